@@ -1,0 +1,97 @@
+// Builds the API as a Fastify instance without listening: the server, the tests and the OpenAPI
+// generator all start here.
+import type { Database, DatabaseHandle } from '@accord/db';
+import type { JobQueue } from '@accord/jobs';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { Problem } from './http/common.schemas.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { FirmOfUser, Session, UserSummary } from './modules/auth/auth.schemas.ts';
+import { firmsRoutes } from './modules/firms/firms.routes.ts';
+import { Firm, FirmUser, UserInvitation } from './modules/firms/firms.schemas.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { networksRoutes } from './modules/networks/networks.routes.ts';
+import { Network, NetworkMember } from './modules/networks/networks.schemas.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { problemsPlugin } from './plugins/problems.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: DatabaseHandle;
+    db: Database;
+    queue: JobQueue;
+  }
+}
+
+export interface AppDependencies {
+  database: DatabaseHandle;
+  queue: JobQueue;
+  jwtSecret: string;
+  portalUrl: string;
+  loginRateLimit?: number;
+  /** Shares rate-limit counters between API instances; in memory when absent. */
+  rateLimitRedis?: Redis;
+  trustProxy?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The largest JSON body any endpoint takes; feeds stream through their own route. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+const requestIdPattern = /^[\w.:-]{1,128}$/;
+
+registerAjvFormats();
+
+export async function buildApp(deps: AppDependencies) {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.decorate('database', deps.database);
+  app.decorate('db', deps.database.db);
+  app.decorate('queue', deps.queue);
+
+  for (const schema of [Problem, UserSummary, FirmOfUser, Session, Firm, FirmUser, UserInvitation, Network, NetworkMember]) {
+    app.addSchema(schema);
+  }
+  await app.register(problemsPlugin);
+  await app.register(openapiPlugin);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    ...(deps.rateLimitRedis ? { redis: deps.rateLimitRedis } : {}),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'FST_ERR_RATE_LIMITED',
+      message: `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+  await app.register(authPlugin, { secret: deps.jwtSecret });
+  await app.register(metricsPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { loginRateLimit: deps.loginRateLimit ?? 10 });
+  await app.register(firmsRoutes, { portalUrl: deps.portalUrl });
+  await app.register(networksRoutes);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,66 @@
+// Configuration from the environment, read once at start-up.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ApiConfig {
+  host: string;
+  port: number;
+  /** PostgreSQL URL; unset means embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  /** Redis URL; unset means jobs run in the API process. */
+  redisUrl: string | undefined;
+  dataDir: string;
+  jwtSecret: string;
+  /** Seed the demo value chain (and allow its published password). */
+  demo: boolean;
+  /** The portal's public URL, for links in emails. */
+  portalUrl: string;
+  /** Sign-in attempts per minute for one address and email. */
+  loginRateLimit: number;
+  trustProxy: boolean;
+  logLevel: string;
+  migrateOnStart: boolean;
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir = resolve(env.ACCORD_DATA_DIR ?? join(repoRoot, '.data'));
+  const demo = flag(env.ACCORD_DEMO, !databaseUrl);
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: Number(env.PORT ?? 3001),
+    databaseUrl,
+    redisUrl: env.REDIS_URL || undefined,
+    dataDir,
+    jwtSecret: env.JWT_SECRET ?? (demo ? localSecret(dataDir) : missing('JWT_SECRET')),
+    demo,
+    portalUrl: env.ACCORD_PORTAL_URL ?? 'http://localhost:3000',
+    loginRateLimit: Number(env.ACCORD_LOGIN_RATE_LIMIT ?? 10),
+    trustProxy: flag(env.TRUST_PROXY, false),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    migrateOnStart: flag(env.ACCORD_MIGRATE_ON_START, true),
+  };
+}
+
+function missing(name: string): never {
+  throw new Error(`${name} must be set (it is only generated automatically in demo mode)`);
+}
+
+// Demo mode keeps a random signing secret beside its data, so restarts keep sessions valid.
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

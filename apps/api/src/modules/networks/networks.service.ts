@@ -1,0 +1,115 @@
+// Value-chain networks: the focal firm creates one and invites partners; partners answer.
+import { firmMemberships, firms, networkMemberships, networks, users, type Transaction } from '@accord/db';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { notFound } from '../../http/problems.ts';
+
+const focal = alias(firms, 'focal_firm');
+const mine = alias(networkMemberships, 'my_membership');
+
+/** Networks the acting firm belongs to or was invited to; pass an id for one. */
+export async function listNetworks(tx: Transaction, firmId: string, networkId?: string) {
+  const activeMembers = tx
+    .select({ networkId: networkMemberships.networkId, n: count().as('n') })
+    .from(networkMemberships)
+    .where(eq(networkMemberships.status, 'active'))
+    .groupBy(networkMemberships.networkId)
+    .as('active_members');
+  const rows = await tx
+    .select({
+      id: networks.id,
+      name: networks.name,
+      description: networks.description,
+      focalFirmId: focal.id,
+      focalFirmName: focal.name,
+      myStatus: mine.status,
+      activeMembers: sql<number>`coalesce(${activeMembers.n}, 0)::int`,
+      createdAt: networks.createdAt,
+    })
+    .from(networks)
+    .innerJoin(mine, and(eq(mine.networkId, networks.id), eq(mine.firmId, firmId), ne(mine.status, 'declined')))
+    .innerJoin(focal, eq(focal.id, networks.focalFirmId))
+    .leftJoin(activeMembers, eq(activeMembers.networkId, networks.id))
+    .where(networkId ? eq(networks.id, networkId) : undefined)
+    .orderBy(asc(networks.name), asc(networks.id));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    focalFirm: { id: r.focalFirmId, name: r.focalFirmName },
+    myStatus: r.myStatus,
+    activeMembers: r.activeMembers,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+export async function getNetwork(tx: Transaction, firmId: string, networkId: string) {
+  const [network] = await listNetworks(tx, firmId, networkId);
+  if (!network) throw notFound('network');
+  return network;
+}
+
+export interface MemberFilter {
+  firmId?: string;
+  /** Keyset: the (firm name, firm id) of the last row of the previous page. */
+  after?: string[];
+  limit: number;
+}
+
+export async function listMembers(tx: Transaction, networkId: string, filter: MemberFilter) {
+  const after = filter.after;
+  const rows = await tx
+    .select({
+      firmId: firms.id,
+      firmName: firms.name,
+      firmSlug: firms.slug,
+      chainRole: networkMemberships.chainRole,
+      status: networkMemberships.status,
+      relationshipStage: networkMemberships.relationshipStage,
+      sponsorId: users.id,
+      sponsorName: users.name,
+      sponsorEmail: users.email,
+      focalFirmId: networks.focalFirmId,
+      invitedAt: networkMemberships.invitedAt,
+      joinedAt: networkMemberships.joinedAt,
+    })
+    .from(networkMemberships)
+    .innerJoin(networks, eq(networks.id, networkMemberships.networkId))
+    .innerJoin(firms, eq(firms.id, networkMemberships.firmId))
+    .leftJoin(users, eq(users.id, networkMemberships.executiveSponsorUserId))
+    .where(
+      and(
+        eq(networkMemberships.networkId, networkId),
+        filter.firmId ? eq(networkMemberships.firmId, filter.firmId) : undefined,
+        after ? sql`(${firms.name}, ${firms.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(firms.name), asc(firms.id))
+    .limit(filter.limit + 1);
+  return rows.map((r) => ({
+    firm: { id: r.firmId, name: r.firmName, slug: r.firmSlug },
+    chainRole: r.chainRole,
+    status: r.status,
+    relationshipStage: r.relationshipStage,
+    executiveSponsor: r.sponsorId ? { id: r.sponsorId, name: r.sponsorName!, email: r.sponsorEmail! } : null,
+    isFocalFirm: r.focalFirmId === r.firmId,
+    invitedAt: r.invitedAt.toISOString(),
+    joinedAt: r.joinedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function getMember(tx: Transaction, networkId: string, firmId: string) {
+  const [member] = await listMembers(tx, networkId, { firmId, limit: 1 });
+  if (!member) throw notFound('member firm in this network');
+  return member;
+}
+
+/** The firm's own user, for naming an executive sponsor. */
+export async function assertOwnUser(tx: Transaction, firmId: string, userId: string) {
+  const [row] = await tx
+    .select({ userId: firmMemberships.userId })
+    .from(firmMemberships)
+    .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)));
+  if (!row) throw notFound('user in your firm');
+}
+

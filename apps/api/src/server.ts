@@ -1,0 +1,70 @@
+// Boots the API: opens the database (PostgreSQL or embedded PGlite), migrates, seeds the demo in
+// demo mode, picks the job queue (BullMQ with Redis, else in-process), listens, and shuts down cleanly.
+import { openDatabase } from '@accord/db';
+import { createBullQueue, createInProcessQueue, type JobQueue } from '@accord/jobs';
+import { createJobHandlers, logTransport } from '@accord/worker';
+import { Redis } from 'ioredis';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { DEMO_PASSWORD, demoEmail, demoFirms, seedDemo } from './modules/demo/demo.seed.ts';
+
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+
+if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+const database = openDatabase(
+  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
+);
+if (config.migrateOnStart) {
+  await database.migrate();
+  logger.info({ database: database.kind }, 'database migrated');
+}
+if (config.demo) {
+  const { seeded } = await seedDemo(database.db);
+  logger.info(
+    { seeded, password: DEMO_PASSWORD, logins: demoFirms.map((f) => demoEmail(f.name)) },
+    'demo value chain ready: sign in as any of these with the demo password',
+  );
+}
+
+let queue: JobQueue;
+let rateLimitRedis: Redis | undefined;
+if (config.redisUrl) {
+  queue = createBullQueue(config.redisUrl);
+  rateLimitRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+} else {
+  const handlers = createJobHandlers({ db: database.db, email: logTransport(logger.child({ name: 'jobs' })) });
+  queue = createInProcessQueue(handlers, {
+    onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
+  });
+}
+
+const app = await buildApp({
+  database,
+  queue,
+  jwtSecret: config.jwtSecret,
+  portalUrl: config.portalUrl,
+  loginRateLimit: config.loginRateLimit,
+  trustProxy: config.trustProxy,
+  logger: { level: config.logLevel },
+  ...(rateLimitRedis ? { rateLimitRedis } : {}),
+});
+await app.listen({ host: config.host, port: config.port });
+logger.info({ database: database.kind, queue: queue.kind }, `API on http://localhost:${config.port} (docs at /docs)`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'API stopping');
+  await app.close();
+  await queue.close();
+  rateLimitRedis?.disconnect();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

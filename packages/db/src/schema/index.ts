@@ -1,0 +1,3 @@
+export * from './identity.ts';
+export * from './networks.ts';
+export * from './outbox.ts';

@@ -1,0 +1,42 @@
+// Value-chain networks: a focal firm and the partner firms it brings in.
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { chainRole, firms, users } from './identity.ts';
+
+export const membershipStatuses = ['invited', 'active', 'declined'] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+export const membershipStatus = pgEnum('network_membership_status', membershipStatuses);
+
+export const relationshipStages = ['transactional', 'value_adding', 'collaborative'] as const;
+export type RelationshipStage = (typeof relationshipStages)[number];
+export const relationshipStage = pgEnum('relationship_stage', relationshipStages);
+
+export const networks = pgTable('networks', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  focalFirmId: uuid()
+    .notNull()
+    .references(() => firms.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const networkMemberships = pgTable(
+  'network_memberships',
+  {
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    firmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    chainRole: chainRole().notNull(),
+    status: membershipStatus().notNull(),
+    relationshipStage: relationshipStage().notNull().default('transactional'),
+    executiveSponsorUserId: uuid().references(() => users.id),
+    invitedByUserId: uuid().references(() => users.id),
+    invitedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    respondedAt: timestamp({ withTimezone: true }),
+    joinedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.firmId] }), index().on(t.firmId)],
+);

@@ -1,0 +1,31 @@
+// Every request's data access runs through withTenant: one transaction, the acting firm and user
+// set as transaction-local settings, and the runtime role that row-level security applies to.
+import { sql } from 'drizzle-orm';
+import type { Database, Transaction } from './client.ts';
+
+/** The role requests run as: owns no table, cannot bypass row-level security. */
+export const RUNTIME_ROLE = 'accord_app';
+
+export interface TenantContext {
+  /** The firm the caller acts for; null before sign-in. */
+  firmId: string | null;
+  /** The signed-in user; null for pipelines and before sign-in. */
+  userId: string | null;
+}
+
+export const anonymous: TenantContext = { firmId: null, userId: null };
+
+export function withTenant<T>(
+  db: Database,
+  context: TenantContext,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.firm_id', ${context.firmId ?? ''}, true),
+                 set_config('app.user_id', ${context.userId ?? ''}, true),
+                 set_config('role', ${RUNTIME_ROLE}, true)`,
+    );
+    return work(tx);
+  });
+}

@@ -1,0 +1,3 @@
+export * from './jobs.ts';
+export * from './bullmq.ts';
+export * from './in-process.ts';
