@@ -44,3 +44,9 @@ export function Page<T extends TSchema>(item: T) {
 }
 
 export const strict = { additionalProperties: false } as const;
+
+/** For endpoints whose body is optional: no body validates as an empty object. */
+export function emptyBodyAsObject(request: { body: unknown }, _reply: unknown, done: () => void) {
+  request.body ??= {};
+  done();
+}

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { problemResponses } from '../../http/common.schemas.ts';
+import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
 import { ACCESS_TOKEN_SECONDS, asActor } from '../../plugins/auth.ts';
 import {
   AcceptInvitationBody,
@@ -56,6 +56,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
       config: {
         public: true,
         rateLimit: {
+          // after body parsing, so the key can include the email
+          hook: 'preValidation',
           max: options.loginRateLimit,
           timeWindow: 60_000,
           keyGenerator: (request: FastifyRequest) =>
@@ -80,6 +82,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
     '/v1/auth/refresh',
     {
       config: { public: true },
+      preValidation: emptyBodyAsObject,
       schema: {
         operationId: 'refreshSession',
         summary: 'Rotate the refresh token and get a new access token',
@@ -87,13 +90,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
           'Spends the refresh token cookie and sets a new one. Presenting a spent token again ends every ' +
           'session of that sign-in. Pass `firmId` to switch to another firm the user belongs to.',
         tags: ['auth'],
-        body: Type.Optional(RefreshBody),
+        body: RefreshBody,
         response: { 200: Session, ...problemResponses },
       },
     },
     async (request, reply) => {
       try {
-        const session = await rotate(app.db, request.cookies[REFRESH_COOKIE], request.body?.firmId, clientOf(request));
+        const session = await rotate(app.db, request.cookies[REFRESH_COOKIE], request.body.firmId, clientOf(request));
         return sendSession(request, reply, session);
       } catch (error) {
         reply.clearCookie(REFRESH_COOKIE, { path: cookiePath });

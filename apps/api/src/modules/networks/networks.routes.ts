@@ -2,7 +2,7 @@ import { firms, networkMemberships, networks, query } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import Type from 'typebox';
-import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
+import { emptyBodyAsObject, Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { conflict, forbidden, notFound } from '../../http/problems.ts';
 import { asActor, requireRole } from '../../plugins/auth.ts';
@@ -243,6 +243,7 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/v1/networks/:networkId/${answer}`,
       {
+        preValidation: emptyBodyAsObject,
         schema: {
           operationId: answer === 'accept' ? 'acceptNetworkInvitation' : 'declineNetworkInvitation',
           summary:
@@ -252,7 +253,7 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tags,
           security,
           params: NetworkParams,
-          body: Type.Optional(RespondBody),
+          body: RespondBody,
           response: { 200: NetworkMember, ...problemResponses },
         },
       },
@@ -263,7 +264,7 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           if (network.myStatus !== 'invited') {
             throw conflict('no_pending_invitation', `Your firm is ${network.myStatus} in this network, not invited.`);
           }
-          const sponsor = request.body?.executiveSponsorUserId ?? actor.userId;
+          const sponsor = request.body.executiveSponsorUserId ?? actor.userId;
           if (answer === 'accept') await assertOwnUser(tx, actor.firmId, sponsor);
           const now = new Date();
           await tx

@@ -1,0 +1,118 @@
+// The API as the integration tests drive it: real PostgreSQL, BullMQ on real Redis, and a real
+// worker whose email transport records what it sends.
+import { firmMemberships, firms, openDatabase, users, type ChainRole, type DatabaseHandle, type FirmRole } from '@accord/db';
+import { createBullQueue, startBullWorker, type RunningWorker } from '@accord/jobs';
+import { createJobHandlers, type EmailMessage } from '@accord/worker';
+import { inject } from 'vitest';
+import { buildApp, type App } from '../../apps/api/src/app.ts';
+import { hashPassword } from '../../apps/api/src/modules/auth/passwords.ts';
+
+export const DEMO_PASSWORD = 'accord-demo';
+
+export interface Harness {
+  app: App;
+  database: DatabaseHandle;
+  /** Emails the worker delivered, in order. */
+  emails: EmailMessage[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { loginRateLimit?: number } = {}): Promise<Harness> {
+  const database = openDatabase({ url: inject('databaseUrl'), max: 5 });
+  const queue = createBullQueue(inject('redisUrl'));
+  const emails: EmailMessage[] = [];
+  const worker: RunningWorker = startBullWorker(
+    inject('redisUrl'),
+    createJobHandlers({ db: database.db, email: { send: async (m) => void emails.push(m) } }),
+  );
+  const app = await buildApp({
+    database,
+    queue,
+    jwtSecret: 'integration-secret-integration-secret',
+    portalUrl: 'http://portal.test',
+    loginRateLimit: options.loginRateLimit ?? 1000,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    emails,
+    async close() {
+      await app.close();
+      await worker.close();
+      await queue.close();
+      await database.close();
+    },
+  };
+}
+
+export interface SignedIn {
+  token: string;
+  refreshCookie: string;
+  userId: string;
+  firmId: string;
+  headers: { authorization: string };
+}
+
+export async function signIn(app: App, email: string, password = DEMO_PASSWORD, firmId?: string): Promise<SignedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    payload: { email, password, ...(firmId ? { firmId } : {}) },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in as ${email} answered ${response.statusCode}: ${response.body}`);
+  const body = response.json<{ accessToken: string; user: { id: string }; firm: { id: string } }>();
+  return {
+    token: body.accessToken,
+    refreshCookie: refreshCookieOf(response.headers['set-cookie']),
+    userId: body.user.id,
+    firmId: body.firm.id,
+    headers: { authorization: `Bearer ${body.accessToken}` },
+  };
+}
+
+export function refreshCookieOf(setCookie: string | string[] | undefined): string {
+  const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const cookie = cookies.find((c) => c.startsWith('accord_refresh='));
+  if (!cookie) throw new Error(`no refresh cookie in ${JSON.stringify(setCookie)}`);
+  return cookie.split(';')[0]!;
+}
+
+let counter = 0;
+/** A unique suffix, so tests sharing one database never collide. */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** A firm outside every network, with one user per role, created as the owner (as sign-up would). */
+export async function createFirm(
+  database: DatabaseHandle,
+  name: string,
+  chainRole: ChainRole = 'retailer',
+  roles: FirmRole[] = ['firm_admin', 'analyst'],
+) {
+  const slug = unique(name.toLowerCase().replaceAll(' ', '-'));
+  const [firm] = await database.db.insert(firms).values({ name, slug, chainRole }).returning();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people: Record<string, { id: string; email: string }> = {};
+  for (const role of roles) {
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: `${role}@${slug}.example`, name: `${name} ${role}`, passwordHash })
+      .returning({ id: users.id, email: users.email });
+    await database.db.insert(firmMemberships).values({ firmId: firm!.id, userId: user!.id, role });
+    people[role] = user!;
+  }
+  return { firm: firm!, people };
+}
+
+export async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
