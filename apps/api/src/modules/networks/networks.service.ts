@@ -74,7 +74,8 @@ export async function listMembers(tx: Transaction, networkId: string, filter: Me
       joinedAt: networkMemberships.joinedAt,
     })
     .from(networkMemberships)
-    .innerJoin(networks, eq(networks.id, networkMemberships.networkId))
+    // left: a firm that just declined no longer sees the network, but still sees its own answer
+    .leftJoin(networks, eq(networks.id, networkMemberships.networkId))
     .innerJoin(firms, eq(firms.id, networkMemberships.firmId))
     .leftJoin(users, eq(users.id, networkMemberships.executiveSponsorUserId))
     .where(

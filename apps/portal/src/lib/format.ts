@@ -1,0 +1,77 @@
+// Words the UI uses for the API's codes, and small formatting helpers (shared by server and browser).
+import type { ChainRole, FirmRole, MembershipStatus, RelationshipStage } from './types';
+
+export const firmRoles: readonly FirmRole[] = ['firm_admin', 'manager', 'analyst', 'viewer'];
+export const chainRoles: readonly ChainRole[] = [
+  'manufacturer',
+  'supplier',
+  'distributor',
+  'retailer',
+  'logistics_provider',
+];
+export const relationshipStages: readonly RelationshipStage[] = ['transactional', 'value_adding', 'collaborative'];
+
+const firmRoleLabels: Record<FirmRole, string> = {
+  firm_admin: 'Firm admin',
+  manager: 'Manager',
+  analyst: 'Analyst',
+  viewer: 'Viewer',
+};
+const chainRoleLabels: Record<ChainRole, string> = {
+  manufacturer: 'Manufacturer',
+  supplier: 'Supplier',
+  distributor: 'Distributor',
+  retailer: 'Retailer',
+  logistics_provider: 'Logistics provider',
+};
+const stageLabels: Record<RelationshipStage, string> = {
+  transactional: 'Transactional',
+  value_adding: 'Value-adding',
+  collaborative: 'Collaborative',
+};
+const statusLabels: Record<MembershipStatus, string> = {
+  invited: 'Invited',
+  active: 'Active',
+  declined: 'Declined',
+};
+
+export const firmRoleLabel = (role: FirmRole): string => firmRoleLabels[role];
+export const chainRoleLabel = (role: ChainRole): string => chainRoleLabels[role];
+export const stageLabel = (stage: RelationshipStage): string => stageLabels[stage];
+export const statusLabel = (status: MembershipStatus): string => statusLabels[status];
+
+const rank: Record<FirmRole, number> = { viewer: 0, analyst: 1, manager: 2, firm_admin: 3 };
+
+/** Whether a firm role is at least `least` (firm_admin > manager > analyst > viewer). */
+export function hasRole(role: FirmRole, least: FirmRole): boolean {
+  return rank[role] >= rank[least];
+}
+
+export function isFirmRole(value: unknown): value is FirmRole {
+  return typeof value === 'string' && (firmRoles as readonly string[]).includes(value);
+}
+export function isChainRole(value: unknown): value is ChainRole {
+  return typeof value === 'string' && (chainRoles as readonly string[]).includes(value);
+}
+export function isRelationshipStage(value: unknown): value is RelationshipStage {
+  return typeof value === 'string' && (relationshipStages as readonly string[]).includes(value);
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+/** A date as "15 Jan 2025" (UTC, so server and browser render the same text). */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dateFormat.format(new Date(iso)) : '—';
+}
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dateTimeFormat.format(new Date(iso)) : '—';
+}

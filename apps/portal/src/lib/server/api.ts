@@ -1,0 +1,177 @@
+// Server-side access to the Accord API: one typed client per request, built on SvelteKit's fetch,
+// plus the session calls (login, refresh, logout) that carry the API's refresh-token cookie.
+import { createClient, type AccordClient } from '@accord/api-client';
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import type { Problem } from '$lib/types';
+import type { PortalSession } from './session';
+
+const REFRESH_COOKIE = 'accord_refresh';
+
+export function apiBaseUrl(): string {
+  return (env.ACCORD_API_URL || 'http://127.0.0.1:3001').replace(/\/+$/, '');
+}
+
+type Fetch = typeof globalThis.fetch;
+
+/**
+ * SvelteKit's fetch, but never forwarding the browser's cookies: when the API shares the portal's host
+ * name SvelteKit would otherwise pass them along. The only cookie the API gets is the refresh token we
+ * set explicitly on the auth calls.
+ */
+function withoutBrowserCookies(fetch: Fetch): Fetch {
+  return (input, init) => fetch(new Request(input, { ...init, credentials: 'omit' }));
+}
+
+export function apiClient(fetch: Fetch, accessToken?: string): AccordClient {
+  return createClient({
+    baseUrl: apiBaseUrl(),
+    fetch: withoutBrowserCookies(fetch),
+    ...(accessToken ? { accessToken } : {}),
+  });
+}
+
+/** Options for the auth calls that need the refresh-token cookie. */
+export function withRefreshCookie(refreshToken: string) {
+  return { headers: { cookie: `${REFRESH_COOKIE}=${refreshToken}` } };
+}
+
+/** The refresh token the API set in its `Set-Cookie` header, if it set one. */
+export function refreshTokenFrom(response: Response): string | null {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    const eq = pair?.indexOf('=') ?? -1;
+    if (!pair || eq < 0 || pair.slice(0, eq).trim() !== REFRESH_COOKIE) continue;
+    const value = pair.slice(eq + 1).trim();
+    return value ? decodeURIComponent(value) : null;
+  }
+  return null;
+}
+
+/** A portal session from an API session answer (login, refresh, invitation accept). */
+export function sessionFrom(
+  data: { accessToken: string; expiresIn: number } | undefined,
+  response: Response,
+): PortalSession | null {
+  const refreshToken = refreshTokenFrom(response);
+  if (!data || !refreshToken) return null;
+  return { accessToken: data.accessToken, accessExpiresAt: Date.now() + data.expiresIn * 1000, refreshToken };
+}
+
+export interface RefreshResult {
+  session: PortalSession | null;
+  problem: Problem | null;
+}
+
+/**
+ * Refreshes are single-flight per refresh token (and target firm): the API rotates refresh tokens and
+ * treats a second use as theft, ending every session of that sign-in. Requests that arrive together with
+ * the same old token share one refresh, and its result is remembered briefly for stragglers.
+ */
+const inFlight = new Map<string, Promise<RefreshResult>>();
+const REMEMBER_MS = 30_000;
+
+export function refreshSession(fetch: Fetch, refreshToken: string, firmId?: string): Promise<RefreshResult> {
+  const key = `${refreshToken}\u0000${firmId ?? ''}`;
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const attempt = (async (): Promise<RefreshResult> => {
+    try {
+      const { data, error, response } = await apiClient(fetch).POST('/v1/auth/refresh', {
+        body: firmId ? { firmId } : {},
+        ...withRefreshCookie(refreshToken),
+      });
+      if (error) return { session: null, problem: error };
+      const session = sessionFrom(data, response);
+      return session
+        ? { session, problem: null }
+        : { session: null, problem: problemOf(500, 'The API did not return a new session.') };
+    } catch (cause) {
+      console.error('[portal] refresh failed', cause);
+      return { session: null, problem: problemOf(502, 'The Accord API could not be reached.') };
+    }
+  })();
+  inFlight.set(key, attempt);
+  setTimeout(() => inFlight.delete(key), REMEMBER_MS).unref();
+  return attempt;
+}
+
+/** Ends the API session behind a refresh token; best effort, sign-out proceeds regardless. */
+export async function revokeSession(fetch: Fetch, refreshToken: string): Promise<void> {
+  try {
+    await apiClient(fetch).POST('/v1/auth/logout', withRefreshCookie(refreshToken));
+  } catch (cause) {
+    console.error('[portal] logout call failed', cause);
+  }
+}
+
+export function problemOf(status: number, detail: string, code = 'portal_error'): Problem {
+  return { type: 'about:blank', title: 'Error', status, code, detail };
+}
+
+/** The sentence to show for an API problem: its detail, else its title. */
+export function problemMessage(problem: Partial<Problem> | undefined | null): string {
+  if (!problem) return 'Something went wrong. Try again.';
+  const fields = problem.errors?.map((e) => `${e.path.replace(/^body\//, '')}: ${e.message}`) ?? [];
+  const base = problem.detail || problem.title || 'Something went wrong. Try again.';
+  if (problem.code === 'validation_failed' && fields.length > 0) return fields.join('; ');
+  return base;
+}
+
+export interface FormFailure {
+  /** Which form on the page failed, so the message appears next to it. */
+  form: string;
+  message: string;
+  code?: string;
+  /** Field values to put back into the form (never passwords). */
+  values?: Record<string, string>;
+  /** The row the form belongs to, for per-row forms. */
+  target?: string;
+}
+
+/** An action failure carrying an API problem, for showing next to the form that caused it. */
+export function failWith(
+  form: string,
+  problem: Partial<Problem> | undefined | null,
+  extra: Omit<FormFailure, 'form' | 'message' | 'code'> = {},
+): ActionFailure<FormFailure> {
+  const status = problem?.status && problem.status >= 400 && problem.status < 600 ? problem.status : 400;
+  return fail(status, {
+    form,
+    message: problemMessage(problem),
+    ...(problem?.code ? { code: problem.code } : {}),
+    ...extra,
+  });
+}
+
+/** A failure found by the portal itself before calling the API (a missing field, say). */
+export function invalid(
+  form: string,
+  message: string,
+  extra: Omit<FormFailure, 'form' | 'message'> = {},
+): ActionFailure<FormFailure> {
+  return fail(400, { form, message, ...extra });
+}
+
+/** All pages of a paged list (items + nextCursor), up to a sane cap. */
+export async function allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ data?: { items: T[]; nextCursor: string | null }; error?: Problem }>,
+  maxPages = 20,
+): Promise<{ items: T[]; error: Problem | null }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < maxPages; i++) {
+    const { data, error } = await page(cursor);
+    if (error || !data) return { items, error: error ?? problemOf(500, 'The API returned nothing.') };
+    items.push(...data.items);
+    if (!data.nextCursor) break;
+    cursor = data.nextCursor;
+  }
+  return { items, error: null };
+}
+
+/** A form field as a trimmed string ('' when missing or a file). */
+export function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}

@@ -1,0 +1,156 @@
+// A firm never sees another firm's data: every route that takes an id answers 404 to a firm that
+// has no business with it, and the database itself refuses the runtime role a handwritten query.
+import { networks, userInvitations } from '@accord/db';
+import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createFirm, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
+
+let h: Harness;
+let victim: SignedIn;
+let outsider: SignedIn;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await startHarness();
+  victim = await signIn(h.app, 'admin@northwind.example');
+  const outside = await createFirm(h.database, 'Outsider Trading', 'distributor', ['firm_admin']);
+  outsider = await signIn(h.app, outside.people.firm_admin!.email);
+  const network = await h.app.inject({
+    method: 'POST',
+    url: '/v1/networks',
+    headers: victim.headers,
+    payload: { name: unique('Private pilot') },
+  });
+  const invitation = await h.app.inject({
+    method: 'POST',
+    url: `/v1/firms/${victim.firmId}/invitations`,
+    headers: victim.headers,
+    payload: { email: `${unique('private')}@northwind.example`, role: 'viewer' },
+  });
+  ids.networkId = network.json<{ id: string }>().id;
+  ids.firmId = victim.firmId;
+  ids.userId = victim.userId;
+  ids.invitationId = invitation.json<{ id: string }>().id;
+});
+afterAll(() => h.close());
+
+// A valid body for each route that needs one, so the request reaches the tenancy check.
+const bodies: Record<string, object | undefined> = {
+  'GET /v1/firms/{firmId}': undefined,
+  'GET /v1/firms/{firmId}/users': undefined,
+  'PATCH /v1/firms/{firmId}/users/{userId}': { role: 'viewer' },
+  'DELETE /v1/firms/{firmId}/users/{userId}': undefined,
+  'GET /v1/firms/{firmId}/invitations': undefined,
+  'POST /v1/firms/{firmId}/invitations': { email: 'intruder@outsider.example', role: 'firm_admin' },
+  'DELETE /v1/firms/{firmId}/invitations/{invitationId}': undefined,
+  'GET /v1/networks/{networkId}': undefined,
+  'PATCH /v1/networks/{networkId}': { name: 'Taken over' },
+  'GET /v1/networks/{networkId}/members': undefined,
+  'POST /v1/networks/{networkId}/members': { firmSlug: 'northwind' },
+  'PATCH /v1/networks/{networkId}/members/{firmId}': { relationshipStage: 'transactional' },
+  'POST /v1/networks/{networkId}/accept': {},
+  'POST /v1/networks/{networkId}/decline': {},
+};
+
+describe('every route that takes an id', () => {
+  it('answers 404 to another firm, and changes nothing', async () => {
+    const document = h.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(document.paths)
+      .filter(([path]) => path.includes('{'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    // a new route with an id must be added above, so it is checked too
+    expect(routes.sort()).toEqual(Object.keys(bodies).sort());
+
+    for (const route of routes) {
+      const [method, path] = route.split(' ') as [string, string];
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        expect(ids[name], `an id for {${name}}`).toBeDefined();
+        return ids[name]!;
+      });
+      const body = bodies[route];
+      const response = await h.app.inject({
+        method: method as 'GET',
+        url,
+        headers: outsider.headers,
+        ...(body ? { payload: body } : {}),
+      });
+      expect(response.statusCode, route).toBe(404);
+      expect(response.json<{ code: string }>().code, route).toBe('not_found');
+    }
+
+    const [network] = await h.database.db.select().from(networks).where(eq(networks.id, ids.networkId!));
+    expect(network!.name).toMatch(/^Private pilot/);
+    const [invitation] = await h.database.db.select().from(userInvitations).where(eq(userInvitations.id, ids.invitationId!));
+    expect(invitation!.revokedAt).toBeNull();
+    const members = await h.app.inject({ url: `/v1/firms/${victim.firmId}/users`, headers: victim.headers });
+    expect(members.json<{ items: Array<{ id: string; role: string }> }>().items).toContainEqual(
+      expect.objectContaining({ id: victim.userId, role: 'firm_admin' }),
+    );
+  });
+});
+
+describe('the runtime database role', () => {
+  let sql: postgres.Sql;
+  beforeAll(() => {
+    sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+  });
+  afterAll(() => sql.end());
+
+  /** A handwritten query as the API's runtime role, acting for the given firm. */
+  const asFirm = <T extends readonly object[]>(firmId: string | null, query: (tx: postgres.TransactionSql) => Promise<T>) =>
+    sql.begin(async (tx) => {
+      await tx`select set_config('app.firm_id', ${firmId ?? ''}, true), set_config('role', 'accord_app', true)`;
+      return query(tx);
+    });
+
+  it("cannot read another firm's rows", async () => {
+    const seen = await asFirm(outsider.firmId, (tx) => tx`select id from networks`);
+    expect(seen.map((r) => r.id)).not.toContain(ids.networkId);
+    const firms = await asFirm(outsider.firmId, (tx) => tx`select id from firms`);
+    expect(firms.map((r) => r.id)).toEqual([outsider.firmId]);
+    const invitations = await asFirm(outsider.firmId, (tx) => tx`select id from user_invitations`);
+    expect(invitations).toHaveLength(0);
+    const memberships = await asFirm(outsider.firmId, (tx) => tx`select firm_id from network_memberships`);
+    expect(memberships).toHaveLength(0);
+    // the victim sees its own network through the very same policies
+    const own = await asFirm(victim.firmId, (tx) => tx`select id from networks where id = ${ids.networkId!}`);
+    expect(own).toHaveLength(1);
+  });
+
+  it('sees nothing without a firm, and never password hashes', async () => {
+    const [counts] = await asFirm(
+      null,
+      (tx) => tx`select (select count(*) from firms)::int as firms, (select count(*) from networks)::int as networks,
+                        (select count(*) from users)::int as users, (select count(*) from refresh_tokens)::int as tokens`,
+    );
+    expect(counts).toEqual({ firms: 0, networks: 0, users: 0, tokens: 0 });
+    await expect(asFirm(victim.firmId, (tx) => tx`select password_hash from users`)).rejects.toThrow(/permission denied/);
+  });
+
+  it("cannot write into another firm's rows", async () => {
+    await expect(
+      asFirm(outsider.firmId, (tx) => tx`insert into networks (name, focal_firm_id) values ('Forged', ${victim.firmId})`),
+    ).rejects.toThrow(/row-level security/);
+    const updated = await asFirm(outsider.firmId, (tx) => tx`update networks set name = 'Forged' where id = ${ids.networkId!} returning id`);
+    expect(updated).toHaveLength(0);
+  });
+
+  it('is not the table owner, cannot bypass row-level security, and every table forces it', async () => {
+    const [role] = await sql`select rolbypassrls, rolsuper from pg_roles where rolname = 'accord_app'`;
+    expect(role).toEqual({ rolbypassrls: false, rolsuper: false });
+    const tables = await sql`
+      select c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) as owner
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p')`;
+    expect(tables.length).toBeGreaterThan(5);
+    for (const t of tables) {
+      expect({ table: t.relname, rls: t.relrowsecurity, force: t.relforcerowsecurity }).toEqual({
+        table: t.relname,
+        rls: true,
+        force: true,
+      });
+      expect(t.owner).not.toBe('accord_app');
+    }
+  });
+});
