@@ -1,26 +1,26 @@
 // `pnpm start`: the one command that runs the product. Builds the portal, then
 // runs the API (+ worker when PostgreSQL and Redis are configured) and the
 // portal, with prefixed output and orderly shutdown.
-import { spawn, spawnSync } from "node:child_process";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
-const apiPort = env.API_PORT || "3001";
-const portalPort = env.PORTAL_PORT || "3000";
-const host = env.HOST || "0.0.0.0";
+const apiPort = env.API_PORT || '3001';
+const portalPort = env.PORTAL_PORT || '3000';
+const host = env.HOST || '0.0.0.0';
 const origin = env.ORIGIN || `http://localhost:${portalPort}`;
 const STOP_TIMEOUT_MS = 10_000;
 
 const log = (msg) => console.log(`[start] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-if (env.ACCORD_SKIP_PORTAL_BUILD !== "1") {
-  log("building the portal (ACCORD_SKIP_PORTAL_BUILD=1 skips this)");
-  const build = spawnSync("pnpm", ["--filter", "@accord/portal", "build"], {
+if (env.ACCORD_SKIP_PORTAL_BUILD !== '1') {
+  log('building the portal (ACCORD_SKIP_PORTAL_BUILD=1 skips this)');
+  const build = spawnSync('pnpm', ['--filter', '@accord/portal', 'build'], {
     cwd: root,
-    stdio: "inherit",
+    stdio: 'inherit',
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -36,21 +36,17 @@ function launch(name, cmd, args, extraEnv) {
     cwd: root,
     env: { ...env, ...extraEnv },
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `[${name}] `;
-  createInterface({ input: child.stdout }).on("line", (l) =>
-    process.stdout.write(prefix + l + "\n"),
-  );
-  createInterface({ input: child.stderr }).on("line", (l) =>
-    process.stderr.write(prefix + l + "\n"),
-  );
-  child.once("error", (err) => {
+  createInterface({ input: child.stdout }).on('line', (l) => process.stdout.write(prefix + l + '\n'));
+  createInterface({ input: child.stderr }).on('line', (l) => process.stderr.write(prefix + l + '\n'));
+  child.once('error', (err) => {
     children.delete(name);
     log(`${name} could not be started: ${err.message}`);
     void shutdown(1);
   });
-  child.once("exit", (code, signal) => {
+  child.once('exit', (code, signal) => {
     if (stopping) return;
     log(`${name} exited (${signal ?? `code ${code}`}); stopping the others`);
     void shutdown(code ?? 1);
@@ -71,7 +67,7 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   const pids = [...children.values()].map((c) => c.pid).filter(Boolean);
-  for (const pid of pids) signalGroup(pid, "SIGTERM");
+  for (const pid of pids) signalGroup(pid, 'SIGTERM');
   // Wait for whole groups, not just the pnpm leaders: pnpm may exit before
   // the server it started has finished shutting down.
   const deadline = Date.now() + STOP_TIMEOUT_MS;
@@ -82,27 +78,28 @@ async function shutdown(code) {
   }
   if (alive.length) {
     log(`still running after ${STOP_TIMEOUT_MS / 1000} s; killing`);
-    for (const pid of alive) signalGroup(pid, "SIGKILL");
+    for (const pid of alive) signalGroup(pid, 'SIGKILL');
   }
   process.exit(code);
 }
 
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => void shutdown(0));
 }
 
-launch("api", "pnpm", ["--filter", "@accord/api", "start"], {
+launch('api', 'pnpm', ['--filter', '@accord/api', 'start'], {
   PORT: apiPort,
   HOST: host,
+  ACCORD_PORTAL_URL: env.ACCORD_PORTAL_URL || origin, // links in emails
 });
 if (env.DATABASE_URL && env.REDIS_URL) {
-  log("DATABASE_URL and REDIS_URL set: jobs run in the worker");
-  launch("worker", "pnpm", ["--filter", "@accord/worker", "start"], {});
+  log('DATABASE_URL and REDIS_URL set: jobs run in the worker');
+  launch('worker', 'pnpm', ['--filter', '@accord/worker', 'start'], {});
 } else {
   // Embedded PGlite allows a single process, so no separate worker here.
-  log("no DATABASE_URL/REDIS_URL: API uses embedded PGlite and runs jobs in-process");
+  log('no DATABASE_URL/REDIS_URL: API uses embedded PGlite and runs jobs in-process');
 }
-launch("portal", "node", ["apps/portal/build"], {
+launch('portal', 'node', ['apps/portal/build'], {
   PORT: portalPort,
   HOST: host,
   ORIGIN: origin,
@@ -128,15 +125,15 @@ async function apiHealthy() {
 if (await apiHealthy()) {
   console.log(
     [
-      "",
-      "  Accord is running",
+      '',
+      '  Accord is running',
       `  portal:       ${origin}`,
       `  API docs:     http://localhost:${apiPort}/docs`,
-      "  demo logins:  see README (password accord-demo)",
-      "",
-    ].join("\n"),
+      '  demo logins:  see README (password accord-demo)',
+      '',
+    ].join('\n'),
   );
 } else if (!stopping) {
-  log("the API did not answer /healthz within 5 minutes");
+  log('the API did not answer /healthz within 5 minutes');
   await shutdown(1);
 }

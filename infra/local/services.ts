@@ -1,11 +1,6 @@
 // Throwaway PostgreSQL and Redis on loopback for dev and tests: no Docker, no
 // system services, everything lives in a temp dir that is removed on stop.
-import {
-  spawn,
-  spawnSync,
-  type SpawnOptions,
-  type SpawnSyncOptions,
-} from "node:child_process";
+import { spawn, spawnSync, type SpawnOptions, type SpawnSyncOptions } from 'node:child_process';
 import {
   accessSync,
   chownSync,
@@ -17,10 +12,10 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
-} from "node:fs";
-import { connect, createServer, type AddressInfo } from "node:net";
-import { constants as osConstants, tmpdir } from "node:os";
-import { delimiter, dirname, join, resolve } from "node:path";
+} from 'node:fs';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { constants as osConstants, tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 export interface LocalService {
   url: string;
@@ -51,8 +46,8 @@ function runExitCleanups(): void {
 function onProcessExit(fn: () => void): () => void {
   if (!hooksInstalled) {
     hooksInstalled = true;
-    process.on("exit", runExitCleanups);
-    for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on('exit', runExitCleanups);
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(sig, () => {
         // If someone else (the CLI, a test runner) handles this signal, they
         // decide when to exit and the 'exit' hook cleans up. Otherwise keep
@@ -73,8 +68,8 @@ export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const srv = createServer();
     srv.unref();
-    srv.once("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as AddressInfo;
       srv.close(() => res(port));
     });
@@ -82,7 +77,7 @@ export function freePort(): Promise<number> {
 }
 
 function which(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     const file = join(dir, name);
     try {
@@ -98,38 +93,36 @@ function which(name: string): string | undefined {
 /** Runs a command to completion; resolves with stdout, rejects with all output. */
 function run(cmd: string, args: string[], opts: SpawnOptions = {}) {
   return new Promise<string>((res, rej) => {
-    const child = spawn(cmd, args, { ...opts, stdio: "pipe" });
-    let stdout = "";
-    let output = "";
-    child.stdout?.on("data", (d: Buffer) => {
+    const child = spawn(cmd, args, { ...opts, stdio: 'pipe' });
+    let stdout = '';
+    let output = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       output += d;
     });
-    child.stderr?.on("data", (d: Buffer) => (output += d));
-    child.once("error", rej);
-    child.once("close", (code) =>
-      code === 0
-        ? res(stdout)
-        : rej(new Error(`${cmd} ${args.join(" ")} failed (exit ${code}):\n${output.trim()}`)),
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.once('error', rej);
+    child.once('close', (code) =>
+      code === 0 ? res(stdout) : rej(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}):\n${output.trim()}`)),
     );
   });
 }
 
 function tail(file: string, lines = 30): string {
   try {
-    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
-    return "";
+    return '';
   }
 }
 
 // --- PostgreSQL -------------------------------------------------------------
 
-const PG_TOOLS = ["initdb", "pg_ctl", "postgres"];
+const PG_TOOLS = ['initdb', 'pg_ctl', 'postgres'];
 
 /** Directory holding PostgreSQL >= 15 server binaries (Debian layout first, then PATH). */
 function findPgBin(): string {
-  const base = "/usr/lib/postgresql";
+  const base = '/usr/lib/postgresql';
   const versions = existsSync(base)
     ? readdirSync(base)
         .map(Number)
@@ -137,56 +130,56 @@ function findPgBin(): string {
         .sort((a, b) => b - a)
     : [];
   for (const v of versions) {
-    const dir = join(base, String(v), "bin");
+    const dir = join(base, String(v), 'bin');
     if (PG_TOOLS.every((t) => existsSync(join(dir, t)))) return dir;
   }
-  const initdb = which("initdb");
+  const initdb = which('initdb');
   if (initdb) {
     // Resolve symlinks so pg_ctl/postgres are looked up next to the real initdb.
     const dir = dirname(realpathSync(initdb));
-    const version = spawnSync(join(dir, "initdb"), ["--version"], { encoding: "utf8" }).stdout;
-    const major = Number(/\d+/.exec(version ?? "")?.[0]);
+    const version = spawnSync(join(dir, 'initdb'), ['--version'], { encoding: 'utf8' }).stdout;
+    const major = Number(/\d+/.exec(version ?? '')?.[0]);
     if (major >= 15 && PG_TOOLS.every((t) => existsSync(join(dir, t)))) return dir;
   }
   throw new Error(
-    "PostgreSQL >= 15 server binaries (initdb, pg_ctl, postgres) not found. " +
-      "Install them: sudo apt-get install postgresql (Debian/Ubuntu) or brew install postgresql@16 (macOS).",
+    'PostgreSQL >= 15 server binaries (initdb, pg_ctl, postgres) not found. ' +
+      'Install them: sudo apt-get install postgresql (Debian/Ubuntu) or brew install postgresql@16 (macOS).',
   );
 }
 
 function postgresUser(): { uid: number; gid: number } {
   const id = (flag: string) => {
-    const r = spawnSync("id", [flag, "postgres"], { encoding: "utf8" });
-    const n = Number.parseInt(r.stdout ?? "", 10);
+    const r = spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+    const n = Number.parseInt(r.stdout ?? '', 10);
     if (r.status !== 0 || !Number.isInteger(n)) {
       throw new Error("running as root needs the 'postgres' system user (the postgresql package creates it)");
     }
     return n;
   };
-  return { uid: id("-u"), gid: id("-g") };
+  return { uid: id('-u'), gid: id('-g') };
 }
 
 /** initdb refuses to run as root, so root runs the server tools as `postgres`. */
 function asPostgres(cmd: string, args: string[]): [string, string[]] {
-  return isRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+  return isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
 }
 
 export async function startPostgres(opts: { dataDir?: string } = {}): Promise<LocalService> {
   const bin = findPgBin();
-  const psql = existsSync(join(bin, "psql")) ? join(bin, "psql") : which("psql");
-  if (!psql) throw new Error("psql not found (it comes with the postgresql client package)");
+  const psql = existsSync(join(bin, 'psql')) ? join(bin, 'psql') : which('psql');
+  if (!psql) throw new Error('psql not found (it comes with the postgresql client package)');
 
   // The temp dir always holds the socket and log; the data dir too unless the caller brings one.
-  const tmp = mkdtempSync(join(tmpdir(), "accord-pg-"));
-  const dataDir = opts.dataDir ? resolve(opts.dataDir) : join(tmp, "data");
-  const logFile = join(tmp, "postgres.log");
-  const fresh = !existsSync(join(dataDir, "PG_VERSION"));
+  const tmp = mkdtempSync(join(tmpdir(), 'accord-pg-'));
+  const dataDir = opts.dataDir ? resolve(opts.dataDir) : join(tmp, 'data');
+  const logFile = join(tmp, 'postgres.log');
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   // cwd inside tmp: as `postgres` we may not be allowed into the caller's cwd.
   const pgTool = (tool: string, args: string[]) => run(...asPostgres(join(bin, tool), args), { cwd: tmp });
 
   const stopNow = () => {
-    const [cmd, args] = asPostgres(join(bin, "pg_ctl"), ["stop", "-D", dataDir, "-m", "immediate", "-w"]);
-    spawnSync(cmd, args, { cwd: tmp, stdio: "ignore" } satisfies SpawnSyncOptions);
+    const [cmd, args] = asPostgres(join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate', '-w']);
+    spawnSync(cmd, args, { cwd: tmp, stdio: 'ignore' } satisfies SpawnSyncOptions);
     rmSync(tmp, { recursive: true, force: true });
   };
   const unregister = onProcessExit(stopNow);
@@ -201,28 +194,55 @@ export async function startPostgres(opts: { dataDir?: string } = {}): Promise<Lo
       }
     }
     if (fresh) {
-      await pgTool("initdb", ["-D", dataDir, "--auth=trust", "-U", "postgres", "--encoding=UTF8", "--locale=C", "--no-sync"]);
+      await pgTool('initdb', [
+        '-D',
+        dataDir,
+        '--auth=trust',
+        '-U',
+        'postgres',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+      ]);
     }
 
     const port = await freePort();
     // Durability off: this database is disposable and tests want speed.
     const settings: Record<string, string | number> = {
-      listen_addresses: "127.0.0.1",
+      listen_addresses: '127.0.0.1',
       port,
       unix_socket_directories: `'${tmp}'`,
-      fsync: "off",
-      synchronous_commit: "off",
-      full_page_writes: "off",
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
       max_connections: 200,
-      shared_buffers: "256MB",
+      shared_buffers: '256MB',
     };
-    const serverOpts = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(" ");
-    await pgTool("pg_ctl", ["start", "-D", dataDir, "-w", "-t", "60", "-l", logFile, "-o", serverOpts]);
+    const serverOpts = Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(' ');
+    await pgTool('pg_ctl', ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', serverOpts]);
 
     const query = (sql: string) =>
-      run(psql, ["-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres", "-c", sql]);
-    if ((await query("SELECT 1 FROM pg_database WHERE datname = 'accord'")).trim() !== "1") {
-      await query("CREATE DATABASE accord");
+      run(psql, [
+        '-X',
+        '-q',
+        '-tA',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        'postgres',
+        '-c',
+        sql,
+      ]);
+    if ((await query("SELECT 1 FROM pg_database WHERE datname = 'accord'")).trim() !== '1') {
+      await query('CREATE DATABASE accord');
     }
 
     let stopped = false;
@@ -231,7 +251,7 @@ export async function startPostgres(opts: { dataDir?: string } = {}): Promise<Lo
       port,
       async stop() {
         if (stopped) return;
-        await pgTool("pg_ctl", ["stop", "-D", dataDir, "-m", "fast", "-w"]);
+        await pgTool('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w']);
         stopped = true;
         unregister();
         rmSync(tmp, { recursive: true, force: true });
@@ -241,57 +261,59 @@ export async function startPostgres(opts: { dataDir?: string } = {}): Promise<Lo
     const log = tail(logFile);
     stopNow();
     unregister();
-    throw new Error(`could not start PostgreSQL: ${(err as Error).message}${log ? `\n--- postgres.log ---\n${log}` : ""}`);
+    throw new Error(
+      `could not start PostgreSQL: ${(err as Error).message}${log ? `\n--- postgres.log ---\n${log}` : ''}`,
+    );
   }
 }
 
 // --- Redis ------------------------------------------------------------------
 
 function ensureRedisServer(): string {
-  const found = which("redis-server");
+  const found = which('redis-server');
   if (found) return found;
-  if (isRoot && existsSync("/etc/debian_version")) {
-    console.error("[services] redis-server not found; installing the Debian package");
-    for (const args of [["update"], ["install", "-y", "--no-install-recommends", "redis-server"]]) {
-      console.error(`[services] $ apt-get ${args.join(" ")}`);
+  if (isRoot && existsSync('/etc/debian_version')) {
+    console.error('[services] redis-server not found; installing the Debian package');
+    for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'redis-server']]) {
+      console.error(`[services] $ apt-get ${args.join(' ')}`);
       // Output goes to stderr so stdout stays clean for callers printing URLs.
-      const r = spawnSync("apt-get", args, {
-        stdio: ["ignore", 2, 2],
-        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      const r = spawnSync('apt-get', args, {
+        stdio: ['ignore', 2, 2],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       });
-      if (r.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed (exit ${r.status})`);
+      if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
     }
-    const installed = which("redis-server");
+    const installed = which('redis-server');
     if (installed) return installed;
   }
   throw new Error(
-    "redis-server not found. Install it: sudo apt-get install redis-server (Debian/Ubuntu) or brew install redis (macOS).",
+    'redis-server not found. Install it: sudo apt-get install redis-server (Debian/Ubuntu) or brew install redis (macOS).',
   );
 }
 
 /** Plain RESP over TCP, so no client library is needed just to wait for readiness. */
 function ping(port: number): Promise<boolean> {
   return new Promise((res) => {
-    const sock = connect(port, "127.0.0.1");
-    let reply = "";
+    const sock = connect(port, '127.0.0.1');
+    let reply = '';
     const done = (ok: boolean) => {
       sock.destroy();
       res(ok);
     };
     sock.setTimeout(1000, () => done(false));
-    sock.once("error", () => done(false));
-    sock.once("connect", () => sock.write("PING\r\n"));
-    sock.on("data", (d: Buffer) => {
+    sock.once('error', () => done(false));
+    sock.once('connect', () => sock.write('PING\r\n'));
+    sock.setEncoding('utf8').on('data', (d: string) => {
       reply += d;
-      if (reply.includes("\r\n")) done(reply.startsWith("+PONG"));
+      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
     });
   });
 }
 
 export async function startRedis(): Promise<LocalService> {
   const bin = ensureRedisServer();
-  const tmp = mkdtempSync(join(tmpdir(), "accord-redis-"));
-  const logFile = join(tmp, "redis.log");
+  const tmp = mkdtempSync(join(tmpdir(), 'accord-redis-'));
+  const logFile = join(tmp, 'redis.log');
   const port = await freePort();
 
   // Own process group, so a terminal Ctrl-C reaches us first and we stop it in
@@ -299,18 +321,31 @@ export async function startRedis(): Promise<LocalService> {
   // hook still kills it).
   const child = spawn(
     bin,
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", tmp, "--logfile", logFile],
-    { detached: true, stdio: "ignore" },
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      tmp,
+      '--logfile',
+      logFile,
+    ],
+    { detached: true, stdio: 'ignore' },
   );
   child.unref();
   const exited = new Promise<void>((r) => {
-    child.once("exit", () => r());
-    child.once("error", () => r());
+    child.once('exit', () => r());
+    child.once('error', () => r());
   });
   const running = () => child.pid !== undefined && child.exitCode === null && child.signalCode === null;
 
   const killNow = () => {
-    if (running()) child.kill("SIGKILL");
+    if (running()) child.kill('SIGKILL');
     rmSync(tmp, { recursive: true, force: true });
   };
   const unregister = onProcessExit(killNow);
@@ -318,15 +353,15 @@ export async function startRedis(): Promise<LocalService> {
   try {
     const deadline = Date.now() + 15_000;
     while (!(await ping(port))) {
-      if (!running()) throw new Error("redis-server exited during startup");
-      if (Date.now() > deadline) throw new Error("redis-server did not answer PING within 15 s");
+      if (!running()) throw new Error('redis-server exited during startup');
+      if (Date.now() > deadline) throw new Error('redis-server did not answer PING within 15 s');
       await sleep(100);
     }
   } catch (err) {
     const log = tail(logFile);
     killNow();
     unregister();
-    throw new Error(`could not start Redis: ${(err as Error).message}${log ? `\n--- redis.log ---\n${log}` : ""}`);
+    throw new Error(`could not start Redis: ${(err as Error).message}${log ? `\n--- redis.log ---\n${log}` : ''}`);
   }
 
   return {
@@ -335,8 +370,8 @@ export async function startRedis(): Promise<LocalService> {
     async stop() {
       if (running()) {
         child.ref(); // keep Node alive while we wait for the exit
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
         clearTimeout(timer);
       }

@@ -94,7 +94,9 @@ describe('refresh tokens', () => {
     const second = refreshCookieOf(first.headers['set-cookie']);
     expect(second).not.toBe(session.refreshCookie);
     const access = first.json<{ accessToken: string }>().accessToken;
-    expect((await h.app.inject({ url: '/v1/me', headers: { authorization: `Bearer ${access}` } })).statusCode).toBe(200);
+    expect((await h.app.inject({ url: '/v1/me', headers: { authorization: `Bearer ${access}` } })).statusCode).toBe(
+      200,
+    );
 
     const replay = await refresh(session.refreshCookie);
     expect(replay.statusCode).toBe(401);
@@ -125,7 +127,11 @@ describe('refresh tokens', () => {
 
   it('logout ends the sign-in and clears the cookie', async () => {
     const session = await signIn(h.app, 'analyst@litware.example');
-    const out = await h.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: { cookie: session.refreshCookie } });
+    const out = await h.app.inject({
+      method: 'POST',
+      url: '/v1/auth/logout',
+      headers: { cookie: session.refreshCookie },
+    });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/accord_refresh=;.*Expires=Thu, 01 Jan 1970/);
     const after = await refresh(session.refreshCookie);
@@ -146,11 +152,15 @@ describe('access tokens', () => {
     const cases = [
       { headers: {}, code: 'token_missing' },
       {
-        headers: { authorization: `Bearer ${sign({ sub: session.userId, firm: session.firmId, iat: now - 1000, exp: now - 100 }, 'integration-secret-integration-secret')}` },
+        headers: {
+          authorization: `Bearer ${sign({ sub: session.userId, firm: session.firmId, iat: now - 1000, exp: now - 100 }, 'integration-secret-integration-secret')}`,
+        },
         code: 'token_expired',
       },
       {
-        headers: { authorization: `Bearer ${sign({ sub: session.userId, firm: session.firmId, iat: now, exp: now + 900 }, 'guessed-secret')}` },
+        headers: {
+          authorization: `Bearer ${sign({ sub: session.userId, firm: session.firmId, iat: now, exp: now + 900 }, 'guessed-secret')}`,
+        },
         code: 'token_invalid',
       },
       { headers: { authorization: 'Bearer not.a.jwt' }, code: 'token_invalid' },
@@ -189,6 +199,8 @@ describe('GET /v1/me', () => {
     expect(me.user.email).toBe('admin@northwind.example');
     expect(me.firm).toMatchObject({ slug: 'northwind', chainRole: 'manufacturer' });
     expect(me.firms).toHaveLength(1);
-    expect(me.networks).toContainEqual(expect.objectContaining({ name: 'Northwind Appliances value chain', status: 'active' }));
+    expect(me.networks).toContainEqual(
+      expect.objectContaining({ name: 'Northwind Appliances value chain', status: 'active' }),
+    );
   });
 });

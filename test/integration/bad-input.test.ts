@@ -16,14 +16,31 @@ afterAll(() => h.close());
 async function send(path: string, init: RequestInit) {
   const response = await fetch(`${base}${path}`, init);
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body: JSON.parse(text) as Record<string, unknown> };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: JSON.parse(text) as Record<string, unknown>,
+  };
 }
 
 const json = { 'content-type': 'application/json' };
 
 describe('bad input', () => {
-  const cases: Array<{ name: string; path: string; init: () => RequestInit; status: number; code: string; detail?: RegExp }> = [
-    { name: 'malformed JSON', path: '/v1/auth/login', init: () => ({ method: 'POST', headers: json, body: '{"email": "a@b.c",' }), status: 400, code: 'malformed_json' },
+  const cases: Array<{
+    name: string;
+    path: string;
+    init: () => RequestInit;
+    status: number;
+    code: string;
+    detail?: RegExp;
+  }> = [
+    {
+      name: 'malformed JSON',
+      path: '/v1/auth/login',
+      init: () => ({ method: 'POST', headers: json, body: '{"email": "a@b.c",' }),
+      status: 400,
+      code: 'malformed_json',
+    },
     {
       name: 'wrong types',
       path: '/v1/auth/login',
@@ -34,7 +51,11 @@ describe('bad input', () => {
     {
       name: 'unknown fields',
       path: '/v1/auth/login',
-      init: () => ({ method: 'POST', headers: json, body: JSON.stringify({ email: 'a@b.example', password: 'x', admin: true }) }),
+      init: () => ({
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email: 'a@b.example', password: 'x', admin: true }),
+      }),
       status: 400,
       code: 'validation_failed',
     },
@@ -48,7 +69,11 @@ describe('bad input', () => {
     {
       name: 'an oversized body',
       path: '/v1/auth/login',
-      init: () => ({ method: 'POST', headers: json, body: JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024) }) }),
+      init: () => ({
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024) }),
+      }),
       status: 413,
       code: 'body_too_large',
     },
@@ -77,11 +102,21 @@ describe('bad input', () => {
     {
       name: 'an expired token',
       path: '/v1/me',
-      init: () => ({ headers: { authorization: `Bearer ${h.app.jwt.sign({ sub: session.userId, firm: session.firmId }, { expiresIn: -60 })}` } }),
+      init: () => ({
+        headers: {
+          authorization: `Bearer ${h.app.jwt.sign({ sub: session.userId, firm: session.firmId }, { expiresIn: -60 })}`,
+        },
+      }),
       status: 401,
       code: 'token_expired',
     },
-    { name: 'a malformed Authorization header', path: '/v1/me', init: () => ({ headers: { authorization: 'Basic abc' } }), status: 401, code: 'token_missing' },
+    {
+      name: 'a malformed Authorization header',
+      path: '/v1/me',
+      init: () => ({ headers: { authorization: 'Basic abc' } }),
+      status: 401,
+      code: 'token_missing',
+    },
   ];
 
   for (const c of cases) {
@@ -105,7 +140,11 @@ describe('bad input', () => {
     expect(unknown.body.errors).toContainEqual({ path: 'body', message: 'unknown field(s): admin' });
     const missing = await send('/v1/auth/login', { method: 'POST', headers: json, body: '{}' });
     expect(JSON.stringify(missing.body.errors)).toMatch(/missing required field\(s\): .*email/);
-    const wrongType = await send('/v1/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ email: 1, password: 'x' }) });
+    const wrongType = await send('/v1/auth/login', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 1, password: 'x' }),
+    });
     expect(wrongType.body.errors).toContainEqual(expect.objectContaining({ path: 'body/email' }));
   });
 });

@@ -18,12 +18,12 @@ export default async function setup(project: TestProject) {
   let redisUrl = process.env.REDIS_URL;
   if (!databaseUrl) {
     const postgres = await startPostgres();
-    stops.push(postgres.stop);
+    stops.push(() => postgres.stop());
     databaseUrl = postgres.url;
   }
   if (!redisUrl) {
     const redis = await startRedis();
-    stops.push(redis.stop);
+    stops.push(() => redis.stop());
     redisUrl = redis.url;
   }
   const database = openDatabase({ url: databaseUrl, max: 1 });

@@ -1,6 +1,14 @@
 // The API as the integration tests drive it: real PostgreSQL, BullMQ on real Redis, and a real
 // worker whose email transport records what it sends.
-import { firmMemberships, firms, openDatabase, users, type ChainRole, type DatabaseHandle, type FirmRole } from '@accord/db';
+import {
+  firmMemberships,
+  firms,
+  openDatabase,
+  users,
+  type ChainRole,
+  type DatabaseHandle,
+  type FirmRole,
+} from '@accord/db';
 import { createBullQueue, startBullWorker, type RunningWorker } from '@accord/jobs';
 import { createJobHandlers, type EmailMessage } from '@accord/worker';
 import { inject } from 'vitest';
@@ -60,7 +68,8 @@ export async function signIn(app: App, email: string, password = DEMO_PASSWORD, 
     url: '/v1/auth/login',
     payload: { email, password, ...(firmId ? { firmId } : {}) },
   });
-  if (response.statusCode !== 200) throw new Error(`sign-in as ${email} answered ${response.statusCode}: ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in as ${email} answered ${response.statusCode}: ${response.body}`);
   const body = response.json<{ accessToken: string; user: { id: string }; firm: { id: string } }>();
   return {
     token: body.accessToken,

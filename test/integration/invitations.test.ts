@@ -42,7 +42,12 @@ describe('inviting a colleague', () => {
     const [stored] = await h.database.db.select().from(userInvitations).where(eq(userInvitations.email, email));
     expect(stored!.tokenHash).not.toContain(token); // only the hash is kept
 
-    expect((await lookup(token)).json()).toMatchObject({ firmName: 'Wingtip Stores', email, role: 'analyst', userExists: false });
+    expect((await lookup(token)).json()).toMatchObject({
+      firmName: 'Wingtip Stores',
+      email,
+      role: 'analyst',
+      userExists: false,
+    });
     const weak = await accept({ token, name: 'New Analyst', password: 'short' });
     expect(weak.json()).toMatchObject({ status: 400, code: 'password_too_short' });
 
@@ -133,8 +138,12 @@ describe('inviting a colleague', () => {
     });
     const rest = next.json<{ items: Array<{ email: string; status: string }> }>().items;
     expect(rest.map((i) => i.email)).not.toContain(page.items[0]!.email);
-    expect([...page.items, ...rest]).toContainEqual(expect.objectContaining({ email: withdrawnEmail, status: 'withdrawn' }));
-    expect([...page.items, ...rest]).toContainEqual(expect.objectContaining({ email: expiredEmail, status: 'expired' }));
+    expect([...page.items, ...rest]).toContainEqual(
+      expect.objectContaining({ email: withdrawnEmail, status: 'withdrawn' }),
+    );
+    expect([...page.items, ...rest]).toContainEqual(
+      expect.objectContaining({ email: expiredEmail, status: 'expired' }),
+    );
   });
 
   it('is for firm admins only, and a member cannot be invited twice', async () => {

@@ -81,7 +81,10 @@ describe('every route that takes an id', () => {
 
     const [network] = await h.database.db.select().from(networks).where(eq(networks.id, ids.networkId!));
     expect(network!.name).toMatch(/^Private pilot/);
-    const [invitation] = await h.database.db.select().from(userInvitations).where(eq(userInvitations.id, ids.invitationId!));
+    const [invitation] = await h.database.db
+      .select()
+      .from(userInvitations)
+      .where(eq(userInvitations.id, ids.invitationId!));
     expect(invitation!.revokedAt).toBeNull();
     const members = await h.app.inject({ url: `/v1/firms/${victim.firmId}/users`, headers: victim.headers });
     expect(members.json<{ items: Array<{ id: string; role: string }> }>().items).toContainEqual(
@@ -98,17 +101,20 @@ describe('the runtime database role', () => {
   afterAll(() => sql.end());
 
   /** A handwritten query as the API's runtime role, acting for the given firm. */
-  const asFirm = <T extends readonly object[]>(firmId: string | null, query: (tx: postgres.TransactionSql) => Promise<T>) =>
-    sql.begin(async (tx) => {
+  const asFirm = (
+    firmId: string | null,
+    query: (tx: postgres.TransactionSql) => postgres.PendingQuery<postgres.Row[]>,
+  ) =>
+    sql.begin(async (tx): Promise<postgres.Row[]> => {
       await tx`select set_config('app.firm_id', ${firmId ?? ''}, true), set_config('role', 'accord_app', true)`;
-      return query(tx);
+      return [...(await query(tx))];
     });
 
   it("cannot read another firm's rows", async () => {
     const seen = await asFirm(outsider.firmId, (tx) => tx`select id from networks`);
-    expect(seen.map((r) => r.id)).not.toContain(ids.networkId);
+    expect(seen.map((r) => r.id as string)).not.toContain(ids.networkId);
     const firms = await asFirm(outsider.firmId, (tx) => tx`select id from firms`);
-    expect(firms.map((r) => r.id)).toEqual([outsider.firmId]);
+    expect(firms.map((r) => r.id as string)).toEqual([outsider.firmId]);
     const invitations = await asFirm(outsider.firmId, (tx) => tx`select id from user_invitations`);
     expect(invitations).toHaveLength(0);
     const memberships = await asFirm(outsider.firmId, (tx) => tx`select firm_id from network_memberships`);
@@ -125,14 +131,22 @@ describe('the runtime database role', () => {
                         (select count(*) from users)::int as users, (select count(*) from refresh_tokens)::int as tokens`,
     );
     expect(counts).toEqual({ firms: 0, networks: 0, users: 0, tokens: 0 });
-    await expect(asFirm(victim.firmId, (tx) => tx`select password_hash from users`)).rejects.toThrow(/permission denied/);
+    await expect(asFirm(victim.firmId, (tx) => tx`select password_hash from users`)).rejects.toThrow(
+      /permission denied/,
+    );
   });
 
   it("cannot write into another firm's rows", async () => {
     await expect(
-      asFirm(outsider.firmId, (tx) => tx`insert into networks (name, focal_firm_id) values ('Forged', ${victim.firmId})`),
+      asFirm(
+        outsider.firmId,
+        (tx) => tx`insert into networks (name, focal_firm_id) values ('Forged', ${victim.firmId})`,
+      ),
     ).rejects.toThrow(/row-level security/);
-    const updated = await asFirm(outsider.firmId, (tx) => tx`update networks set name = 'Forged' where id = ${ids.networkId!} returning id`);
+    const updated = await asFirm(
+      outsider.firmId,
+      (tx) => tx`update networks set name = 'Forged' where id = ${ids.networkId!} returning id`,
+    );
     expect(updated).toHaveLength(0);
   });
 
@@ -144,7 +158,12 @@ describe('the runtime database role', () => {
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'p')`;
     expect(tables.length).toBeGreaterThan(5);
-    for (const t of tables) {
+    for (const t of tables as unknown as Array<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      owner: string;
+    }>) {
       expect({ table: t.relname, rls: t.relrowsecurity, force: t.relforcerowsecurity }).toEqual({
         table: t.relname,
         rls: true,

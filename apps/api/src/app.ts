@@ -69,7 +69,17 @@ export async function buildApp(deps: AppDependencies) {
   app.decorate('db', deps.database.db);
   app.decorate('queue', deps.queue);
 
-  for (const schema of [Problem, UserSummary, FirmOfUser, Session, Firm, FirmUser, UserInvitation, Network, NetworkMember]) {
+  for (const schema of [
+    Problem,
+    UserSummary,
+    FirmOfUser,
+    Session,
+    Firm,
+    FirmUser,
+    UserInvitation,
+    Network,
+    NetworkMember,
+  ]) {
     app.addSchema(schema);
   }
   await app.register(problemsPlugin);

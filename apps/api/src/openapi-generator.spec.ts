@@ -11,7 +11,10 @@ describe('generated API client', () => {
 
   it('documents every operation with an id, summary, tags and responses', async () => {
     const document = JSON.parse((await generateClientFiles()).openapi) as {
-      paths: Record<string, Record<string, { operationId?: string; summary?: string; tags?: string[]; responses?: object }>>;
+      paths: Record<
+        string,
+        Record<string, { operationId?: string; summary?: string; tags?: string[]; responses?: object }>
+      >;
     };
     const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, ...op })),

@@ -16,7 +16,10 @@ export interface EmailTransport {
 export function logTransport(logger: Logger): EmailTransport {
   return {
     send(message) {
-      logger.info({ to: message.to, subject: message.subject, link: message.link }, `email to ${message.to}: ${message.link ?? message.subject}`);
+      logger.info(
+        { to: message.to, subject: message.subject, link: message.link },
+        `email to ${message.to}: ${message.link ?? message.subject}`,
+      );
       return Promise.resolve();
     },
   };

@@ -108,7 +108,8 @@ export function databaseErrorOf(error: unknown): DatabaseError | undefined {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
-      const constraint = (e as { constraint?: string; constraint_name?: string }).constraint ??
+      const constraint =
+        (e as { constraint?: string; constraint_name?: string }).constraint ??
         (e as { constraint_name?: string }).constraint_name;
       return { code, message: e.message, ...(constraint ? { constraint } : {}) };
     }

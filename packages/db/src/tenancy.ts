@@ -15,11 +15,7 @@ export interface TenantContext {
 
 export const anonymous: TenantContext = { firmId: null, userId: null };
 
-export function withTenant<T>(
-  db: Database,
-  context: TenantContext,
-  work: (tx: Transaction) => Promise<T>,
-): Promise<T> {
+export function withTenant<T>(db: Database, context: TenantContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('app.firm_id', ${context.firmId ?? ''}, true),

@@ -51,7 +51,11 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export function startBullWorker(redisUrl: string, handlers: JobHandlers, options: BullWorkerOptions = {}): RunningWorker {
+export function startBullWorker(
+  redisUrl: string,
+  handlers: JobHandlers,
+  options: BullWorkerOptions = {},
+): RunningWorker {
   // Workers block on Redis: BullMQ requires maxRetriesPerRequest null for them.
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const worker = new Worker(

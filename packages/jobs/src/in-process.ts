@@ -1,6 +1,13 @@
 // The in-process queue kind, for the embedded default without Redis: the same handlers run in the
 // API process, with the same retry policy, after the enqueueing transaction has returned.
-import { retryPolicy, type EnqueueOptions, type JobHandlers, type JobName, type JobPayloads, type JobQueue } from './jobs.ts';
+import {
+  retryPolicy,
+  type EnqueueOptions,
+  type JobHandlers,
+  type JobName,
+  type JobPayloads,
+  type JobQueue,
+} from './jobs.ts';
 
 export interface InProcessQueueOptions {
   onFailed?: (name: string, error: Error, attempt: number) => void;
@@ -8,7 +15,10 @@ export interface InProcessQueueOptions {
   backoffMs?: number;
 }
 
-export function createInProcessQueue(handlers: JobHandlers, options: InProcessQueueOptions = {}): JobQueue & {
+export function createInProcessQueue(
+  handlers: JobHandlers,
+  options: InProcessQueueOptions = {},
+): JobQueue & {
   /** Resolves when no job is waiting or running. */
   drain(): Promise<void>;
 } {

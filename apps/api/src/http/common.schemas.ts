@@ -10,10 +10,9 @@ export const Problem = Type.Object(
     detail: Type.Optional(Type.String({ description: 'What went wrong and what to fix.' })),
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(
-      Type.Array(
-        Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: false }),
-        { description: 'Each invalid part of the request.' },
-      ),
+      Type.Array(Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: false }), {
+        description: 'Each invalid part of the request.',
+      }),
     ),
   },
   { $id: 'Problem', title: 'Problem', description: 'RFC 9457 problem details.' },

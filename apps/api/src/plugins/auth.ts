@@ -65,7 +65,10 @@ export const authPlugin = fp(
  * Runs work as the calling user's firm under row-level security, after checking the user still
  * belongs to that firm and is active (an access token outlives neither).
  */
-export function asActor<T>(request: FastifyRequest, work: (tx: Transaction, actor: ActingMember) => Promise<T>): Promise<T> {
+export function asActor<T>(
+  request: FastifyRequest,
+  work: (tx: Transaction, actor: ActingMember) => Promise<T>,
+): Promise<T> {
   const actor = request.actor;
   if (!actor) throw unauthorized('token_missing', 'This endpoint needs an access token.');
   return withTenant(request.server.db, actor, async (tx) => {

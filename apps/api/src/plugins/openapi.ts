@@ -22,13 +22,15 @@ export const openapiPlugin = fp(
         },
         tags: [
           { name: 'auth', description: 'Sign-in, sessions and invitations' },
-          { name: 'firms', description: "Firms and their people" },
+          { name: 'firms', description: 'Firms and their people' },
           { name: 'networks', description: 'Value-chain networks and their member firms' },
           { name: 'ops', description: 'Health, readiness and metrics' },
         ],
       },
       // Shared schemas keep their $id as their component name.
-      refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+      refResolver: {
+        buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+      },
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
     app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());

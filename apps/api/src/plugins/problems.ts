@@ -69,14 +69,17 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
     const details = error.validation.filter((v) => v.message !== 'schema is false');
     const errors = details.map((v) => {
       const missing = (v.params as { requiredProperties?: string[]; missingProperty?: string } | undefined) ?? {};
-      const extraProperty = (v.params as { additionalProperties?: string[]; additionalProperty?: string } | undefined) ?? {};
+      const extraProperty =
+        (v.params as { additionalProperties?: string[]; additionalProperty?: string } | undefined) ?? {};
       const base = `${error.validationContext ?? 'body'}${v.instancePath ?? ''}`;
       if (v.keyword === 'required') {
         const names = missing.requiredProperties ?? (missing.missingProperty ? [missing.missingProperty] : []);
         return { path: base, message: `missing required field(s): ${names.join(', ')}` };
       }
       if (v.keyword === 'additionalProperties') {
-        const names = extraProperty.additionalProperties ?? (extraProperty.additionalProperty ? [extraProperty.additionalProperty] : []);
+        const names =
+          extraProperty.additionalProperties ??
+          (extraProperty.additionalProperty ? [extraProperty.additionalProperty] : []);
         return { path: base, message: `unknown field(s): ${names.join(', ')}` };
       }
       return { path: base, message: v.message ?? 'is invalid' };

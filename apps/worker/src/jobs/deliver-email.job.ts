@@ -17,7 +17,12 @@ export function deliverEmail(db: Database, transport: EmailTransport): JobHandle
         .for('update');
       if (!message) return;
       try {
-        await transport.send({ to: message.toEmail, subject: message.subject, text: message.bodyText, link: message.link });
+        await transport.send({
+          to: message.toEmail,
+          subject: message.subject,
+          text: message.bodyText,
+          link: message.link,
+        });
       } catch (error) {
         await tx
           .update(emailOutbox)

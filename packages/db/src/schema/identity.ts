@@ -2,13 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const chainRoles = [
-  'manufacturer',
-  'supplier',
-  'distributor',
-  'retailer',
-  'logistics_provider',
-] as const;
+export const chainRoles = ['manufacturer', 'supplier', 'distributor', 'retailer', 'logistics_provider'] as const;
 export type ChainRole = (typeof chainRoles)[number];
 export const chainRole = pgEnum('chain_role', chainRoles);
 
@@ -94,8 +88,5 @@ export const userInvitations = pgTable(
     acceptedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    index().on(t.firmId),
-    check('user_invitations_email_normalised', sql`${t.email} = lower(${t.email})`),
-  ],
+  (t) => [index().on(t.firmId), check('user_invitations_email_normalised', sql`${t.email} = lower(${t.email})`)],
 );

@@ -60,8 +60,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
           hook: 'preValidation',
           max: options.loginRateLimit,
           timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) =>
-            `login:${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (request: FastifyRequest) => {
+            const email = (request.body as { email?: unknown } | undefined)?.email;
+            return `login:${request.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
+          },
         },
       },
       schema: {
@@ -141,13 +143,24 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
           .from(users)
           .where(eq(users.id, actor.userId));
         const memberships = await tx
-          .select({ id: firms.id, name: firms.name, slug: firms.slug, chainRole: firms.chainRole, role: firmMemberships.role })
+          .select({
+            id: firms.id,
+            name: firms.name,
+            slug: firms.slug,
+            chainRole: firms.chainRole,
+            role: firmMemberships.role,
+          })
           .from(firmMemberships)
           .innerJoin(firms, eq(firms.id, firmMemberships.firmId))
           .where(eq(firmMemberships.userId, actor.userId))
           .orderBy(asc(firms.name));
         const ownNetworks = await tx
-          .select({ id: networks.id, name: networks.name, focalFirmId: networks.focalFirmId, status: networkMemberships.status })
+          .select({
+            id: networks.id,
+            name: networks.name,
+            focalFirmId: networks.focalFirmId,
+            status: networkMemberships.status,
+          })
           .from(networkMemberships)
           .innerJoin(networks, eq(networks.id, networkMemberships.networkId))
           .where(and(eq(networkMemberships.firmId, actor.firmId), ne(networkMemberships.status, 'declined')))
@@ -197,6 +210,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
         response: { 200: Session, ...problemResponses },
       },
     },
-    async (request, reply) => sendSession(request, reply, await acceptInvitation(app.db, request.body, clientOf(request))),
+    async (request, reply) =>
+      sendSession(request, reply, await acceptInvitation(app.db, request.body, clientOf(request))),
   );
 };

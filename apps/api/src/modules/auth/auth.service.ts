@@ -85,7 +85,12 @@ async function startSession(
   const chosen = firmId ? memberships.find((m) => m.id === firmId) : memberships[0];
   if (!chosen) {
     if (firmId) throw new ApiProblem(403, 'not_a_member', 'Forbidden', 'You do not belong to that firm.');
-    throw new ApiProblem(403, 'no_firm', 'Forbidden', 'Your account belongs to no firm; ask a firm admin to invite you.');
+    throw new ApiProblem(
+      403,
+      'no_firm',
+      'Forbidden',
+      'Your account belongs to no firm; ask a firm admin to invite you.',
+    );
   }
   const refreshToken = newSecretToken();
   await tx.insert(refreshTokens).values({
@@ -157,7 +162,10 @@ export async function rotate(
     return false;
   });
   if (reused) {
-    throw unauthorized('refresh_token_reused', 'This refresh token was already used; every session of this sign-in is ended.');
+    throw unauthorized(
+      'refresh_token_reused',
+      'This refresh token was already used; every session of this sign-in is ended.',
+    );
   }
   if (new Date(stored.expires_at).getTime() <= Date.now()) {
     throw unauthorized('refresh_token_expired', 'The session has expired; sign in again.');
@@ -192,8 +200,10 @@ export async function usableInvitation(db: Database, token: string): Promise<Sto
     query<StoredInvitation>(tx, sql`select * from auth_invitation(${hashToken(token)})`),
   );
   if (!invitation) throw new ApiProblem(404, 'invitation_not_found', 'Not found', 'No invitation has that token.');
-  if (invitation.accepted_at) throw new ApiProblem(410, 'invitation_used', 'Gone', 'This invitation was already accepted; sign in instead.');
-  if (invitation.revoked_at) throw new ApiProblem(410, 'invitation_withdrawn', 'Gone', 'This invitation was withdrawn by the firm.');
+  if (invitation.accepted_at)
+    throw new ApiProblem(410, 'invitation_used', 'Gone', 'This invitation was already accepted; sign in instead.');
+  if (invitation.revoked_at)
+    throw new ApiProblem(410, 'invitation_withdrawn', 'Gone', 'This invitation was withdrawn by the firm.');
   if (new Date(invitation.expires_at).getTime() <= Date.now()) {
     throw new ApiProblem(410, 'invitation_expired', 'Gone', 'This invitation has expired; ask for a new one.');
   }
@@ -216,7 +226,10 @@ export async function acceptInvitation(
       query<{ password_hash: string }>(tx, sql`select * from auth_user_by_email(${invitation.email})`),
     );
     if (!(await verifyPassword(account?.password_hash, input.password))) {
-      throw unauthorized('invalid_credentials', `${invitation.email} already has an account: enter its password to join.`);
+      throw unauthorized(
+        'invalid_credentials',
+        `${invitation.email} already has an account: enter its password to join.`,
+      );
     }
   } else {
     const problem = passwordProblem(input.password);
@@ -229,7 +242,8 @@ export async function acceptInvitation(
       sql`select auth_accept_invitation(${hashToken(input.token)}, ${input.name}, ${passwordHash}) as user_id`,
     ),
   );
-  if (!accepted?.user_id) throw new ApiProblem(410, 'invitation_used', 'Gone', 'This invitation was accepted a moment ago.');
+  if (!accepted?.user_id)
+    throw new ApiProblem(410, 'invitation_used', 'Gone', 'This invitation was accepted a moment ago.');
   const userId = accepted.user_id;
   return withTenant(db, { userId, firmId: null }, (tx) =>
     startSession(tx, userId, invitation.firm_id, randomUUID(), client),

@@ -1,6 +1,16 @@
 // The demo value chain: a manufacturer, two distributors, three retailers and a logistics provider
 // in one network, each firm with an admin, a manager and an analyst. Demo mode only.
-import { firmMemberships, firms, networkMemberships, networks, users, type ChainRole, type Database, type FirmRole, type RelationshipStage } from '@accord/db';
+import {
+  firmMemberships,
+  firms,
+  networkMemberships,
+  networks,
+  users,
+  type ChainRole,
+  type Database,
+  type FirmRole,
+  type RelationshipStage,
+} from '@accord/db';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.ts';
 
@@ -61,9 +71,9 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean; network
           })),
         )
         .returning({ id: users.id, email: users.email });
-      await tx.insert(firmMemberships).values(
-        people.map((person, i) => ({ firmId: firm.id, userId: person.id, role: demoPeople[i]!.role })),
-      );
+      await tx
+        .insert(firmMemberships)
+        .values(people.map((person, i) => ({ firmId: firm.id, userId: person.id, role: demoPeople[i]!.role })));
       sponsors.set(firm.id, people.find((p) => p.email.startsWith('manager@'))!.id);
     }
     const focal = firmRows[0]!;
@@ -71,7 +81,8 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean; network
       .insert(networks)
       .values({
         name: DEMO_NETWORK,
-        description: 'Northwind and the partners that carry its appliances to customers: distribution, retail and delivery.',
+        description:
+          'Northwind and the partners that carry its appliances to customers: distribution, retail and delivery.',
         focalFirmId: focal.id,
       })
       .returning({ id: networks.id });

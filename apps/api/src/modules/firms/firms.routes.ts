@@ -197,10 +197,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
           )
           .orderBy(desc(userInvitations.createdAt), desc(userInvitations.id))
           .limit(limit + 1);
-        const page = pageOf(rows, limit, (r) => [
-          r.invitation.createdAt.toISOString(),
-          r.invitation.id,
-        ]);
+        const page = pageOf(rows, limit, (r) => [r.invitation.createdAt.toISOString(), r.invitation.id]);
         return {
           nextCursor: page.nextCursor,
           items: page.items.map(({ invitation, invitedBy }) => ({

@@ -42,7 +42,14 @@ export interface CreatedInvitation {
  */
 export async function inviteUser(
   tx: Transaction,
-  input: { firmId: string; firmName: string; invitedBy: { id: string; name: string }; email: string; role: FirmRole; portalUrl: string },
+  input: {
+    firmId: string;
+    firmName: string;
+    invitedBy: { id: string; name: string };
+    email: string;
+    role: FirmRole;
+    portalUrl: string;
+  },
 ): Promise<CreatedInvitation> {
   const email = input.email.toLowerCase();
   const [member] = await tx

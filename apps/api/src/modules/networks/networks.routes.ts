@@ -41,7 +41,8 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(Network), nextCursor: Type.Null() }), ...problemResponses },
       },
     },
-    (request) => asActor(request, async (tx, actor) => ({ items: await listNetworks(tx, actor.firmId), nextCursor: null })),
+    (request) =>
+      asActor(request, async (tx, actor) => ({ items: await listNetworks(tx, actor.firmId), nextCursor: null })),
   );
 
   app.post(

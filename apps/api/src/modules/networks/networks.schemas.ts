@@ -39,10 +39,7 @@ export const NetworkMember = Type.Object(
     chainRole: ChainRole,
     status: MembershipStatus,
     relationshipStage: RelationshipStage,
-    executiveSponsor: Type.Union([
-      Type.Object({ id: Uuid, name: Type.String(), email: Type.String() }),
-      Type.Null(),
-    ]),
+    executiveSponsor: Type.Union([Type.Object({ id: Uuid, name: Type.String(), email: Type.String() }), Type.Null()]),
     isFocalFirm: Type.Boolean(),
     invitedAt: Timestamp,
     joinedAt: Type.Union([Timestamp, Type.Null()]),

@@ -113,4 +113,3 @@ export async function assertOwnUser(tx: Transaction, firmId: string, userId: str
     .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)));
   if (!row) throw notFound('user in your firm');
 }
-

@@ -1,0 +1,82 @@
+// The embedded default that `pnpm start` runs: PGlite and the in-process queue, same migrations,
+// same row-level security, same job handlers as on PostgreSQL with Redis.
+import { openDatabase, type DatabaseHandle } from '@accord/db';
+import { createInProcessQueue } from '@accord/jobs';
+import { createJobHandlers, type EmailMessage } from '@accord/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from './app.ts';
+import { DEMO_PASSWORD, seedDemo } from './modules/demo/demo.seed.ts';
+
+let database: DatabaseHandle;
+let queue: ReturnType<typeof createInProcessQueue>;
+let app: App;
+const emails: EmailMessage[] = [];
+
+beforeAll(async () => {
+  database = openDatabase();
+  await database.migrate();
+  expect((await seedDemo(database.db)).seeded).toBe(true);
+  expect((await seedDemo(database.db)).seeded).toBe(false);
+  queue = createInProcessQueue(
+    createJobHandlers({ db: database.db, email: { send: async (m) => void emails.push(m) } }),
+  );
+  app = await buildApp({ database, queue, jwtSecret: 'embedded-test-secret', portalUrl: 'http://localhost:3000' });
+  await app.ready();
+}, 60_000);
+afterAll(async () => {
+  await app.close();
+  await queue.close();
+  await database.close();
+});
+
+async function signIn(email: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    payload: { email, password: DEMO_PASSWORD },
+  });
+  expect(response.statusCode).toBe(200);
+  const body = response.json<{ accessToken: string; firm: { id: string } }>();
+  return { headers: { authorization: `Bearer ${body.accessToken}` }, firmId: body.firm.id };
+}
+
+describe('the embedded default', () => {
+  it('signs in a demo firm admin who sees the demo network and its seven members', async () => {
+    const northwind = await signIn('admin@northwind.example');
+    const networks = (await app.inject({ url: '/v1/networks', headers: northwind.headers })).json<{
+      items: Array<{ id: string; name: string; activeMembers: number }>;
+    }>();
+    expect(networks.items).toEqual([
+      expect.objectContaining({ name: 'Northwind Appliances value chain', activeMembers: 7 }),
+    ]);
+    const members = await app.inject({
+      url: `/v1/networks/${networks.items[0]!.id}/members`,
+      headers: northwind.headers,
+    });
+    expect(members.json<{ items: unknown[] }>().items).toHaveLength(7);
+  });
+
+  it('delivers invitation email through the in-process queue', async () => {
+    const admin = await signIn('admin@tailspin.example');
+    const invited = await app.inject({
+      method: 'POST',
+      url: `/v1/firms/${admin.firmId}/invitations`,
+      headers: admin.headers,
+      payload: { email: 'buyer@tailspin.example', role: 'viewer' },
+    });
+    expect(invited.statusCode).toBe(201);
+    await queue.drain();
+    expect(emails.map((e) => e.to)).toContain('buyer@tailspin.example');
+    expect(emails.at(-1)!.link).toMatch(/^http:\/\/localhost:3000\/invitations\/accept\?token=[\w-]{43}$/);
+  });
+
+  it("keeps one firm out of another's data", async () => {
+    const northwind = await signIn('admin@northwind.example');
+    const tailspin = await signIn('admin@tailspin.example');
+    const users = await app.inject({ url: `/v1/firms/${northwind.firmId}/users`, headers: tailspin.headers });
+    expect(users.json()).toMatchObject({ status: 404, code: 'not_found' });
+    // a partner's firm profile is visible to fellow members of a network
+    const profile = await app.inject({ url: `/v1/firms/${northwind.firmId}`, headers: tailspin.headers });
+    expect(profile.json()).toMatchObject({ slug: 'northwind', chainRole: 'manufacturer' });
+  });
+});

@@ -1,0 +1,86 @@
+// Firm admins manage their firm's people: roles, removal, and email invitations.
+import { error } from '@sveltejs/kit';
+import { firmRoleLabel, isFirmRole, formatDateTime } from '$lib/format';
+import { allPages, failWith, field, invalid } from '$lib/server/api';
+import { requireRole } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { api, me } = requireRole(event, 'firm_admin');
+  const firmId = me.firm.id;
+  const query = (cursor: string | undefined) => ({
+    params: { path: { firmId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+  });
+  const [users, invitations] = await Promise.all([
+    allPages((cursor) => api.GET('/v1/firms/{firmId}/users', query(cursor))),
+    allPages((cursor) => api.GET('/v1/firms/{firmId}/invitations', query(cursor)), 5),
+  ]);
+  const problem = users.error ?? invitations.error;
+  if (problem) error(problem.status, { message: problem.detail ?? problem.title, code: problem.code });
+  return { users: users.items, invitations: invitations.items };
+};
+
+export const actions: Actions = {
+  role: async (event) => {
+    const { api, me } = requireRole(event, 'firm_admin');
+    const form = await event.request.formData();
+    const userId = field(form, 'userId');
+    const role = field(form, 'role');
+    if (!userId || !isFirmRole(role)) return invalid('role', 'Choose a role.', { target: userId });
+    const { data, error: problem } = await api.PATCH('/v1/firms/{firmId}/users/{userId}', {
+      params: { path: { firmId: me.firm.id, userId } },
+      body: { role },
+    });
+    if (problem) return failWith('role', problem, { target: userId });
+    return { form: 'role', target: userId, success: `${data.name} is now ${firmRoleLabel(data.role).toLowerCase()}.` };
+  },
+
+  remove: async (event) => {
+    const { api, me } = requireRole(event, 'firm_admin');
+    const form = await event.request.formData();
+    const userId = field(form, 'userId');
+    const name = field(form, 'name') || 'The user';
+    if (!userId) return invalid('remove', 'Choose a user to remove.');
+    const { error: problem } = await api.DELETE('/v1/firms/{firmId}/users/{userId}', {
+      params: { path: { firmId: me.firm.id, userId } },
+    });
+    if (problem) return failWith('remove', problem, { target: userId });
+    return { form: 'remove', success: `${name} was removed from ${me.firm.name}.` };
+  },
+
+  invite: async (event) => {
+    const { api, me } = requireRole(event, 'firm_admin');
+    const form = await event.request.formData();
+    const email = field(form, 'email');
+    const role = field(form, 'role');
+    const values = { email, role };
+    if (!email) return invalid('invite', 'Enter the email address to invite.', { values });
+    if (!isFirmRole(role)) return invalid('invite', 'Choose a role for the new user.', { values });
+    const { data, error: problem } = await api.POST('/v1/firms/{firmId}/invitations', {
+      params: { path: { firmId: me.firm.id } },
+      body: { email, role },
+    });
+    if (problem) {
+      const badEmail = problem.code === 'validation_failed' && problem.errors?.some((e) => e.path.endsWith('email'));
+      return failWith('invite', badEmail ? { ...problem, detail: `“${email}” is not a valid email address.` } : problem, {
+        values,
+      });
+    }
+    return {
+      form: 'invite',
+      success: `Invitation sent to ${data.email} as ${firmRoleLabel(data.role).toLowerCase()}. The link is valid until ${formatDateTime(data.expiresAt)}.`,
+    };
+  },
+
+  withdraw: async (event) => {
+    const { api, me } = requireRole(event, 'firm_admin');
+    const form = await event.request.formData();
+    const invitationId = field(form, 'invitationId');
+    if (!invitationId) return invalid('withdraw', 'Choose an invitation to withdraw.');
+    const { error: problem } = await api.DELETE('/v1/firms/{firmId}/invitations/{invitationId}', {
+      params: { path: { firmId: me.firm.id, invitationId } },
+    });
+    if (problem) return failWith('withdraw', problem, { target: invitationId });
+    return { form: 'withdraw', success: `The invitation to ${field(form, 'email') || 'that address'} was withdrawn.` };
+  },
+};

@@ -1,0 +1,158 @@
+// One network: its members with chain role, status, relationship stage and executive sponsor. The focal
+// firm invites partners and sets relationship stages; each member names its own executive sponsor.
+import { error, redirect } from '@sveltejs/kit';
+import { isChainRole, isRelationshipStage, hasRole, chainRoleLabel, stageLabel } from '$lib/format';
+import { allPages, failWith, field, invalid } from '$lib/server/api';
+import { requireMe } from '$lib/server/guard';
+import { cookieOptions, NETWORK_COOKIE } from '$lib/server/session';
+import type { FirmUser } from '$lib/types';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { api, me } = requireMe(event);
+  const { networkId } = event.params;
+  const path = { params: { path: { networkId } } };
+
+  const [networkResult, membersResult] = await Promise.all([
+    api.GET('/v1/networks/{networkId}', path),
+    allPages((cursor) =>
+      api.GET('/v1/networks/{networkId}/members', {
+        params: { path: { networkId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
+  ]);
+  const problem = networkResult.error ?? membersResult.error;
+  if (problem || !networkResult.data) {
+    const status = problem?.status ?? 500;
+    error(status === 400 ? 404 : status, {
+      message: status === 404 || status === 400 ? 'Your firm is not in a network with that id.' : (problem?.detail ?? 'The network could not be loaded.'),
+      ...(problem?.code ? { code: problem.code } : {}),
+    });
+  }
+  const network = networkResult.data;
+  const members = membersResult.items;
+
+  // Remember the network for the switcher and the Partners link.
+  if (me.networks.some((n) => n.id === networkId)) {
+    event.cookies.set(NETWORK_COOKIE, networkId, cookieOptions(event.url, 365 * 86_400));
+  }
+
+  const ownMembership = members.find((m) => m.firm.id === me.firm.id) ?? null;
+  let ownUsers: FirmUser[] = [];
+  if (ownMembership && hasRole(me.firm.role, 'manager')) {
+    const users = await allPages((cursor) =>
+      api.GET('/v1/firms/{firmId}/users', {
+        params: { path: { firmId: me.firm.id }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+      }),
+    );
+    ownUsers = users.items.filter((u) => !u.deactivated);
+  }
+
+  return {
+    network,
+    members,
+    ownUsers,
+    created: event.url.searchParams.has('created'),
+  };
+};
+
+export const actions: Actions = {
+  invite: async (event) => {
+    const { api } = requireMe(event);
+    const form = await event.request.formData();
+    const firmSlug = field(form, 'firmSlug').toLowerCase();
+    const chainRole = field(form, 'chainRole');
+    const values = { firmSlug, chainRole };
+    if (!firmSlug) return invalid('invite', 'Enter the partner firm’s slug, e.g. contoso.', { values });
+    if (chainRole && !isChainRole(chainRole)) return invalid('invite', 'Choose a chain role from the list.', { values });
+    const { data, error: problem } = await api.POST('/v1/networks/{networkId}/members', {
+      params: { path: { networkId: event.params.networkId } },
+      body: { firmSlug, ...(isChainRole(chainRole) ? { chainRole } : {}) },
+    });
+    if (problem) {
+      // The API says "No firm with that slug on Accord with that id."; say it plainly.
+      const notFound = problem.status === 404 && problem.code === 'not_found' && !!problem.detail?.includes('slug');
+      return failWith(
+        'invite',
+        notFound ? { ...problem, detail: `No firm on Accord has the slug “${firmSlug}”.` } : problem,
+        { values },
+      );
+    }
+    return {
+      form: 'invite',
+      success: `${data.firm.name} is invited as ${chainRoleLabel(data.chainRole).toLowerCase()}. Its firm admins can accept from their overview.`,
+    };
+  },
+
+  stage: async (event) => {
+    const { api } = requireMe(event);
+    const form = await event.request.formData();
+    const firmId = field(form, 'firmId');
+    const relationshipStage = field(form, 'relationshipStage');
+    if (!firmId || !isRelationshipStage(relationshipStage)) {
+      return invalid('stage', 'Choose a relationship stage.', { target: firmId });
+    }
+    const { data, error: problem } = await api.PATCH('/v1/networks/{networkId}/members/{firmId}', {
+      params: { path: { networkId: event.params.networkId, firmId } },
+      body: { relationshipStage },
+    });
+    if (problem) return failWith('stage', problem, { target: firmId });
+    return {
+      form: 'stage',
+      target: firmId,
+      success: `${data.firm.name}: ${stageLabel(data.relationshipStage).toLowerCase()}.`,
+    };
+  },
+
+  sponsor: async (event) => {
+    const { api, me } = requireMe(event);
+    const form = await event.request.formData();
+    const userId = field(form, 'userId');
+    const { data, error: problem } = await api.PATCH('/v1/networks/{networkId}/members/{firmId}', {
+      params: { path: { networkId: event.params.networkId, firmId: me.firm.id } },
+      body: { executiveSponsorUserId: userId || null },
+    });
+    if (problem) return failWith('sponsor', problem, { target: me.firm.id });
+    return {
+      form: 'sponsor',
+      target: me.firm.id,
+      success: data.executiveSponsor ? `Executive sponsor: ${data.executiveSponsor.name}.` : 'No executive sponsor named.',
+    };
+  },
+
+  details: async (event) => {
+    const { api } = requireMe(event);
+    const form = await event.request.formData();
+    const name = field(form, 'name');
+    const description = field(form, 'description');
+    const values = { name, description };
+    if (!name) return invalid('details', 'The network needs a name.', { values });
+    const { error: problem } = await api.PATCH('/v1/networks/{networkId}', {
+      params: { path: { networkId: event.params.networkId } },
+      body: { name, description },
+    });
+    if (problem) return failWith('details', problem, { values });
+    return { form: 'details', success: 'Network details saved.' };
+  },
+
+  accept: async (event) => {
+    const { api } = requireMe(event);
+    const { error: problem } = await api.POST('/v1/networks/{networkId}/accept', {
+      params: { path: { networkId: event.params.networkId } },
+      body: {},
+    });
+    if (problem) return failWith('answer', problem);
+    return { form: 'answer', success: 'Your firm joined the network, with you as its executive sponsor.' };
+  },
+
+  decline: async (event) => {
+    const { api } = requireMe(event);
+    const { error: problem } = await api.POST('/v1/networks/{networkId}/decline', {
+      params: { path: { networkId: event.params.networkId } },
+      body: {},
+    });
+    if (problem) return failWith('answer', problem);
+    event.cookies.delete(NETWORK_COOKIE, cookieOptions(event.url, 0));
+    redirect(303, '/');
+  },
+};

@@ -1,0 +1,105 @@
+// Accepting an invitation to a firm: look the link's token up, then set a name and password (or, for
+// someone who already has an account, enter its password) and sign in.
+import { redirect } from '@sveltejs/kit';
+import { apiClient, failWith, field, invalid, problemOf, revokeSession, sessionFrom } from '$lib/server/api';
+import { writeSession } from '$lib/server/session';
+import type { Problem } from '$lib/types';
+import type { Actions, PageServerLoad } from './$types';
+
+const PASSWORD_MIN = 12;
+const PASSWORD_MAX = 128;
+
+/** What to tell the visitor when the link cannot be used, from the problem's code. */
+function unusable(problem: Problem): { title: string; message: string } {
+  switch (problem.code) {
+    case 'invitation_used':
+      return {
+        title: 'This invitation was already accepted',
+        message: 'The link has been used. If it was you, sign in with your email and password.',
+      };
+    case 'invitation_expired':
+      return {
+        title: 'This invitation has expired',
+        message: 'Invitation links are valid for a limited time. Ask your firm admin to send you a new one.',
+      };
+    case 'invitation_withdrawn':
+      return {
+        title: 'This invitation was withdrawn',
+        message: 'The firm withdrew the invitation. Ask your firm admin if you should still have access.',
+      };
+    case 'invitation_not_found':
+    case 'validation_failed':
+      return {
+        title: 'We could not find this invitation',
+        message: 'Check that you opened the whole link from the email, or ask your firm admin to invite you again.',
+      };
+    default:
+      return { title: 'The invitation could not be checked', message: problem.detail ?? problem.title };
+  }
+}
+
+export const load: PageServerLoad = async ({ url, fetch }) => {
+  const token = url.searchParams.get('token')?.trim() ?? '';
+  if (!token) {
+    return {
+      token,
+      invitation: null,
+      problem: {
+        title: 'This link is incomplete',
+        message: 'The invitation link has no token. Open the link from your invitation email again.',
+      },
+    };
+  }
+  try {
+    const { data, error } = await apiClient(fetch).POST('/v1/invitations/lookup', { body: { token } });
+    if (error) return { token, invitation: null, problem: unusable(error) };
+    return { token, invitation: data, problem: null };
+  } catch (cause) {
+    console.error('[portal] invitation lookup failed', cause);
+    return { token, invitation: null, problem: unusable(problemOf(502, 'The Accord API cannot be reached right now.')) };
+  }
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const token = field(form, 'token');
+    const name = field(form, 'name');
+    const userExists = field(form, 'userExists') === 'true';
+    const password = typeof form.get('password') === 'string' ? (form.get('password') as string) : '';
+    const confirm = typeof form.get('confirm') === 'string' ? (form.get('confirm') as string) : '';
+    const values = { name };
+
+    if (!token) return invalid('accept', 'The invitation link has no token.', { values });
+    if (!userExists) {
+      if (!name) return invalid('accept', 'Enter your name as colleagues should see it.', { values });
+      if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+        return invalid('accept', `Choose a password of ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`, { values });
+      }
+      if (password !== confirm) return invalid('accept', 'The two passwords do not match.', { values });
+    } else if (!password) {
+      return invalid('accept', 'Enter the password of your Accord account.', { values });
+    }
+
+    let result;
+    try {
+      result = await apiClient(event.fetch).POST('/v1/invitations/accept', {
+        // The API needs a name even for an existing account, whose name it keeps.
+        body: { token, name: name || 'Accord user', password },
+      });
+    } catch (cause) {
+      console.error('[portal] invitation accept failed', cause);
+      return failWith('accept', problemOf(502, 'The Accord API cannot be reached right now. Try again in a moment.'), {
+        values,
+      });
+    }
+    const { data, error, response } = result;
+    if (error) return failWith('accept', error, { values });
+    const session = sessionFrom(data, response);
+    if (!session) return failWith('accept', problemOf(502, 'The API did not start a session.'), { values });
+
+    if (event.locals.session) await revokeSession(event.fetch, event.locals.session.refreshToken);
+    writeSession(event.cookies, event.url, session);
+    redirect(303, '/');
+  },
+};
