@@ -1,6 +1,6 @@
 // Throwaway PostgreSQL and Redis on loopback for dev and tests: no Docker, no
 // system services, everything lives in a temp dir that is removed on stop.
-import { spawn, spawnSync, type SpawnOptions, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import {
   accessSync,
   chownSync,
@@ -179,7 +179,7 @@ export async function startPostgres(opts: { dataDir?: string } = {}): Promise<Lo
 
   const stopNow = () => {
     const [cmd, args] = asPostgres(join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate', '-w']);
-    spawnSync(cmd, args, { cwd: tmp, stdio: 'ignore' } satisfies SpawnSyncOptions);
+    spawnSync(cmd, args, { cwd: tmp, stdio: 'ignore' });
     rmSync(tmp, { recursive: true, force: true });
   };
   const unregister = onProcessExit(stopNow);
@@ -211,7 +211,7 @@ export async function startPostgres(opts: { dataDir?: string } = {}): Promise<Lo
     const settings: Record<string, string | number> = {
       listen_addresses: '127.0.0.1',
       port,
-      unix_socket_directories: `'${tmp}'`,
+      unix_socket_directories: `'${tmp}'`, // quoted: pg_ctl passes -o through /bin/sh
       fsync: 'off',
       synchronous_commit: 'off',
       full_page_writes: 'off',

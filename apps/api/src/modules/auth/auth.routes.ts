@@ -1,4 +1,4 @@
-import { firmMemberships, firms, networkMemberships, networks, users } from '@accord/db';
+import { networkMemberships, networks, users } from '@accord/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -16,6 +16,7 @@ import {
 } from './auth.schemas.ts';
 import {
   acceptInvitation,
+  firmsOfUser,
   REFRESH_TOKEN_DAYS,
   rotate,
   signIn,
@@ -142,18 +143,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
           .select({ id: users.id, email: users.email, name: users.name })
           .from(users)
           .where(eq(users.id, actor.userId));
-        const memberships = await tx
-          .select({
-            id: firms.id,
-            name: firms.name,
-            slug: firms.slug,
-            chainRole: firms.chainRole,
-            role: firmMemberships.role,
-          })
-          .from(firmMemberships)
-          .innerJoin(firms, eq(firms.id, firmMemberships.firmId))
-          .where(eq(firmMemberships.userId, actor.userId))
-          .orderBy(asc(firms.name));
+        const memberships = await firmsOfUser(tx, actor.userId);
         const ownNetworks = await tx
           .select({
             id: networks.id,

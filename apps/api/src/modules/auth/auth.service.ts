@@ -59,6 +59,22 @@ export async function signIn(
   );
 }
 
+/** The firms a user belongs to, with their role in each, the first joined first. */
+export function firmsOfUser(tx: Transaction, userId: string) {
+  return tx
+    .select({
+      id: firms.id,
+      name: firms.name,
+      slug: firms.slug,
+      chainRole: firms.chainRole,
+      role: firmMemberships.role,
+    })
+    .from(firmMemberships)
+    .innerJoin(firms, eq(firms.id, firmMemberships.firmId))
+    .where(eq(firmMemberships.userId, userId))
+    .orderBy(asc(firmMemberships.createdAt), asc(firms.name));
+}
+
 /** Picks the firm (the requested one, else the user's first), then issues a refresh token. */
 async function startSession(
   tx: Transaction,
@@ -67,21 +83,12 @@ async function startSession(
   familyId: string,
   client: ClientInfo,
 ): Promise<IssuedSession> {
-  const memberships = await tx
-    .select({
-      id: firms.id,
-      name: firms.name,
-      slug: firms.slug,
-      chainRole: firms.chainRole,
-      role: firmMemberships.role,
-      email: users.email,
-      userName: users.name,
-    })
-    .from(firmMemberships)
-    .innerJoin(firms, eq(firms.id, firmMemberships.firmId))
-    .innerJoin(users, eq(users.id, firmMemberships.userId))
-    .where(and(eq(firmMemberships.userId, userId), isNull(users.deactivatedAt)))
-    .orderBy(asc(firmMemberships.createdAt), asc(firms.name));
+  const [user] = await tx
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
+  if (!user) throw unauthorized('account_deactivated', 'This account is deactivated.');
+  const memberships = await firmsOfUser(tx, userId);
   const chosen = firmId ? memberships.find((m) => m.id === firmId) : memberships[0];
   if (!chosen) {
     if (firmId) throw new ApiProblem(403, 'not_a_member', 'Forbidden', 'You do not belong to that firm.');
@@ -104,8 +111,8 @@ async function startSession(
   });
   return {
     refreshToken,
-    user: { id: userId, email: chosen.email, name: chosen.userName },
-    firm: { id: chosen.id, name: chosen.name, slug: chosen.slug, chainRole: chosen.chainRole, role: chosen.role },
+    user,
+    firm: chosen,
   };
 }
 
