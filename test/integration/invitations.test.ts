@@ -48,6 +48,8 @@ describe('inviting a colleague', () => {
       role: 'analyst',
       userExists: false,
     });
+    const nameless = await accept({ token, password: 'a long enough passphrase' });
+    expect(nameless.json()).toMatchObject({ status: 400, code: 'name_required' });
     const weak = await accept({ token, name: 'New Analyst', password: 'short' });
     expect(weak.json()).toMatchObject({ status: 400, code: 'password_too_short' });
 
@@ -82,7 +84,7 @@ describe('inviting a colleague', () => {
     expect((await lookup(token)).json()).toMatchObject({ userExists: true });
     const wrong = await accept({ token, name: 'ignored', password: 'not their password' });
     expect(wrong.json()).toMatchObject({ status: 401, code: 'invalid_credentials' });
-    const joined = await accept({ token, name: 'ignored', password: 'accord-demo' });
+    const joined = await accept({ token, password: 'accord-demo' });
     expect(joined.json()).toMatchObject({ firm: { slug: 'wingtip', role: 'viewer' } });
     // the account now acts for either firm
     const litware = await signIn(h.app, 'analyst@litware.example');

@@ -92,7 +92,7 @@ describe('a new network', () => {
     const again = await call('POST', `/v1/networks/${network.id}/members`, northwind, { firmSlug: partner.firm.slug });
     expect(again.json()).toMatchObject({ status: 409, code: 'already_member' });
     const nobody = await call('POST', `/v1/networks/${network.id}/members`, northwind, { firmSlug: 'no-such-firm' });
-    expect(nobody.json()).toMatchObject({ status: 404 });
+    expect(nobody.json()).toMatchObject({ status: 404, code: 'firm_not_found' });
 
     const pending = (await call('GET', '/v1/networks', partnerAdmin)).json<{
       items: Array<{ id: string; myStatus: string; focalFirm: { name: string } }>;

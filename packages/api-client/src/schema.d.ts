@@ -858,7 +858,8 @@ export interface operations {
             content: {
                 "application/json": {
                     token: string;
-                    name: string;
+                    /** @description Required for a new account; ignored for an existing one. */
+                    name?: string;
                     password: string;
                 };
             };

@@ -1,4 +1,5 @@
 // Reading action results (SvelteKit's `form` prop) in components: which form failed or succeeded.
+import type { SubmitFunction } from '@sveltejs/kit';
 
 export interface FormResult {
   form: string;
@@ -23,4 +24,20 @@ export function resultFor(result: unknown, name: string, target?: string): FormR
 /** A field value the server sent back after a failed submission. */
 export function valueFor(result: unknown, name: string, fieldName: string, fallback = ''): string {
   return resultFor(result, name)?.values?.[fieldName] ?? fallback;
+}
+
+/**
+ * For per-row select forms (role, relationship stage, sponsor): keep the page as it is after submitting,
+ * and when the change is refused put the select back to the saved value so it does not show a value
+ * that was never stored.
+ */
+export function revertOnFailure(field: string, saved: () => string): SubmitFunction {
+  return ({ formElement }) =>
+    async ({ result, update }) => {
+      await update({ reset: false });
+      if (result.type === 'failure' || result.type === 'error') {
+        const control = formElement.elements.namedItem(field);
+        if (control instanceof HTMLSelectElement) control.value = saved();
+      }
+    };
 }

@@ -73,7 +73,13 @@ export const InvitationPreview = Type.Object({
 export const AcceptInvitationBody = Type.Object(
   {
     token: Type.String({ minLength: 10, maxLength: 200 }),
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Required for a new account; ignored for an existing one.',
+      }),
+    ),
     password: Type.String({ minLength: 1, maxLength: passwordLength.max * 4 }),
   },
   strict,

@@ -223,7 +223,7 @@ export async function usableInvitation(db: Database, token: string): Promise<Sto
  */
 export async function acceptInvitation(
   db: Database,
-  input: { token: string; name: string; password: string },
+  input: { token: string; name?: string | undefined; password: string },
   client: ClientInfo,
 ): Promise<IssuedSession> {
   const invitation = await usableInvitation(db, input.token);
@@ -239,6 +239,7 @@ export async function acceptInvitation(
       );
     }
   } else {
+    if (!input.name?.trim()) throw badRequest('name_required', 'Enter your name to create your account.');
     const problem = passwordProblem(input.password);
     if (problem) throw badRequest(`password_${problem}`, 'The password must be 12 to 128 characters long.');
     passwordHash = await hashPassword(input.password);
@@ -246,7 +247,7 @@ export async function acceptInvitation(
   const [accepted] = await withTenant(db, anonymous, (tx) =>
     query<{ user_id: string | null }>(
       tx,
-      sql`select auth_accept_invitation(${hashToken(input.token)}, ${input.name}, ${passwordHash}) as user_id`,
+      sql`select auth_accept_invitation(${hashToken(input.token)}, ${input.name?.trim() ?? ''}, ${passwordHash}) as user_id`,
     ),
   );
   if (!accepted?.user_id)

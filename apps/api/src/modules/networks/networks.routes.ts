@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import Type from 'typebox';
 import { emptyBodyAsObject, Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
-import { conflict, forbidden, notFound } from '../../http/problems.ts';
+import { ApiProblem, conflict, forbidden } from '../../http/problems.ts';
 import { asActor, requireRole } from '../../plugins/auth.ts';
 import type { ChainRole } from '@accord/db';
 import {
@@ -169,7 +169,14 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
           tx,
           sql`select * from app_firm_by_slug(${request.body.firmSlug})`,
         );
-        if (!partner) throw notFound('firm with that slug on Accord');
+        if (!partner) {
+          throw new ApiProblem(
+            404,
+            'firm_not_found',
+            'Not found',
+            `No firm on Accord has the slug "${request.body.firmSlug}".`,
+          );
+        }
         const invited = {
           chainRole: request.body.chainRole ?? partner.chain_role,
           status: 'invited' as const,

@@ -4,6 +4,7 @@ import { createClient, type AccordClient } from '@accord/api-client';
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import type { Problem } from '$lib/types';
+import { cookieFromSetCookie } from './seal';
 import type { PortalSession } from './session';
 
 const REFRESH_COOKIE = 'accord_refresh';
@@ -38,14 +39,7 @@ export function withRefreshCookie(refreshToken: string) {
 
 /** The refresh token the API set in its `Set-Cookie` header, if it set one. */
 export function refreshTokenFrom(response: Response): string | null {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';');
-    const eq = pair?.indexOf('=') ?? -1;
-    if (!pair || eq < 0 || pair.slice(0, eq).trim() !== REFRESH_COOKIE) continue;
-    const value = pair.slice(eq + 1).trim();
-    return value ? decodeURIComponent(value) : null;
-  }
-  return null;
+  return cookieFromSetCookie(response.headers.getSetCookie(), REFRESH_COOKIE);
 }
 
 /** A portal session from an API session answer (login, refresh, invitation accept). */
@@ -109,13 +103,21 @@ export function problemOf(status: number, detail: string, code = 'portal_error')
   return { type: 'about:blank', title: 'Error', status, code, detail };
 }
 
-/** The sentence to show for an API problem: its detail, else its title. */
+/** A schema error as a sentence: `body/email` + `must match format "email"` → "email must be a valid email address". */
+function fieldError(error: { path: string; message: string }): string {
+  const field = error.path.replace(/^\/?body\/?/, '').replace(/\//g, '.') || 'the request';
+  const message = error.message.replace(/^must match format "email"$/, 'must be a valid email address');
+  return `${field} ${message}`;
+}
+
+/** The sentence to show for an API problem: its detail (or, for schema errors, each field's), else its title. */
 export function problemMessage(problem: Partial<Problem> | undefined | null): string {
   if (!problem) return 'Something went wrong. Try again.';
-  const fields = problem.errors?.map((e) => `${e.path.replace(/^body\//, '')}: ${e.message}`) ?? [];
-  const base = problem.detail || problem.title || 'Something went wrong. Try again.';
-  if (problem.code === 'validation_failed' && fields.length > 0) return fields.join('; ');
-  return base;
+  if (problem.code === 'validation_failed' && problem.errors?.length) {
+    const sentence = problem.errors.map(fieldError).join('; ');
+    return sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.';
+  }
+  return problem.detail || problem.title || 'Something went wrong. Try again.';
 }
 
 export interface FormFailure {

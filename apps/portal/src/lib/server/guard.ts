@@ -20,7 +20,10 @@ export function safeNext(next: string | null | undefined): string {
 export function requireMe(event: Pick<RequestEvent, 'locals' | 'url'>): { me: Me; api: AccordClient } {
   const { me, api, apiUnavailable } = event.locals;
   if (!me && apiUnavailable) {
-    error(503, { message: 'The Accord API cannot be reached right now. Try again in a moment.', code: 'api_unavailable' });
+    error(503, {
+      message: 'The Accord API cannot be reached right now. Try again in a moment.',
+      code: 'api_unavailable',
+    });
   }
   if (!me) redirect(303, loginUrl(event.url));
   return { me, api };

@@ -33,7 +33,9 @@ export const actions: Actions = {
     const { data, error, response } = result;
     if (error) {
       const problem =
-        error.code === 'validation_failed' ? { ...error, detail: 'Enter a valid email address and your password.' } : error;
+        error.code === 'validation_failed'
+          ? { ...error, errors: [], detail: 'Enter a valid email address and your password.' }
+          : error;
       return failWith('login', problem, { values });
     }
     const session = sessionFrom(data, response);

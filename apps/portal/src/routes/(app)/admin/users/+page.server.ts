@@ -62,9 +62,13 @@ export const actions: Actions = {
     });
     if (problem) {
       const badEmail = problem.code === 'validation_failed' && problem.errors?.some((e) => e.path.endsWith('email'));
-      return failWith('invite', badEmail ? { ...problem, detail: `“${email}” is not a valid email address.` } : problem, {
-        values,
-      });
+      return failWith(
+        'invite',
+        badEmail ? { ...problem, errors: [], detail: `“${email}” is not a valid email address.` } : problem,
+        {
+          values,
+        },
+      );
     }
     return {
       form: 'invite',

@@ -25,7 +25,10 @@ export const load: PageServerLoad = async (event) => {
   if (problem || !networkResult.data) {
     const status = problem?.status ?? 500;
     error(status === 400 ? 404 : status, {
-      message: status === 404 || status === 400 ? 'Your firm is not in a network with that id.' : (problem?.detail ?? 'The network could not be loaded.'),
+      message:
+        status === 404 || status === 400
+          ? 'Your firm is not in a network with that id.'
+          : (problem?.detail ?? 'The network could not be loaded.'),
       ...(problem?.code ? { code: problem.code } : {}),
     });
   }
@@ -64,20 +67,13 @@ export const actions: Actions = {
     const chainRole = field(form, 'chainRole');
     const values = { firmSlug, chainRole };
     if (!firmSlug) return invalid('invite', 'Enter the partner firm’s slug, e.g. contoso.', { values });
-    if (chainRole && !isChainRole(chainRole)) return invalid('invite', 'Choose a chain role from the list.', { values });
+    if (chainRole && !isChainRole(chainRole))
+      return invalid('invite', 'Choose a chain role from the list.', { values });
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/members', {
       params: { path: { networkId: event.params.networkId } },
       body: { firmSlug, ...(isChainRole(chainRole) ? { chainRole } : {}) },
     });
-    if (problem) {
-      // The API says "No firm with that slug on Accord with that id."; say it plainly.
-      const notFound = problem.status === 404 && problem.code === 'not_found' && !!problem.detail?.includes('slug');
-      return failWith(
-        'invite',
-        notFound ? { ...problem, detail: `No firm on Accord has the slug “${firmSlug}”.` } : problem,
-        { values },
-      );
-    }
+    if (problem) return failWith('invite', problem, { values });
     return {
       form: 'invite',
       success: `${data.firm.name} is invited as ${chainRoleLabel(data.chainRole).toLowerCase()}. Its firm admins can accept from their overview.`,
@@ -116,7 +112,9 @@ export const actions: Actions = {
     return {
       form: 'sponsor',
       target: me.firm.id,
-      success: data.executiveSponsor ? `Executive sponsor: ${data.executiveSponsor.name}.` : 'No executive sponsor named.',
+      success: data.executiveSponsor
+        ? `Executive sponsor: ${data.executiveSponsor.name}.`
+        : 'No executive sponsor named.',
     };
   },
 

@@ -56,7 +56,11 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
     return { token, invitation: data, problem: null };
   } catch (cause) {
     console.error('[portal] invitation lookup failed', cause);
-    return { token, invitation: null, problem: unusable(problemOf(502, 'The Accord API cannot be reached right now.')) };
+    return {
+      token,
+      invitation: null,
+      problem: unusable(problemOf(502, 'The Accord API cannot be reached right now.')),
+    };
   }
 };
 
@@ -85,7 +89,7 @@ export const actions: Actions = {
     try {
       result = await apiClient(event.fetch).POST('/v1/invitations/accept', {
         // The API needs a name even for an existing account, whose name it keeps.
-        body: { token, name: name || 'Accord user', password },
+        body: { token, ...(name ? { name } : {}), password },
       });
     } catch (cause) {
       console.error('[portal] invitation accept failed', cause);
