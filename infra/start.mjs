@@ -2,6 +2,9 @@
 // runs the API (+ worker when PostgreSQL and Redis are configured) and the
 // portal, with prefixed output and orderly shutdown.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +15,18 @@ const portalPort = env.PORTAL_PORT || '3000';
 const host = env.HOST || '0.0.0.0';
 const origin = env.ORIGIN || `http://localhost:${portalPort}`;
 const STOP_TIMEOUT_MS = 10_000;
+
+// Keeps portal sign-ins across restarts when no secret is configured: one is kept beside the data.
+function portalSessionSecret() {
+  if (env.PORTAL_SESSION_SECRET) return env.PORTAL_SESSION_SECRET;
+  const dir = env.ACCORD_DATA_DIR || join(root, '.data');
+  const file = join(dir, 'portal-session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
 
 const log = (msg) => console.log(`[start] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -104,6 +119,7 @@ launch('portal', 'node', ['apps/portal/build'], {
   HOST: host,
   ORIGIN: origin,
   ACCORD_API_URL: env.ACCORD_API_URL || `http://127.0.0.1:${apiPort}`,
+  PORTAL_SESSION_SECRET: portalSessionSecret(),
 });
 
 async function apiHealthy() {
