@@ -123,6 +123,9 @@ describe('refresh tokens', () => {
     const refused = await refresh(session.refreshCookie, { firmId: northwind.firmId });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'not_a_member' });
+    // a refused switch spends nothing: the same token still refreshes
+    expect(refused.headers['set-cookie']).toBeUndefined();
+    expect((await refresh(session.refreshCookie)).statusCode).toBe(200);
   });
 
   it('logout ends the sign-in and clears the cookie', async () => {

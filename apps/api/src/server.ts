@@ -32,7 +32,11 @@ if (config.demo) {
 
 let queue: JobQueue;
 let rateLimitRedis: Redis | undefined;
-if (config.redisUrl) {
+// The worker needs the same database as the API: embedded PGlite lives in this process only.
+if (config.redisUrl && !config.databaseUrl) {
+  logger.warn('REDIS_URL is ignored without DATABASE_URL: jobs run in the API process on embedded PGlite');
+}
+if (config.redisUrl && config.databaseUrl) {
   queue = createBullQueue(config.redisUrl);
   rateLimitRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
 } else {

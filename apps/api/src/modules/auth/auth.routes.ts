@@ -4,6 +4,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
+import { ApiProblem } from '../../http/problems.ts';
 import { ACCESS_TOKEN_SECONDS, asActor } from '../../plugins/auth.ts';
 import {
   AcceptInvitationBody,
@@ -102,7 +103,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
         const session = await rotate(app.db, request.cookies[REFRESH_COOKIE], request.body.firmId, clientOf(request));
         return sendSession(request, reply, session);
       } catch (error) {
-        reply.clearCookie(REFRESH_COOKIE, { path: cookiePath });
+        // A refused token is dead: drop the cookie. Other refusals (a firm switch) keep the session.
+        if (error instanceof ApiProblem && error.status === 401)
+          reply.clearCookie(REFRESH_COOKIE, { path: cookiePath });
         throw error;
       }
     },

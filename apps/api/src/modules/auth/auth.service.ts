@@ -154,32 +154,38 @@ export async function rotate(
   const stored = await findRefreshToken(db, token);
   if (!stored) throw unauthorized('refresh_token_invalid', 'The refresh token is not known; sign in again.');
   if (stored.revoked_at) throw unauthorized('refresh_token_revoked', 'This session was ended; sign in again.');
-  const reused = await withTenant(db, { userId: stored.user_id, firmId: null }, async (tx) => {
-    const spent = stored.used_at
-      ? []
-      : await tx
-          .update(refreshTokens)
-          .set({ usedAt: new Date() })
-          .where(and(eq(refreshTokens.id, stored.id), isNull(refreshTokens.usedAt)))
-          .returning({ id: refreshTokens.id });
-    if (spent.length === 0) {
-      await revokeFamily(tx, stored.family_id);
-      return true;
+  if (new Date(stored.expires_at).getTime() <= Date.now()) {
+    throw unauthorized('refresh_token_expired', 'The session has expired; sign in again.');
+  }
+  // One transaction: the next token is issued (a firm switch the user may not make fails here and
+  // spends nothing), then the presented one is spent. Losing that race, or presenting a spent
+  // token, revokes the family; the revocation commits before the refusal is thrown.
+  const outcome = await withTenant(db, { userId: stored.user_id, firmId: null }, async (tx) => {
+    if (!stored.used_at) {
+      const session = await startSession(
+        tx,
+        stored.user_id,
+        switchToFirmId ?? stored.firm_id,
+        stored.family_id,
+        client,
+      );
+      const spent = await tx
+        .update(refreshTokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(refreshTokens.id, stored.id), isNull(refreshTokens.usedAt)))
+        .returning({ id: refreshTokens.id });
+      if (spent.length === 1) return session;
     }
-    return false;
+    await revokeFamily(tx, stored.family_id);
+    return 'reused' as const;
   });
-  if (reused) {
+  if (outcome === 'reused') {
     throw unauthorized(
       'refresh_token_reused',
       'This refresh token was already used; every session of this sign-in is ended.',
     );
   }
-  if (new Date(stored.expires_at).getTime() <= Date.now()) {
-    throw unauthorized('refresh_token_expired', 'The session has expired; sign in again.');
-  }
-  return withTenant(db, { userId: stored.user_id, firmId: null }, (tx) =>
-    startSession(tx, stored.user_id, switchToFirmId ?? stored.firm_id, stored.family_id, client),
-  );
+  return outcome;
 }
 
 export async function signOut(db: Database, token: string | undefined): Promise<void> {
