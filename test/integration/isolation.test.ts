@@ -164,12 +164,28 @@ describe('the runtime database role', () => {
       relforcerowsecurity: boolean;
       owner: string;
     }>) {
+      expect(t.owner).not.toBe('accord_app');
+      if (t.relname.startsWith('staging_')) {
+        // COPY cannot load a table under row-level security: staging is insert-only instead
+        const [privileges] = await sql`
+          select has_table_privilege('accord_app', ${t.relname}, 'INSERT') as insert,
+                 has_table_privilege('accord_app', ${t.relname}, 'SELECT') as select,
+                 has_table_privilege('accord_app', ${t.relname}, 'UPDATE') as update,
+                 has_table_privilege('accord_app', ${t.relname}, 'DELETE') as delete`;
+        expect({ table: t.relname, ...privileges }).toEqual({
+          table: t.relname,
+          insert: true,
+          select: false,
+          update: false,
+          delete: false,
+        });
+        continue;
+      }
       expect({ table: t.relname, rls: t.relrowsecurity, force: t.relforcerowsecurity }).toEqual({
         table: t.relname,
         rls: true,
         force: true,
       });
-      expect(t.owner).not.toBe('accord_app');
     }
   });
 });

@@ -1,3 +1,4 @@
 export * from './identity.ts';
 export * from './networks.ts';
 export * from './outbox.ts';
+export * from './exchange.ts';

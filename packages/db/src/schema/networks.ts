@@ -1,4 +1,5 @@
 // Value-chain networks: a focal firm and the partner firms it brings in.
+import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { chainRole, firms, users } from './identity.ts';
 
@@ -18,6 +19,11 @@ export const networks = pgTable('networks', {
     .notNull()
     .references(() => firms.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  // The network's secret for pseudonymous customer keys (HMAC-SHA-256); 256 random bits from two
+  // v4 UUIDs' strong randomness. Only active members can read it (see the hashing recipe).
+  hashingKey: text()
+    .notNull()
+    .default(sql`encode(sha256((gen_random_uuid()::text || gen_random_uuid()::text)::bytea), 'hex')`),
 });
 
 export const networkMemberships = pgTable(

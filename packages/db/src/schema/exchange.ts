@@ -1,0 +1,278 @@
+// The data exchange: pipeline API keys, feed batches (their raw bodies, rows rejected), the staging
+// tables the worker loads into, and the fact tables batches are merged into.
+import {
+  bigint,
+  boolean,
+  char,
+  customType,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { firms, users } from './identity.ts';
+import { networks } from './networks.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const datasetNames = ['transactions', 'shipments', 'service_cases', 'activities'] as const;
+export const dataset = pgEnum('dataset', datasetNames);
+
+export const batchStatuses = ['receiving', 'received', 'validating', 'loading', 'succeeded', 'failed'] as const;
+export type BatchStatus = (typeof batchStatuses)[number];
+export const batchStatus = pgEnum('batch_status', batchStatuses);
+
+export const feedFormats = ['csv', 'ndjson'] as const;
+export const feedFormat = pgEnum('feed_format', feedFormats);
+
+export const onErrorModes = ['skip', 'reject'] as const;
+export const onErrorMode = pgEnum('on_error_mode', onErrorModes);
+
+export const channel = pgEnum('sales_channel', ['store', 'web', 'mobile', 'phone', 'marketplace', 'other']);
+
+// Pipelines authenticate with these: firm- and network-scoped, limited to some datasets. The key is
+// `acc_<prefix>_<secret>`; only the prefix (to find it) and a hash of the secret are kept.
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    firmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    name: text().notNull(),
+    prefix: text().notNull().unique(),
+    secretHash: text().notNull(),
+    datasets: dataset().array().notNull(),
+    createdByUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.firmId)],
+);
+
+export const feedBatches = pgTable(
+  'feed_batches',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    firmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    dataset: dataset().notNull(),
+    format: feedFormat().notNull(),
+    compressed: boolean().notNull(),
+    idempotencyKey: text().notNull(),
+    bodySha256: text(),
+    bytes: bigint({ mode: 'number' }).notNull().default(0),
+    status: batchStatus().notNull().default('receiving'),
+    onError: onErrorMode().notNull(),
+    ignoreUnknown: boolean().notNull(),
+    rowsReceived: integer().notNull().default(0),
+    rowsAccepted: integer().notNull().default(0),
+    rowsRejected: integer().notNull().default(0),
+    progress: real().notNull().default(0),
+    errorCode: text(),
+    errorMessage: text(),
+    submittedByUserId: uuid().references(() => users.id),
+    submittedByApiKeyId: uuid().references(() => apiKeys.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    receivedAt: timestamp({ withTimezone: true }),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('feed_batches_idempotency').on(t.firmId, t.idempotencyKey),
+    index().on(t.networkId, t.firmId, t.createdAt),
+  ],
+);
+
+/** The raw body of a batch as received (still compressed when it was sent so), in order. */
+export const feedBatchChunks = pgTable(
+  'feed_batch_chunks',
+  {
+    batchId: uuid()
+      .notNull()
+      .references(() => feedBatches.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    firmId: uuid().notNull(),
+    data: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.seq] })],
+);
+
+export const batchErrors = pgTable(
+  'batch_errors',
+  {
+    batchId: uuid()
+      .notNull()
+      .references(() => feedBatches.id, { onDelete: 'cascade' }),
+    firmId: uuid().notNull(),
+    rowNumber: integer().notNull(),
+    column: text().notNull(),
+    value: text().notNull(),
+    code: text().notNull(),
+    message: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.rowNumber, t.column] })],
+);
+
+const money = () => numeric({ precision: 20, scale: 6 });
+
+const factColumns = {
+  networkId: uuid().notNull(),
+  firmId: uuid().notNull(),
+  customerKey: char({ length: 64 }).notNull(),
+  batchId: uuid().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+};
+
+export const transactions = pgTable(
+  'transactions',
+  {
+    ...factColumns,
+    orderId: text().notNull(),
+    lineNo: integer().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    sku: text().notNull(),
+    quantity: numeric({ precision: 20, scale: 6 }).notNull(),
+    netAmount: money().notNull(),
+    costAmount: money(),
+    currency: char({ length: 3 }).notNull(),
+    channel: channel().notNull(),
+    locationId: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.firmId, t.orderId, t.lineNo] }),
+    index().on(t.networkId, t.customerKey),
+    index().on(t.networkId, t.firmId, t.occurredAt),
+  ],
+);
+
+export const shipments = pgTable(
+  'shipments',
+  {
+    ...factColumns,
+    shipmentId: text().notNull(),
+    orderId: text().notNull(),
+    carrier: text().notNull(),
+    promisedAt: timestamp({ withTimezone: true }).notNull(),
+    deliveredAt: timestamp({ withTimezone: true }),
+    expedited: boolean().notNull(),
+    costAmount: money().notNull(),
+    currency: char({ length: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.shipmentId] }), index().on(t.networkId, t.customerKey)],
+);
+
+export const serviceCases = pgTable(
+  'service_cases',
+  {
+    ...factColumns,
+    caseId: text().notNull(),
+    openedAt: timestamp({ withTimezone: true }).notNull(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    channel: channel().notNull(),
+    category: text().notNull(),
+    satisfaction: smallint(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.caseId] }), index().on(t.networkId, t.customerKey)],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    ...factColumns,
+    activity: text().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    quantity: numeric({ precision: 20, scale: 6 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.customerKey, t.activity, t.occurredAt] })],
+);
+
+// Staging: the worker COPYs checked rows here, then one merge moves a batch into its fact table.
+// Row-level security cannot apply (PostgreSQL refuses COPY FROM into such tables), so the runtime
+// role may only INSERT here; clearing and merging run in definer functions that check the batch.
+const stagingColumns = {
+  batchId: uuid().notNull(),
+  rowNumber: integer().notNull(),
+  customerKey: char({ length: 64 }).notNull(),
+};
+
+export const stagingTransactions = pgTable(
+  'staging_transactions',
+  {
+    ...stagingColumns,
+    orderId: text().notNull(),
+    lineNo: integer().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    sku: text().notNull(),
+    quantity: numeric().notNull(),
+    netAmount: numeric().notNull(),
+    costAmount: numeric(),
+    currency: char({ length: 3 }).notNull(),
+    channel: channel().notNull(),
+    locationId: text(),
+  },
+  (t) => [index().on(t.batchId)],
+);
+
+export const stagingShipments = pgTable(
+  'staging_shipments',
+  {
+    ...stagingColumns,
+    shipmentId: text().notNull(),
+    orderId: text().notNull(),
+    carrier: text().notNull(),
+    promisedAt: timestamp({ withTimezone: true }).notNull(),
+    deliveredAt: timestamp({ withTimezone: true }),
+    expedited: boolean().notNull(),
+    costAmount: numeric().notNull(),
+    currency: char({ length: 3 }),
+  },
+  (t) => [index().on(t.batchId)],
+);
+
+export const stagingServiceCases = pgTable(
+  'staging_service_cases',
+  {
+    ...stagingColumns,
+    caseId: text().notNull(),
+    openedAt: timestamp({ withTimezone: true }).notNull(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    channel: channel().notNull(),
+    category: text().notNull(),
+    satisfaction: smallint(),
+  },
+  (t) => [index().on(t.batchId)],
+);
+
+export const stagingActivities = pgTable(
+  'staging_activities',
+  {
+    ...stagingColumns,
+    activity: text().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    quantity: numeric().notNull(),
+  },
+  (t) => [index().on(t.batchId)],
+);
