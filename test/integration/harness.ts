@@ -11,6 +11,7 @@ import {
 } from '@accord/db';
 import { createBullQueue, startBullWorker, type RunningWorker } from '@accord/jobs';
 import { createJobHandlers, type EmailMessage } from '@accord/worker';
+import { pino } from 'pino';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../../apps/api/src/app.ts';
 import { hashPassword } from '../../apps/api/src/modules/auth/passwords.ts';
@@ -31,7 +32,11 @@ export async function startHarness(options: { loginRateLimit?: number } = {}): P
   const emails: EmailMessage[] = [];
   const worker: RunningWorker = startBullWorker(
     inject('redisUrl'),
-    createJobHandlers({ db: database.db, email: { send: async (m) => void emails.push(m) } }),
+    createJobHandlers({
+      database,
+      email: { send: async (m) => void emails.push(m) },
+      logger: pino({ level: 'silent' }),
+    }),
   );
   const app = await buildApp({
     database,

@@ -3,6 +3,7 @@
 import { openDatabase, type DatabaseHandle } from '@accord/db';
 import { createInProcessQueue } from '@accord/jobs';
 import { createJobHandlers, type EmailMessage } from '@accord/worker';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from './app.ts';
 import { DEMO_PASSWORD, seedDemo } from './modules/demo/demo.seed.ts';
@@ -18,7 +19,11 @@ beforeAll(async () => {
   expect((await seedDemo(database.db)).seeded).toBe(true);
   expect((await seedDemo(database.db)).seeded).toBe(false);
   queue = createInProcessQueue(
-    createJobHandlers({ db: database.db, email: { send: async (m) => void emails.push(m) } }),
+    createJobHandlers({
+      database,
+      email: { send: async (m) => void emails.push(m) },
+      logger: pino({ level: 'silent' }),
+    }),
   );
   app = await buildApp({ database, queue, jwtSecret: 'embedded-test-secret', portalUrl: 'http://localhost:3000' });
   await app.ready();

@@ -9,8 +9,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Problem } from './http/common.schemas.ts';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
+import { ApiKey } from './modules/api-keys/api-keys.schemas.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { FirmOfUser, Session, UserSummary } from './modules/auth/auth.schemas.ts';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
+import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
 import { Firm, FirmUser, UserInvitation } from './modules/firms/firms.schemas.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -79,6 +83,8 @@ export async function buildApp(deps: AppDependencies) {
     UserInvitation,
     Network,
     NetworkMember,
+    ApiKey,
+    Batch,
   ]) {
     app.addSchema(schema);
   }
@@ -101,6 +107,8 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(authRoutes, { loginRateLimit: deps.loginRateLimit ?? 10 });
   await app.register(firmsRoutes, { portalUrl: deps.portalUrl });
   await app.register(networksRoutes);
+  await app.register(apiKeysRoutes);
+  await app.register(exchangeRoutes);
   return app;
 }
 

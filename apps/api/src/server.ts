@@ -40,7 +40,11 @@ if (config.redisUrl && config.databaseUrl) {
   queue = createBullQueue(config.redisUrl);
   rateLimitRedis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
 } else {
-  const handlers = createJobHandlers({ db: database.db, email: logTransport(logger.child({ name: 'jobs' })) });
+  const handlers = createJobHandlers({
+    database,
+    email: logTransport(logger.child({ name: 'jobs' })),
+    logger: logger.child({ name: 'jobs' }),
+  });
   queue = createInProcessQueue(handlers, {
     onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
   });

@@ -1,16 +1,20 @@
 // The one table of job handlers, used by the worker process and by the API's in-process queue.
-import type { Database } from '@accord/db';
+import type { DatabaseHandle } from '@accord/db';
 import type { JobHandlers } from '@accord/jobs';
+import type { Logger } from 'pino';
 import type { EmailTransport } from './email.ts';
 import { deliverEmail } from './jobs/deliver-email.job.ts';
+import { ingestBatch } from './jobs/ingest-batch.job.ts';
 
 export interface WorkerDependencies {
-  db: Database;
+  database: DatabaseHandle;
   email: EmailTransport;
+  logger: Logger;
 }
 
 export function createJobHandlers(deps: WorkerDependencies): JobHandlers {
   return {
-    'deliver-email': deliverEmail(deps.db, deps.email),
+    'deliver-email': deliverEmail(deps.database.db, deps.email),
+    'ingest-batch': ingestBatch(deps.database, deps.logger),
   };
 }

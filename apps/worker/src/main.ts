@@ -14,7 +14,7 @@ if (!redisUrl || !databaseUrl) {
 }
 
 const database = openDatabase({ url: databaseUrl, max: Number(process.env.WORKER_DB_POOL ?? 5) });
-const handlers = createJobHandlers({ db: database.db, email: logTransport(logger) });
+const handlers = createJobHandlers({ database, email: logTransport(logger), logger });
 const worker = startBullWorker(redisUrl, handlers, {
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
   onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),

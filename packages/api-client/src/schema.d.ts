@@ -363,6 +363,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/firms/{firmId}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's pipeline API keys, newest first (firm admins) */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key for a data pipeline (firm admins)
+         * @description The key is answered once, in `key`; Accord keeps only its hash. Pipelines send it as `Authorization: Bearer acc_...` to push feeds of the allowed datasets into the network.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/firms/{firmId}/api-keys/{apiKeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key at once (firm admins) */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/feeds/{dataset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push a feed of one dataset: CSV or NDJSON, optionally gzip-compressed, up to 2 GB
+         * @description Send `Content-Type: text/csv` (a header row, then data rows) or `application/x-ndjson` (one JSON object per line), with `Content-Encoding: gzip` when compressed, and an `Idempotency-Key`. The body is stored as it streams in; the batch is then checked and loaded in the background: follow it at `GET .../batches/{batchId}`. Columns per dataset: see the README. Raw `customer_id`s are hashed on ingest and never stored; or send `customer_key`s hashed with the recipe at `GET .../hashing`.
+         */
+        post: operations["pushFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your firm's feed batches in this network, newest first */
+        get: operations["listBatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feed batch: status, rows received, accepted and rejected, progress */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/batches/{batchId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch's rejected rows: row number, column, value, code and message
+         * @description JSON pages by default; `?format=csv` answers every error at once as text/csv.
+         */
+        get: operations["listBatchErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your firm's datasets in this network: rows held, last batch, freshness */
+        get: operations["listDatasets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/hashing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's recipe for pseudonymous customer keys, so pipelines can hash before sending */
+        get: operations["getHashingRecipe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -485,6 +631,58 @@ export interface components {
             /** Format: date-time */
             invitedAt: string;
             joinedAt: string | null;
+        };
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            networkId: string;
+            datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
+            /** @description The first part of the key, to tell keys apart. */
+            prefix: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            expiresAt: string | null;
+            revokedAt: string | null;
+            lastUsedAt: string | null;
+        };
+        Batch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            networkId: string;
+            /** Format: uuid */
+            firmId: string;
+            /** @enum {unknown} */
+            dataset: "transactions" | "shipments" | "service_cases" | "activities";
+            /** @enum {unknown} */
+            status: "receiving" | "received" | "validating" | "loading" | "succeeded" | "failed";
+            /** @enum {unknown} */
+            format: "csv" | "ndjson";
+            compressed: boolean;
+            idempotencyKey: string;
+            bytes: number;
+            /** @enum {unknown} */
+            onError: "skip" | "reject";
+            ignoreUnknown: boolean;
+            /** @description Data rows read so far. */
+            rowsReceived: number;
+            rowsAccepted: number;
+            rowsRejected: number;
+            progress: number;
+            /** @description Why the whole batch failed, when it did. */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            submittedBy: "user" | "api_key";
+            /** Format: date-time */
+            createdAt: string;
+            receivedAt: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
         };
     };
     responses: never;
@@ -1851,6 +2049,494 @@ export interface operations {
                         /** Format: date-time */
                         invitedAt: string;
                         joinedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            networkId: string;
+                            datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
+                            /** @description The first part of the key, to tell keys apart. */
+                            prefix: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            expiresAt: string | null;
+                            revokedAt: string | null;
+                            lastUsedAt: string | null;
+                        }[];
+                        /** @description Null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: uuid */
+                    networkId: string;
+                    datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
+                    /** Format: date-time */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
+                        /** @description The first part of the key, to tell keys apart. */
+                        prefix: string;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        expiresAt: string | null;
+                        revokedAt: string | null;
+                        lastUsedAt: string | null;
+                        /** @description The key itself, `acc_...`: shown this once, never again. */
+                        key: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+                apiKeyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pushFeed: {
+        parameters: {
+            query?: {
+                /** @description `skip` (default): valid rows land and invalid ones are reported; `reject`: nothing lands if any row is invalid. */
+                onError?: "skip" | "reject";
+                /** @description Ignore columns the dataset does not have instead of failing. */
+                ignoreUnknown?: boolean;
+            };
+            header: {
+                /** @description Required. The same key with the same body answers the same batch; with another body, 422. */
+                "idempotency-key": string;
+                /** @description `gzip` for a compressed body. */
+                "content-encoding"?: string;
+            };
+            path: {
+                networkId: string;
+                dataset: "transactions" | "shipments" | "service_cases" | "activities";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                dataset?: "transactions" | "shipments" | "service_cases" | "activities";
+                status?: "receiving" | "received" | "validating" | "loading" | "succeeded" | "failed";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Batch"][];
+                        /** @description Null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBatchErrors: {
+        parameters: {
+            query?: {
+                /** @description `csv` answers every error as text/csv. */
+                format?: "json" | "csv";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                networkId: string;
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Data row, from 1 (the header is not counted). */
+                            rowNumber: number;
+                            column: string;
+                            /** @description The value as sent, cut to 200 characters. */
+                            value: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description Null on the last page. */
+                        nextCursor: string | null;
+                    };
+                    "text/csv": {
+                        items: {
+                            /** @description Data row, from 1 (the header is not counted). */
+                            rowNumber: number;
+                            column: string;
+                            /** @description The value as sent, cut to 200 characters. */
+                            value: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description Null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDatasets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {unknown} */
+                            dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                            /** @description Rows your firm holds in this network. */
+                            rows: number;
+                            lastBatch: components["schemas"]["Batch"] | null;
+                            lastSucceededAt: string | null;
+                            /** @description Hours since the last successful batch. */
+                            freshnessHours: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHashingRecipe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        algorithm: "HMAC-SHA-256";
+                        /** @description The network's secret key, hex. Keep it as secret as the customers' identities. */
+                        key: string;
+                        /** @enum {string} */
+                        keyEncoding: "hex";
+                        normalisation: string;
+                        output: string;
+                        example: {
+                            identifier: string;
+                            customerKey: string;
+                        };
                     };
                 };
             };

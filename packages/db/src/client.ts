@@ -9,8 +9,11 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
+import { RUNTIME_ROLE, withTenant, type TenantContext } from './tenancy.ts';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,6 +26,16 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Throws unless the database answers. */
   ping(): Promise<void>;
+  /**
+   * Loads rows into a table as the runtime role acting for a firm: COPY on PostgreSQL, batched
+   * inserts on PGlite (whose one connection must stay free between batches). Answers the row count.
+   */
+  copyRows(
+    context: TenantContext,
+    table: string,
+    columns: readonly string[],
+    rows: AsyncIterable<readonly (string | null)[]>,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -63,6 +76,24 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     async ping() {
       await client`select 1`;
     },
+    async copyRows(context, table, columns, rows) {
+      let count = 0;
+      await client.begin(async (tx) => {
+        await tx`select set_config('app.firm_id', ${context.firmId ?? ''}, true),
+                        set_config('app.user_id', ${context.userId ?? ''}, true),
+                        set_config('role', ${RUNTIME_ROLE}, true)`;
+        const target = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;
+        const writable = await tx.unsafe(`COPY ${target} FROM STDIN (FORMAT csv)`).writable();
+        async function* lines() {
+          for await (const row of rows) {
+            count += 1;
+            yield `${row.map(csvField).join(',')}\n`;
+          }
+        }
+        await pipeline(Readable.from(lines()), writable);
+      });
+      return count;
+    },
     async close() {
       await client.end({ timeout: 5 });
     },
@@ -81,10 +112,46 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
     async ping() {
       await client.query('select 1');
     },
+    async copyRows(context, table, columns, rows) {
+      const target = sql.raw(`${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`);
+      let batch: (readonly (string | null)[])[] = [];
+      let count = 0;
+      const flush = async () => {
+        if (!batch.length) return;
+        const values = sql.join(
+          batch.map(
+            (row) =>
+              sql`(${sql.join(
+                row.map((v) => sql`${v}`),
+                sql`, `,
+              )})`,
+          ),
+          sql`, `,
+        );
+        batch = [];
+        await withTenant(db, context, (tx) => tx.execute(sql`insert into ${target} values ${values}`));
+      };
+      for await (const row of rows) {
+        batch.push(row);
+        count += 1;
+        if (batch.length >= 500) await flush();
+      }
+      await flush();
+      return count;
+    },
     async close() {
       if (!client.closed) await client.close();
     },
   };
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+// CSV for COPY: NULL is an empty unquoted field, so every present value is quoted.
+function csvField(value: string | null): string {
+  return value === null ? '' : `"${value.replaceAll('"', '""')}"`;
 }
 
 /** Rows of a raw `db.execute` result, whichever driver answered. */

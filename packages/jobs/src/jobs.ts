@@ -3,11 +3,13 @@
 export interface JobPayloads {
   /** Deliver one message from the email outbox. */
   'deliver-email': { firmId: string; emailId: string };
+  /** Parse, check, hash, stage and merge one received feed batch. */
+  'ingest-batch': { firmId: string; networkId: string; batchId: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const jobNames = ['deliver-email'] as const satisfies readonly JobName[];
+export const jobNames = ['deliver-email', 'ingest-batch'] as const satisfies readonly JobName[];
 
 export interface JobContext {
   /** Which attempt this is, from 1. */

@@ -1,11 +1,13 @@
-// Who is calling: a signed-in user acting for one firm, proven by a short-lived access JWT.
+// Who is calling: a signed-in user acting for one firm, proven by a short-lived access JWT, or a
+// data pipeline holding a firm's API key (`acc_...`), on the routes that say `pipeline: true`.
 // Routes are private unless their config says `public: true`.
-import { firmMemberships, users, withTenant, type FirmRole, type Transaction } from '@accord/db';
+import { firmMemberships, users, withTenant, type Dataset, type FirmRole, type Transaction } from '@accord/db';
+import { authenticateApiKey } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { forbidden, unauthorized } from '../http/problems.ts';
+import { forbidden, notFound, unauthorized } from '../http/problems.ts';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
@@ -19,6 +21,14 @@ export interface AccessClaims {
 export interface Actor {
   userId: string;
   firmId: string;
+}
+
+/** A data pipeline: an API key of one firm, for one network and some datasets. */
+export interface Pipeline {
+  apiKeyId: string;
+  firmId: string;
+  networkId: string;
+  datasets: readonly Dataset[];
 }
 
 export interface ActingMember extends Actor {
@@ -35,9 +45,12 @@ declare module '@fastify/jwt' {
 declare module 'fastify' {
   interface FastifyContextConfig {
     public?: boolean;
+    /** Pipelines' API keys may call this route too. */
+    pipeline?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
+    pipeline: Pipeline | null;
   }
 }
 
@@ -49,8 +62,17 @@ export const authPlugin = fp(
       verify: { algorithms: ['HS256'] },
     });
     app.decorateRequest('actor', null);
+    app.decorateRequest('pipeline', null);
     app.addHook('onRequest', async (request) => {
       if (request.routeOptions.config.public || !request.routeOptions.url?.startsWith('/v1/')) return;
+      const bearer = /^Bearer (acc_\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (bearer) {
+        if (!request.routeOptions.config.pipeline) {
+          throw forbidden('user_token_required', 'API keys are for data pipelines; sign in as a user for this.');
+        }
+        request.pipeline = await authenticateApiKey(app.db, bearer);
+        return;
+      }
       const claims = await request.jwtVerify<AccessClaims>();
       if (typeof claims.sub !== 'string' || typeof claims.firm !== 'string') {
         throw unauthorized('token_invalid', 'The access token lacks its user or firm.');
@@ -86,6 +108,41 @@ export function asActor<T>(
     if (!membership) throw unauthorized('membership_revoked', 'You no longer act for this firm; sign in again.');
     return work(tx, { ...actor, role: membership.role });
   });
+}
+
+/** Work on a firm's own records (its people, its keys): only while acting for that firm; any other firm id is unknown. */
+export function asOwnFirm<T>(
+  request: FastifyRequest,
+  firmId: string,
+  work: (tx: Transaction, actor: ActingMember) => Promise<T>,
+): Promise<T> {
+  return asActor(request, (tx, actor) => {
+    if (actor.firmId !== firmId) throw notFound('firm');
+    return work(tx, actor);
+  });
+}
+
+/** Whoever calls a route open to pipelines: a firm's user, or a firm's pipeline. */
+export interface Caller {
+  firmId: string;
+  userId: string | null;
+  /** The user's role; null for a pipeline. */
+  role: FirmRole | null;
+  pipeline: Pipeline | null;
+}
+
+/** Like asActor, for routes that pipelines may call too (`config: { pipeline: true }`). */
+export function asCaller<T>(
+  request: FastifyRequest,
+  work: (tx: Transaction, caller: Caller) => Promise<T>,
+): Promise<T> {
+  const pipeline = request.pipeline;
+  if (pipeline) {
+    return withTenant(request.server.db, { firmId: pipeline.firmId, userId: null }, (tx) =>
+      work(tx, { firmId: pipeline.firmId, userId: null, role: null, pipeline }),
+    );
+  }
+  return asActor(request, (tx, actor) => work(tx, { ...actor, pipeline: null }));
 }
 
 const rank: Record<FirmRole, number> = { viewer: 0, analyst: 1, manager: 2, firm_admin: 3 };

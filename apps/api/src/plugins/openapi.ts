@@ -24,6 +24,7 @@ export const openapiPlugin = fp(
           { name: 'auth', description: 'Sign-in, sessions and invitations' },
           { name: 'firms', description: 'Firms and their people' },
           { name: 'networks', description: 'Value-chain networks and their member firms' },
+          { name: 'exchange', description: 'The data exchange: pipeline API keys, feeds, batches, datasets' },
           { name: 'ops', description: 'Health, readiness and metrics' },
         ],
       },

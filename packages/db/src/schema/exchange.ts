@@ -27,6 +27,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 export const datasetNames = ['transactions', 'shipments', 'service_cases', 'activities'] as const;
+export type Dataset = (typeof datasetNames)[number];
 export const dataset = pgEnum('dataset', datasetNames);
 
 export const batchStatuses = ['receiving', 'received', 'validating', 'loading', 'succeeded', 'failed'] as const;

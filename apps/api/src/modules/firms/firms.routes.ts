@@ -1,12 +1,11 @@
-import { firmMemberships, firms, userInvitations, users, type Transaction } from '@accord/db';
+import { firmMemberships, firms, userInvitations, users } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { notFound } from '../../http/problems.ts';
-import { asActor, requireRole, type ActingMember } from '../../plugins/auth.ts';
+import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import {
   Firm,
   FirmInvitationParams,
@@ -20,22 +19,6 @@ import {
 import { invitationStatus, inviteUser, keepOneAdmin } from './firms.service.ts';
 
 const security = [{ bearer: [] }];
-
-/** A firm's people are managed only while acting for that firm; any other firm id is unknown. */
-function ownFirm(actor: ActingMember, firmId: string) {
-  if (actor.firmId !== firmId) throw notFound('firm');
-}
-
-function asOwnFirm<T>(
-  request: FastifyRequest,
-  firmId: string,
-  work: (tx: Transaction, actor: ActingMember) => Promise<T>,
-): Promise<T> {
-  return asActor(request, (tx, actor) => {
-    ownFirm(actor, firmId);
-    return work(tx, actor);
-  });
-}
 
 export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = async (app, options) => {
   app.get(

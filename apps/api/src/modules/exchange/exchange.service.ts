@@ -1,0 +1,171 @@
+// Receiving feeds: the body streams into the database in chunks (never whole in memory), hashed on
+// the way for idempotency; then the batch waits for the worker. Api and worker stay stateless.
+import { feedBatchChunks, feedBatches, withTenant, type Database, type Dataset } from '@accord/db';
+import { and, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { ApiProblem } from '../../http/problems.ts';
+import type { Caller } from '../../plugins/auth.ts';
+
+/** Bytes per stored chunk of a feed body. */
+export const CHUNK_BYTES = 1024 * 1024;
+
+export type BatchRow = typeof feedBatches.$inferSelect;
+
+export function presentBatch(row: BatchRow) {
+  return {
+    id: row.id,
+    networkId: row.networkId,
+    firmId: row.firmId,
+    dataset: row.dataset,
+    status: row.status,
+    format: row.format,
+    compressed: row.compressed,
+    idempotencyKey: row.idempotencyKey,
+    bytes: row.bytes,
+    onError: row.onError,
+    ignoreUnknown: row.ignoreUnknown,
+    rowsReceived: row.rowsReceived,
+    rowsAccepted: row.rowsAccepted,
+    rowsRejected: row.rowsRejected,
+    progress: row.progress,
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    submittedBy: row.submittedByApiKeyId ? ('api_key' as const) : ('user' as const),
+    createdAt: row.createdAt.toISOString(),
+    receivedAt: row.receivedAt?.toISOString() ?? null,
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export interface FeedRequest {
+  networkId: string;
+  dataset: Dataset;
+  format: 'csv' | 'ndjson';
+  compressed: boolean;
+  idempotencyKey: string;
+  onError: 'skip' | 'reject';
+  ignoreUnknown: boolean;
+  body: Readable;
+}
+
+export type FeedOutcome = { batch: BatchRow; created: boolean };
+
+const tenant = (caller: Caller) => ({ firmId: caller.firmId, userId: caller.userId });
+
+async function digest(body: Readable): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * Takes a feed body for a new batch, or recognises a retry: the same key with the same body answers
+ * the batch already made; with another body (or dataset, or network) it is refused; while the first
+ * upload is still arriving, the retry is told to wait.
+ */
+export async function receiveFeed(db: Database, caller: Caller, feed: FeedRequest): Promise<FeedOutcome> {
+  const [created] = await withTenant(db, tenant(caller), (tx) =>
+    tx
+      .insert(feedBatches)
+      .values({
+        networkId: feed.networkId,
+        firmId: caller.firmId,
+        dataset: feed.dataset,
+        format: feed.format,
+        compressed: feed.compressed,
+        idempotencyKey: feed.idempotencyKey,
+        onError: feed.onError,
+        ignoreUnknown: feed.ignoreUnknown,
+        submittedByUserId: caller.userId,
+        submittedByApiKeyId: caller.pipeline?.apiKeyId ?? null,
+      })
+      .onConflictDoNothing({ target: [feedBatches.firmId, feedBatches.idempotencyKey] })
+      .returning(),
+  );
+  if (!created) return { batch: await retried(db, caller, feed), created: false };
+
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let seq = 0;
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const data = Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    const chunkSeq = seq++;
+    await withTenant(db, tenant(caller), (tx) =>
+      tx.insert(feedBatchChunks).values({ batchId: created.id, seq: chunkSeq, firmId: caller.firmId, data }),
+    );
+  };
+  try {
+    // Awaiting each stored chunk before reading on keeps memory flat: the socket waits meanwhile.
+    for await (const chunk of feed.body as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= CHUNK_BYTES) await flush();
+    }
+    await flush();
+  } catch (error) {
+    await discard(db, caller, created.id);
+    throw error;
+  }
+  if (bytes === 0) {
+    await discard(db, caller, created.id);
+    throw new ApiProblem(400, 'empty_body', 'Bad request', 'The feed is empty: send a header row and data rows.');
+  }
+  const [received] = await withTenant(db, tenant(caller), (tx) =>
+    tx
+      .update(feedBatches)
+      .set({ status: 'received', bodySha256: hash.digest('hex'), bytes, receivedAt: new Date() })
+      .where(eq(feedBatches.id, created.id))
+      .returning(),
+  );
+  return { batch: received!, created: true };
+}
+
+/** A failed or empty upload leaves nothing behind, so the same key can be used again. */
+async function discard(db: Database, caller: Caller, batchId: string) {
+  await withTenant(db, tenant(caller), (tx) => tx.delete(feedBatches).where(eq(feedBatches.id, batchId)));
+}
+
+async function retried(db: Database, caller: Caller, feed: FeedRequest): Promise<BatchRow> {
+  const [existing] = await withTenant(db, tenant(caller), (tx) =>
+    tx
+      .select()
+      .from(feedBatches)
+      .where(and(eq(feedBatches.firmId, caller.firmId), eq(feedBatches.idempotencyKey, feed.idempotencyKey))),
+  );
+  if (!existing || existing.status === 'receiving') {
+    feed.body.resume();
+    throw new ApiProblem(
+      409,
+      'batch_in_progress',
+      'Conflict',
+      'A feed with this Idempotency-Key is still being received; retry when it has arrived.',
+    );
+  }
+  const { sha256 } = await digest(feed.body);
+  const same =
+    sha256 === existing.bodySha256 &&
+    existing.dataset === feed.dataset &&
+    existing.networkId === feed.networkId &&
+    existing.compressed === feed.compressed;
+  if (!same) {
+    throw new ApiProblem(
+      422,
+      'idempotency_key_reused',
+      'Unprocessable content',
+      `This Idempotency-Key was used for batch ${existing.id} with another body; use a new key for new data.`,
+    );
+  }
+  return existing;
+}
