@@ -71,7 +71,13 @@ describe('formatting', () => {
   it('lays batches out as a table', () => {
     const table = formatBatchTable([
       batchOf({ id: 'bat_2', status: 'loading', progress: 0.42, rowsReceived: 1000 }),
-      batchOf({ id: 'bat_1', status: 'succeeded', rowsReceived: 10, rowsAccepted: 10, finishedAt: '2026-03-04T10:15:02Z' }),
+      batchOf({
+        id: 'bat_1',
+        status: 'succeeded',
+        rowsReceived: 10,
+        rowsAccepted: 10,
+        finishedAt: '2026-03-04T10:15:02Z',
+      }),
     ]);
     expect(table.split('\n')[0]).toMatch(/^BATCH\s+DATASET\s+STATUS\s+RECEIVED\s+ACCEPTED\s+REJECTED\s+SIZE/);
     expect(table).toContain('loading 42%');

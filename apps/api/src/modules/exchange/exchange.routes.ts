@@ -7,7 +7,6 @@ import {
   serviceCases,
   activities,
   datasetNames,
-  type Dataset,
 } from '@accord/db';
 import { customerKey } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
