@@ -35,7 +35,7 @@ function parsed(o: ValueChainOptions): Record<Dataset, Array<Record<string, stri
       const header = chain.header[dataset];
       const text = [header, ...produce()].join('\n') + '\n';
       // Strict by default: a record whose column count differs from the header's throws.
-      const records = parse(text, { columns: true }) as Array<Record<string, string>>;
+      const records = parse<Record<string, string>>(text, { columns: true });
       for (const line of text.split('\n').slice(1, -1)) {
         expect(line.split(',')).toHaveLength(header.split(',').length);
       }

@@ -32,11 +32,30 @@ beforeAll(async () => {
   ids.firmId = victim.firmId;
   ids.userId = victim.userId;
   ids.invitationId = invitation.json<{ id: string }>().id;
+  const apiKey = await h.app.inject({
+    method: 'POST',
+    url: `/v1/firms/${victim.firmId}/api-keys`,
+    headers: victim.headers,
+    payload: { name: 'victim pipeline', networkId: ids.networkId, datasets: ['transactions'] },
+  });
+  ids.apiKeyId = apiKey.json<{ id: string }>().id;
+  const batch = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${ids.networkId}/feeds/transactions`,
+    headers: { ...victim.headers, 'content-type': 'text/csv', 'idempotency-key': unique('victim') },
+    payload:
+      'order_id,line_no,occurred_at,customer_id,sku,quantity,net_amount,currency,channel\nv-1,1,2026-01-01,v@example.net,S,1,9.99,EUR,web\n',
+  });
+  ids.batchId = batch.json<{ id: string }>().id;
 });
 afterAll(() => h.close());
 
+const feed = {
+  csv: 'order_id,line_no,occurred_at,customer_id,sku,quantity,net_amount,currency,channel\nx-1,1,2026-01-01,x@example.net,S,1,1.00,EUR,web\n',
+};
+
 // A valid body for each route that needs one, so the request reaches the tenancy check.
-const bodies: Record<string, object | undefined> = {
+const bodies: Record<string, object | typeof feed | undefined> = {
   'GET /v1/firms/{firmId}': undefined,
   'GET /v1/firms/{firmId}/users': undefined,
   'PATCH /v1/firms/{firmId}/users/{userId}': { role: 'viewer' },
@@ -51,6 +70,19 @@ const bodies: Record<string, object | undefined> = {
   'PATCH /v1/networks/{networkId}/members/{firmId}': { relationshipStage: 'transactional' },
   'POST /v1/networks/{networkId}/accept': {},
   'POST /v1/networks/{networkId}/decline': {},
+  'GET /v1/firms/{firmId}/api-keys': undefined,
+  'POST /v1/firms/{firmId}/api-keys': {
+    name: 'stolen',
+    networkId: '00000000-0000-4000-8000-000000000000',
+    datasets: ['transactions'],
+  },
+  'DELETE /v1/firms/{firmId}/api-keys/{apiKeyId}': undefined,
+  'POST /v1/networks/{networkId}/feeds/{dataset}': feed,
+  'GET /v1/networks/{networkId}/batches': undefined,
+  'GET /v1/networks/{networkId}/batches/{batchId}': undefined,
+  'GET /v1/networks/{networkId}/batches/{batchId}/errors': undefined,
+  'GET /v1/networks/{networkId}/datasets': undefined,
+  'GET /v1/networks/{networkId}/hashing': undefined,
 };
 
 describe('every route that takes an id', () => {
@@ -65,6 +97,7 @@ describe('every route that takes an id', () => {
     for (const route of routes) {
       const [method, path] = route.split(' ') as [string, string];
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        if (name === 'dataset') return 'transactions';
         expect(ids[name], `an id for {${name}}`).toBeDefined();
         return ids[name]!;
       });
@@ -72,8 +105,11 @@ describe('every route that takes an id', () => {
       const response = await h.app.inject({
         method: method as 'GET',
         url,
-        headers: outsider.headers,
-        ...(body ? { payload: body } : {}),
+        headers: {
+          ...outsider.headers,
+          ...(body && 'csv' in body ? { 'content-type': 'text/csv', 'idempotency-key': unique('attack') } : {}),
+        },
+        ...(body ? { payload: 'csv' in body ? body.csv : body } : {}),
       });
       expect(response.statusCode, route).toBe(404);
       expect(response.json<{ code: string }>().code, route).toBe('not_found');

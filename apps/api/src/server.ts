@@ -2,7 +2,7 @@
 // demo mode, picks the job queue (BullMQ with Redis, else in-process), listens, and shuts down cleanly.
 import { openDatabase } from '@accord/db';
 import { createBullQueue, createInProcessQueue, type JobQueue } from '@accord/jobs';
-import { createJobHandlers, logTransport } from '@accord/worker';
+import { createJobHandlers, logTransport, resumeUnfinishedBatches } from '@accord/worker';
 import { Redis } from 'ioredis';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,6 +48,11 @@ if (config.redisUrl && config.databaseUrl) {
   queue = createInProcessQueue(handlers, {
     onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
   });
+}
+
+if (queue.kind === 'in-process') {
+  const resumed = await resumeUnfinishedBatches(database.db, queue);
+  if (resumed) logger.info({ resumed }, 'resumed unfinished feed batches');
 }
 
 const app = await buildApp({

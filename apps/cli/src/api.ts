@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import { parseRetryAfter } from './backoff.ts';
 
 export const datasets = ['transactions', 'shipments', 'service_cases', 'activities'] as const;
-export const batchStatuses = ['received', 'validating', 'loading', 'succeeded', 'failed'] as const;
+// `receiving` while the upload is still arriving (seen in listings of batches being pushed right now).
+export const batchStatuses = ['receiving', 'received', 'validating', 'loading', 'succeeded', 'failed'] as const;
 export type BatchStatus = (typeof batchStatuses)[number];
 
 export interface Batch {
@@ -14,23 +15,28 @@ export interface Batch {
   status: BatchStatus;
   format: string;
   compressed: boolean;
+  idempotencyKey: string;
   bytes: number;
   rowsReceived: number;
   rowsAccepted: number;
   rowsRejected: number;
   onError: string;
+  ignoreUnknown: boolean;
   /** 0..1 */
   progress: number;
   error: { code: string; message: string } | null;
-  receivedAt: string;
+  submittedBy: 'user' | 'api_key';
+  createdAt: string;
+  /** When the whole body had arrived. */
+  receivedAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
 }
 
 export interface RowError {
   rowNumber: number;
-  column: string | null;
-  value: string | null;
+  column: string;
+  value: string;
   code: string;
   message: string;
 }
@@ -161,7 +167,10 @@ export class ApiClient {
 
 /** Pulls the file as fetch asks for more, so a slow server slows the reads instead of filling memory. */
 function fileBody(path: string, onBytes?: (n: number) => void): ReadableStream<Uint8Array> {
-  const chunks = createReadStream(path, { highWaterMark: 256 * 1024 })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks = createReadStream(path, { highWaterMark: 256 * 1024 })[Symbol.asyncIterator]() as AsyncIterator<
+    Buffer,
+    undefined
+  >;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await chunks.next();
@@ -185,7 +194,7 @@ export async function problemOf(response: Response): Promise<ApiError> {
   let body: Partial<Problem> = {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object') body = parsed as Partial<Problem>;
+    if (parsed && typeof parsed === 'object') body = parsed;
   } catch {
     // Not JSON, e.g. a proxy's HTML page: keep a short excerpt as the detail.
   }

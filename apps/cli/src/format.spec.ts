@@ -79,9 +79,11 @@ describe('formatting', () => {
         finishedAt: '2026-03-04T10:15:02Z',
       }),
     ]);
-    expect(table.split('\n')[0]).toMatch(/^BATCH\s+DATASET\s+STATUS\s+RECEIVED\s+ACCEPTED\s+REJECTED\s+SIZE/);
+    expect(table.split('\n')[0]).toMatch(
+      /^BATCH\s+DATASET\s+STATUS\s+ROWS\s+ACCEPTED\s+REJECTED\s+SIZE\s+PUSHED AT\s+TOOK$/,
+    );
     expect(table).toContain('loading 42%');
-    expect(table).toContain('2026-03-04T10:15:00Z');
+    expect(table).toContain('2026-03-04T10:14:58Z');
     expect(table).toContain('2.0s');
     expect(formatBatchTable([])).toBe('no batches\n');
   });

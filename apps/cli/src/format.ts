@@ -8,6 +8,7 @@ export function exitCodeFor(batch: Batch): 0 | 1 | 2 {
       return batch.rowsRejected > 0 ? 2 : 0;
     case 'failed':
       return 1;
+    case 'receiving':
     case 'received':
     case 'validating':
     case 'loading':
@@ -42,9 +43,9 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-/** How long the server took from receiving the upload to finishing it, when both times are known. */
+/** How long the server took from having the whole upload to finishing it, when both times are known. */
 export function serverDuration(batch: Batch): number | null {
-  if (!batch.finishedAt) return null;
+  if (!batch.finishedAt || !batch.receivedAt) return null;
   const took = Date.parse(batch.finishedAt) - Date.parse(batch.receivedAt);
   return Number.isNaN(took) ? null : took;
 }
@@ -97,7 +98,7 @@ export function formatTable(header: string[], rows: string[][], numeric: Readonl
 export function formatBatchTable(batches: Batch[]): string {
   if (batches.length === 0) return 'no batches\n';
   return formatTable(
-    ['BATCH', 'DATASET', 'STATUS', 'RECEIVED', 'ACCEPTED', 'REJECTED', 'SIZE', 'RECEIVED AT', 'TOOK'],
+    ['BATCH', 'DATASET', 'STATUS', 'ROWS', 'ACCEPTED', 'REJECTED', 'SIZE', 'PUSHED AT', 'TOOK'],
     batches.map((b) => {
       const took = serverDuration(b);
       return [
@@ -108,7 +109,7 @@ export function formatBatchTable(batches: Batch[]): string {
         formatCount(b.rowsAccepted),
         formatCount(b.rowsRejected),
         formatBytes(b.bytes),
-        b.receivedAt.replace(/\.\d+Z$/, 'Z'),
+        b.createdAt.replace(/\.\d+Z$/, 'Z'),
         took === null ? '' : formatDuration(took),
       ];
     }),
@@ -122,9 +123,9 @@ export const errorHeader = ['ROW', 'COLUMN', 'CODE', 'VALUE', 'MESSAGE'];
 export function errorRows(items: RowError[]): string[][] {
   return items.map((e) => [
     String(e.rowNumber),
-    e.column ?? '',
+    e.column,
     e.code,
-    e.value === null ? '' : JSON.stringify(e.value.length > 40 ? `${e.value.slice(0, 39)}…` : e.value),
+    JSON.stringify(e.value.length > 40 ? `${e.value.slice(0, 39)}…` : e.value),
     e.message,
   ]);
 }

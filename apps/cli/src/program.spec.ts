@@ -15,7 +15,8 @@ function stubbed(env: Record<string, string> = { ACCORD_API_KEY: 'acc_k' }, body
   const io = testIo(env);
   const calls: Array<{ url: string; headers: Record<string, string> }> = [];
   io.fetch = async (input, init) => {
-    calls.push({ url: String(input as string), headers: (init?.headers ?? {}) as Record<string, string> });
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    calls.push({ url, headers: (init?.headers ?? {}) as Record<string, string> });
     if (init?.body instanceof ReadableStream) await init.body.cancel();
     return new Response(JSON.stringify(body), { status: 202, headers: { 'content-type': 'application/json' } });
   };

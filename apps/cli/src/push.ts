@@ -89,7 +89,7 @@ export async function push(client: ApiClient, options: PushOptions, io: Io): Pro
   }
   if (final.status === 'succeeded' && final.rowsRejected > 0) {
     io.stderr.write(
-      `${formatCount(final.rowsRejected)} rows rejected; see them with: accord errors --network ${options.networkId} ${final.id}\n`,
+      `${formatCount(final.rowsRejected)} ${final.rowsRejected === 1 ? 'row' : 'rows'} rejected; see ${final.rowsRejected === 1 ? 'it' : 'them'} with: accord errors --network ${options.networkId} ${final.id}\n`,
     );
   }
   return exitCodeFor(final);

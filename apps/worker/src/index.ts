@@ -1,2 +1,3 @@
 export * from './email.ts';
 export * from './handlers.ts';
+export * from './resume.ts';

@@ -1,9 +1,10 @@
 // The worker process: takes jobs from Redis and runs them until told to stop.
 import { openDatabase } from '@accord/db';
-import { startBullWorker } from '@accord/jobs';
+import { createBullQueue, startBullWorker } from '@accord/jobs';
 import { pino } from 'pino';
 import { logTransport } from './email.ts';
 import { createJobHandlers } from './handlers.ts';
+import { resumeUnfinishedBatches } from './resume.ts';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
 const redisUrl = process.env.REDIS_URL;
@@ -19,7 +20,10 @@ const worker = startBullWorker(redisUrl, handlers, {
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
   onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
 });
-logger.info('worker started');
+const queue = createBullQueue(redisUrl);
+const resumed = await resumeUnfinishedBatches(database.db, queue);
+await queue.close();
+logger.info({ resumed }, 'worker started');
 
 let stopping = false;
 async function stop(signal: string) {

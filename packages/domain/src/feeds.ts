@@ -126,13 +126,14 @@ export function checkHeader(
   ignoreUnknown: boolean,
 ): HeaderProblem | null {
   const names = header.map((h) => h.trim());
+  // Missing columns first: a wrong delimiter or a missing header row shows up as those.
+  const missing = spec.columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
+  if (missing.length) return { code: 'missing_columns', columns: missing };
   const duplicates = names.filter((n, i) => names.indexOf(n) !== i);
   if (duplicates.length) return { code: 'duplicate_columns', columns: [...new Set(duplicates)] };
   const accepted = new Set(acceptedColumns(spec));
   const unknown = names.filter((n) => !accepted.has(n));
   if (unknown.length && !ignoreUnknown) return { code: 'unknown_columns', columns: unknown };
-  const missing = spec.columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
-  if (missing.length) return { code: 'missing_columns', columns: missing };
   if (spec.customer && !names.includes(CUSTOMER_ID) && !names.includes(CUSTOMER_KEY)) {
     return { code: 'customer_identifier_column_missing', columns: [CUSTOMER_ID, CUSTOMER_KEY] };
   }

@@ -264,9 +264,11 @@ async function* csvRecords(
   text: AsyncIterable<string>,
   ignoreUnknown: boolean,
 ): AsyncGenerator<RecordOrProblem> {
-  const parser = Readable.from(text).pipe(
-    parse({ relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }),
-  );
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES });
+  const source = Readable.from(text);
+  // pipe() does not pass errors on: a body that cannot be decoded must end the parse, not stall it
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
   let header: string[] | null = null;
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {

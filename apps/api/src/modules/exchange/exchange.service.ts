@@ -158,13 +158,16 @@ async function retried(db: Database, caller: Caller, feed: FeedRequest): Promise
     sha256 === existing.bodySha256 &&
     existing.dataset === feed.dataset &&
     existing.networkId === feed.networkId &&
-    existing.compressed === feed.compressed;
+    existing.format === feed.format &&
+    existing.compressed === feed.compressed &&
+    existing.onError === feed.onError &&
+    existing.ignoreUnknown === feed.ignoreUnknown;
   if (!same) {
     throw new ApiProblem(
       422,
       'idempotency_key_reused',
       'Unprocessable content',
-      `This Idempotency-Key was used for batch ${existing.id} with another body; use a new key for new data.`,
+      `This Idempotency-Key was used for batch ${existing.id} with another body or options; use a new key for new data.`,
     );
   }
   return existing;
