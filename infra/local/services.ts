@@ -310,11 +310,12 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedis(): Promise<LocalService> {
+/** `port` restarts a server on the port of a stopped one (fault tests restart Redis under a client). */
+export async function startRedis(options: { port?: number } = {}): Promise<LocalService> {
   const bin = ensureRedisServer();
   const tmp = mkdtempSync(join(tmpdir(), 'accord-redis-'));
   const logFile = join(tmp, 'redis.log');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
 
   // Own process group, so a terminal Ctrl-C reaches us first and we stop it in
   // order; unref'd, so a forgotten stop() does not keep Node alive (the exit

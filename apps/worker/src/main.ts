@@ -18,6 +18,7 @@ const database = openDatabase({ url: databaseUrl, max: Number(process.env.WORKER
 const handlers = createJobHandlers({ database, email: logTransport(logger), logger });
 const worker = startBullWorker(redisUrl, handlers, {
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
+  ...(process.env.WORKER_LOCK_MS ? { lockDurationMs: Number(process.env.WORKER_LOCK_MS) } : {}),
   onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
 });
 const queue = createBullQueue(redisUrl);

@@ -36,6 +36,12 @@ export interface DatabaseHandle {
     columns: readonly string[],
     rows: AsyncIterable<readonly (string | null)[]>,
   ): Promise<number>;
+  /**
+   * Runs work while holding an advisory lock named by `key`, or answers 'busy' at once when another
+   * session holds it. The lock dies with its connection, so a killed process never leaves it held.
+   * (PGlite has one session in one process: there the work just runs.)
+   */
+  exclusively<T>(key: string, work: () => Promise<T>): Promise<T | 'busy'>;
   close(): Promise<void>;
 }
 
@@ -76,6 +82,20 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     async ping() {
       await client`select 1`;
     },
+    async exclusively(key, work) {
+      const session = await client.reserve();
+      try {
+        const [row] = await session`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as locked`;
+        if (!row?.locked) return 'busy';
+        try {
+          return await work();
+        } finally {
+          await session`select pg_advisory_unlock(hashtextextended(${key}, 0))`;
+        }
+      } finally {
+        session.release();
+      }
+    },
     async copyRows(context, table, columns, rows) {
       let count = 0;
       await client.begin(async (tx) => {
@@ -112,6 +132,7 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
     async ping() {
       await client.query('select 1');
     },
+    exclusively: (_key, work) => work(),
     async copyRows(context, table, columns, rows) {
       const target = sql.raw(`${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`);
       let batch: (readonly (string | null)[])[] = [];

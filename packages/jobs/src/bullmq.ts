@@ -43,6 +43,8 @@ export function createBullQueue(redisUrl: string): JobQueue {
 
 export interface BullWorkerOptions {
   concurrency?: number;
+  /** How long a job stays locked without a heartbeat before another worker may take it over. */
+  lockDurationMs?: number;
   onFailed?: (name: string, error: Error, attempt: number) => void;
 }
 
@@ -69,7 +71,13 @@ export function startBullWorker(
         reportProgress: (progress: number) => job.updateProgress(progress),
       });
     },
-    { connection, concurrency: options.concurrency ?? 4 },
+    {
+      connection,
+      concurrency: options.concurrency ?? 4,
+      ...(options.lockDurationMs
+        ? { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs }
+        : {}),
+    },
   );
   worker.on('failed', (job, error) => {
     if (job) options.onFailed?.(job.name, error, job.attemptsMade);

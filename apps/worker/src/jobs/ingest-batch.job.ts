@@ -21,7 +21,7 @@ import {
   type DatasetSpec,
   type FieldProblem,
 } from '@accord/domain';
-import { retryPolicy, type JobHandler } from '@accord/jobs';
+import { retryPolicy, type JobContext, type JobHandler, type JobPayloads } from '@accord/jobs';
 import { parse } from 'csv-parse';
 import { and, eq, sql } from 'drizzle-orm';
 import { Readable } from 'node:stream';
@@ -32,6 +32,7 @@ import type { Logger } from 'pino';
 export const MAX_RECORD_BYTES = 1024 * 1024;
 const ERROR_VALUE_CHARS = 200;
 const PROGRESS_EVERY_MS = 1000;
+const YIELD_EVERY_ROWS = 2000;
 
 const stagingTable: Record<Dataset, string> = {
   transactions: 'staging_transactions',
@@ -59,7 +60,15 @@ interface IngestState {
 
 export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandler<'ingest-batch'> {
   const db = database.db;
-  return async ({ firmId, batchId }, job) => {
+  return async (payload, job) => {
+    // One run per batch at a time, whatever the queue believes: a run that lost its queue lock is
+    // still running when another worker picks the job up again.
+    const outcome = await database.exclusively(`ingest-batch:${payload.batchId}`, () => run(payload, job));
+    if (outcome === 'busy')
+      throw new Error(`batch ${payload.batchId} is being ingested by another run; retrying later`);
+  };
+
+  async function run({ firmId, batchId }: JobPayloads['ingest-batch'], job: JobContext): Promise<void> {
     const context: TenantContext = { firmId, userId: null };
     const batch = await withTenant(db, context, async (tx) => {
       const [row] = await tx.select().from(feedBatches).where(eq(feedBatches.id, batchId)).for('update');
@@ -119,6 +128,8 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
       );
       for await (const record of records) {
         state.rowsReceived += 1;
+        // Async generators run on microtasks alone: give timers (the job lock's heartbeat) and I/O a turn.
+        if (state.rowsReceived % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
         const problems: FieldProblem[] = 'problem' in record ? [record.problem] : [];
         let values: readonly (string | null)[] | null = null;
         if (!('problem' in record)) {
@@ -202,7 +213,7 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
         .where(eq(feedBatches.id, batchId));
     });
     logger.info({ batchId, dataset: batch.dataset, accepted: staged, rejected: state.rowsRejected }, 'batch succeeded');
-  };
+  }
 }
 
 /** The stored body, chunk by chunk in order, gunzipped when it was sent compressed. */
