@@ -104,11 +104,18 @@ function openPostgres(url: string, max: number): DatabaseHandle {
                         set_config('role', ${RUNTIME_ROLE}, true)`;
         const target = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;
         const writable = await tx.unsafe(`COPY ${target} FROM STDIN (FORMAT csv)`).writable();
+        // Rows go out in blocks of about 256 KB: one COPY message per row would cost a write each.
         async function* lines() {
+          let block = '';
           for await (const row of rows) {
             count += 1;
-            yield `${row.map(csvField).join(',')}\n`;
+            block += `${row.map(csvField).join(',')}\n`;
+            if (block.length >= 256 * 1024) {
+              yield block;
+              block = '';
+            }
           }
+          if (block) yield block;
         }
         await pipeline(Readable.from(lines()), writable);
       });
@@ -172,7 +179,8 @@ function quoteIdentifier(name: string): string {
 
 // CSV for COPY: NULL is an empty unquoted field, so every present value is quoted.
 function csvField(value: string | null): string {
-  return value === null ? '' : `"${value.replaceAll('"', '""')}"`;
+  if (value === null) return '';
+  return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
 }
 
 /** Rows of a raw `db.execute` result, whichever driver answered. */

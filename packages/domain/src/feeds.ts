@@ -180,7 +180,8 @@ function checkValue(column: ColumnSpec, raw: string): { value: string } | { code
   const type = column.type;
   switch (type.kind) {
     case 'text':
-      return [...raw].length > type.maxLength
+      // UTF-16 length bounds the code-point count from above: count code points only when it might matter.
+      return raw.length > type.maxLength && [...raw].length > type.maxLength
         ? { code: 'too_long', message: `At most ${type.maxLength} characters.` }
         : { value: raw };
     case 'integer': {
@@ -234,13 +235,31 @@ export function customerKey(networkKeyHex: string, identifier: string): string {
 }
 
 /**
+ * customerKey for one network, remembering recent answers: a feed names the same customers again
+ * and again, and an HMAC costs more than a map look-up. Bounded, so memory stays flat.
+ */
+export function customerKeyer(networkKeyHex: string, remember = 200_000): (identifier: string) => string {
+  const key = Buffer.from(networkKeyHex, 'hex');
+  let known = new Map<string, string>();
+  return (identifier) => {
+    let hashed = known.get(identifier);
+    if (hashed === undefined) {
+      hashed = createHmac('sha256', key).update(normaliseIdentifier(identifier)).digest('hex');
+      if (known.size >= remember) known = new Map();
+      known.set(identifier, hashed);
+    }
+    return hashed;
+  };
+}
+
+/**
  * Checks one record (column name to raw text; absent or empty means no value) and answers its
  * values in `storedColumns` order, or every problem found.
  */
 export function checkRow(
   spec: DatasetSpec,
   record: Record<string, string | undefined>,
-  networkKeyHex: string,
+  hashIdentifier: (identifier: string) => string,
 ): CheckedRow {
   const problems: FieldProblem[] = [];
   const values: (string | null)[] = [];
@@ -264,7 +283,7 @@ export function checkRow(
           message: 'Expected 64 hex characters (HMAC-SHA-256, see the hashing recipe).',
         });
     } else if (id) {
-      values.push(customerKey(networkKeyHex, id));
+      values.push(hashIdentifier(id));
     } else {
       problems.push({
         column: CUSTOMER_ID,

@@ -15,6 +15,7 @@ import {
   acceptedColumns,
   checkHeader,
   checkRow,
+  customerKeyer,
   datasetSpecs,
   storedColumns,
   type Dataset,
@@ -120,6 +121,7 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
     async function* checkedRows(): AsyncGenerator<readonly (string | null)[]> {
       if (!keyRow?.key)
         throw new BatchFailure('network_unavailable', 'Your firm is no longer an active member of this network.');
+      const hashIdentifier = customerKeyer(keyRow.key);
       const records = recordsOf(
         spec,
         batch!.format,
@@ -133,7 +135,7 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
         const problems: FieldProblem[] = 'problem' in record ? [record.problem] : [];
         let values: readonly (string | null)[] | null = null;
         if (!('problem' in record)) {
-          const checked = checkRow(spec, record.fields, keyRow.key);
+          const checked = checkRow(spec, record.fields, hashIdentifier);
           if (checked.ok) values = checked.values;
           else problems.push(...checked.problems);
         }
@@ -178,6 +180,7 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
     };
 
     let staged: number;
+    const stagingStarted = Date.now();
     try {
       const columns = ['batch_id', 'row_number', ...storedColumns(spec)];
       staged = await database.copyRows(context, stagingTable[batch.dataset], columns, checkedRows());
@@ -194,9 +197,11 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
       return fail('rows_rejected', `${state.rowsRejected} row(s) are invalid and onError=reject: nothing was loaded.`);
     }
 
+    const stagingMs = Date.now() - stagingStarted;
     await withTenant(db, context, async (tx) => {
       await tx.update(feedBatches).set({ status: 'loading', progress: 0.99 }).where(eq(feedBatches.id, batchId));
     });
+    const mergeStarted = Date.now();
     await withTenant(db, context, async (tx) => {
       await query(tx, sql`select ingest_merge(${batchId})`);
       await tx.delete(feedBatchChunks).where(and(eq(feedBatchChunks.batchId, batchId)));
@@ -212,7 +217,17 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
         })
         .where(eq(feedBatches.id, batchId));
     });
-    logger.info({ batchId, dataset: batch.dataset, accepted: staged, rejected: state.rowsRejected }, 'batch succeeded');
+    logger.info(
+      {
+        batchId,
+        dataset: batch.dataset,
+        accepted: staged,
+        rejected: state.rowsRejected,
+        stagingMs,
+        mergeMs: Date.now() - mergeStarted,
+      },
+      'batch succeeded',
+    );
   }
 }
 

@@ -1,0 +1,193 @@
+// End-to-end ingest of a large transactions feed (CSV over HTTP, queue, checks, hashing, COPY to
+// staging, merge) on real PostgreSQL and Redis, against a plain COPY of the same rows into a table of
+// the same shape on the same server in the same run. Prints rows/s, the ratio, and peak RSS of the
+// API and worker processes. Target: ratio >= 0.5; API peak RSS < 300 MB while receiving.
+//   pnpm bench ingest            (BENCH_ROWS=2000000 by default)
+import { openDatabase } from '@accord/db';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { seedDemo } from '../../apps/api/src/modules/demo/demo.seed.ts';
+import { freePort, startPostgres, startRedis } from '../../infra/local/services.ts';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 2_000_000);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const HEADER =
+  'order_id,line_no,occurred_at,customer_id,sku,quantity,net_amount,cost_amount,currency,channel,location_id';
+const channels = ['store', 'web', 'mobile', 'phone', 'marketplace'];
+
+function* rows(): Generator<string> {
+  yield `${HEADER}\n`;
+  let buffer = '';
+  for (let i = 1; i <= ROWS; i++) {
+    const order = Math.ceil(i / 3);
+    const cents = (i * 7919) % 50_000;
+    const net = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+    const cost = `${Math.floor((cents * 0.6) / 100)}.${String(Math.floor(cents * 0.6) % 100).padStart(2, '0')}`;
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const channel = channels[i % channels.length]!;
+    buffer += `o-${order},${((i - 1) % 3) + 1},2026-0${(i % 9) + 1}-${day}T${String(i % 24).padStart(2, '0')}:15:00Z,customer-${(i * 2_654_435_761) % 400_000}@example.net,SKU-${i % 5000},1,${net},${cost},EUR,${channel},${channel === 'store' ? `store-${i % 40}` : ''}\n`;
+    if (i % 10_000 === 0) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function start(name: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.on('exit', (code) => {
+    if (code !== null && code !== 0) console.error(`${name} exited with ${code}`);
+  });
+  return child;
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 600; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+const cleanups: Array<() => Promise<void> | void> = [];
+try {
+  const dir = mkdtempSync(join(tmpdir(), 'accord-bench-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'transactions.csv');
+  await pipeline(Readable.from(rows()), createWriteStream(file));
+  const bytes = statSync(file).size;
+  console.log(`feed: ${ROWS.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(0)} MB CSV`);
+
+  let databaseUrl = process.env.DATABASE_URL;
+  let redisUrl = process.env.REDIS_URL;
+  if (!databaseUrl) {
+    const pg = await startPostgres();
+    cleanups.push(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+  if (!redisUrl) {
+    const redis = await startRedis();
+    cleanups.push(() => redis.stop());
+    redisUrl = redis.url;
+  }
+  const database = openDatabase({ url: databaseUrl, max: 2 });
+  await database.migrate();
+  await seedDemo(database.db);
+  await database.close();
+
+  const port = await freePort();
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: 'bench-secret-bench-secret',
+    ACCORD_DEMO: 'true',
+  };
+  const api = start('api', ['apps/api/src/server.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const worker = start('worker', ['apps/worker/src/main.ts'], {
+    ...env,
+    WORKER_CONCURRENCY: '1',
+    LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn',
+  });
+  cleanups.push(
+    () => void api.kill('SIGTERM'),
+    () => void worker.kill('SIGTERM'),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/healthz`);
+
+  const login = (await (
+    await fetch(`${base}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@tailspin.example', password: 'accord-demo' }),
+    })
+  ).json()) as { accessToken: string; firm: { id: string } };
+  const auth = { authorization: `Bearer ${login.accessToken}` };
+  const networks = (await (await fetch(`${base}/v1/networks`, { headers: auth })).json()) as {
+    items: Array<{ id: string }>;
+  };
+  const networkId = networks.items[0]!.id;
+  const created = (await (
+    await fetch(`${base}/v1/firms/${login.firm.id}/api-keys`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench', networkId, datasets: ['transactions'] }),
+    })
+  ).json()) as { key: string };
+
+  const started = performance.now();
+  const response = await fetch(`${base}/v1/networks/${networkId}/feeds/transactions`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${created.key}`,
+      'content-type': 'text/csv',
+      'idempotency-key': `bench-${Date.now()}`,
+    },
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const batch = (await response.json()) as { id: string };
+  const received = performance.now();
+  const apiPeakWhileReceiving = peakRssMb(api.pid!);
+  let final: { status: string; rowsAccepted: number; error: unknown } | undefined;
+  for (;;) {
+    final = (await (
+      await fetch(`${base}/v1/networks/${networkId}/batches/${batch.id}`, { headers: auth })
+    ).json()) as typeof final;
+    if (final!.status === 'succeeded' || final!.status === 'failed') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const endToEnd = (performance.now() - started) / 1000;
+  if (final!.status !== 'succeeded' || final!.rowsAccepted !== ROWS)
+    throw new Error(`batch ended ${JSON.stringify(final)}`);
+  const workerPeak = peakRssMb(worker.pid!);
+
+  // Baseline: the same rows, plain COPY into a table of the same shape (same key and indexes).
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  await sql`drop table if exists bench_copy`;
+  await sql`create table bench_copy (order_id text not null, line_no integer not null, occurred_at timestamptz not null,
+    customer_id text not null, sku text not null, quantity numeric(20,6) not null, net_amount numeric(20,6) not null,
+    cost_amount numeric(20,6), currency char(3) not null, channel sales_channel not null, location_id text,
+    primary key (order_id, line_no))`;
+  await sql`create index on bench_copy (customer_id)`;
+  await sql`create index on bench_copy (occurred_at)`;
+  const copyStarted = performance.now();
+  const writable = await sql`copy bench_copy from stdin (format csv, header true)`.writable();
+  await pipeline(createReadStream(file), writable);
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  await sql`drop table bench_copy`;
+  await sql.end();
+
+  const rate = (s: number) => Math.round(ROWS / s).toLocaleString('en');
+  console.log(`upload (HTTP, stored in chunks): ${((received - started) / 1000).toFixed(1)} s`);
+  console.log(`end to end: ${endToEnd.toFixed(1)} s, ${rate(endToEnd)} rows/s`);
+  console.log(`plain COPY baseline: ${copySeconds.toFixed(1)} s, ${rate(copySeconds)} rows/s`);
+  console.log(`ratio to raw COPY: ${(copySeconds / endToEnd).toFixed(2)} (target >= 0.5)`);
+  console.log(
+    `peak RSS: api ${apiPeakWhileReceiving.toFixed(0)} MB while receiving (target < 300), worker ${workerPeak.toFixed(0)} MB`,
+  );
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}
