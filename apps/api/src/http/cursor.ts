@@ -1,4 +1,6 @@
 // Opaque cursors for keyset pagination: the sort key of the last row of the previous page.
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { badRequest } from './problems.ts';
 
 export function encodeCursor(key: readonly string[]): string {
@@ -21,4 +23,9 @@ export function pageOf<T>(rows: T[], limit: number, key: (row: T) => string[]) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+}
+
+/** For lists newest first by (created_at, id): the rows after the cursor's row. */
+export function olderThan(createdAt: PgColumn, id: PgColumn, after: string[] | undefined): SQL | undefined {
+  return after ? sql`(${createdAt}, ${id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined;
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
+import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
 import { ApiProblem, notFound } from '../../http/problems.ts';
 import { asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
@@ -58,14 +58,7 @@ export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .select({ key: apiKeys, createdBy: users.name })
           .from(apiKeys)
           .leftJoin(users, eq(users.id, apiKeys.createdByUserId))
-          .where(
-            and(
-              eq(apiKeys.firmId, actor.firmId),
-              after
-                ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
-                : undefined,
-            ),
-          )
+          .where(and(eq(apiKeys.firmId, actor.firmId), olderThan(apiKeys.createdAt, apiKeys.id, after)))
           .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
           .limit(limit + 1);
         const page = pageOf(rows, limit, (r) => [r.key.createdAt.toISOString(), r.key.id]);

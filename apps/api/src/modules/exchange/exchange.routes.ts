@@ -14,7 +14,7 @@ import { and, count, desc, eq, max, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import Type from 'typebox';
 import { Page, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
+import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
 import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
 import { asCaller, type Caller } from '../../plugins/auth.ts';
 import { isActiveMember } from '../api-keys/api-keys.routes.ts';
@@ -166,9 +166,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
               eq(feedBatches.firmId, caller.firmId),
               request.query.dataset ? eq(feedBatches.dataset, request.query.dataset) : undefined,
               request.query.status ? eq(feedBatches.status, request.query.status) : undefined,
-              after
-                ? sql`(${feedBatches.createdAt}, ${feedBatches.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
-                : undefined,
+              olderThan(feedBatches.createdAt, feedBatches.id, after),
             ),
           )
           .orderBy(desc(feedBatches.createdAt), desc(feedBatches.id))

@@ -1,9 +1,9 @@
 import { firmMemberships, firms, userInvitations, users } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
+import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
 import { notFound } from '../../http/problems.ts';
 import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import {
@@ -173,9 +173,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
           .where(
             and(
               eq(userInvitations.firmId, request.params.firmId),
-              after
-                ? sql`(${userInvitations.createdAt}, ${userInvitations.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
-                : undefined,
+              olderThan(userInvitations.createdAt, userInvitations.id, after),
             ),
           )
           .orderBy(desc(userInvitations.createdAt), desc(userInvitations.id))
