@@ -120,6 +120,8 @@ launch('portal', 'node', ['apps/portal/build'], {
   ORIGIN: origin,
   ACCORD_API_URL: env.ACCORD_API_URL || `http://127.0.0.1:${apiPort}`,
   PORTAL_SESSION_SECRET: portalSessionSecret(),
+  // Feed uploads stream through the portal to the API (up to its 2 GB); the portal caps other routes itself.
+  BODY_SIZE_LIMIT: env.BODY_SIZE_LIMIT || '2G',
 });
 
 async function apiHealthy() {

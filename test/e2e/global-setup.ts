@@ -173,6 +173,9 @@ export default async function setup(project: TestProject) {
       ORIGIN: portalUrl,
       ACCORD_API_URL: apiUrl,
       PORTAL_SESSION_SECRET: randomBytes(32).toString('hex'),
+      // adapter-node's request-body limit applies to every route; the feed upload endpoint streams files of up to
+      // the API's 2 GB limit, and the portal caps every other route itself (apps/portal/src/hooks.server.ts).
+      BODY_SIZE_LIMIT: '2G',
     });
     processes.push(portal);
     await waitFor(portal, async () => (await fetch(`${portalUrl}/login`)).ok);

@@ -10,6 +10,7 @@ describe('in-process queue', () => {
           seen.push(attempt);
           if (attempt < 3) throw new Error('smtp down');
         },
+        'ingest-batch': async () => {},
       },
       { backoffMs: 1 },
     );

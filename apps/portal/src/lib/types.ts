@@ -12,3 +12,14 @@ export type MembershipStatus = NetworkMember['status'];
 export type FirmUser = Schemas['FirmUser'];
 export type UserInvitation = Schemas['UserInvitation'];
 export type Problem = Schemas['Problem'];
+export type Batch = Schemas['Batch'];
+export type BatchStatus = Batch['status'];
+export type Dataset = Batch['dataset'];
+export type OnError = Batch['onError'];
+export type ApiKey = Schemas['ApiKey'];
+export type DatasetStatus =
+  paths['/v1/networks/{networkId}/datasets']['get']['responses'][200]['content']['application/json']['items'][number];
+export type BatchError =
+  paths['/v1/networks/{networkId}/batches/{batchId}/errors']['get']['responses'][200]['content']['application/json']['items'][number];
+export type HashingRecipe =
+  paths['/v1/networks/{networkId}/hashing']['get']['responses'][200]['content']['application/json'];
