@@ -139,18 +139,9 @@ export const batchErrors = pgTable(
 
 const money = () => numeric({ precision: 20, scale: 6 });
 
-const factColumns = {
-  networkId: uuid().notNull(),
-  firmId: uuid().notNull(),
-  customerKey: char({ length: 64 }).notNull(),
-  batchId: uuid().notNull(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
-
-export const transactions = pgTable(
-  'transactions',
-  {
-    ...factColumns,
+// Each dataset's own columns, once: its fact table and its staging table are built from them.
+const datasetColumns = {
+  transactions: () => ({
     orderId: text().notNull(),
     lineNo: integer().notNull(),
     occurredAt: timestamp({ withTimezone: true }).notNull(),
@@ -161,18 +152,8 @@ export const transactions = pgTable(
     currency: char({ length: 3 }).notNull(),
     channel: channel().notNull(),
     locationId: text(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.networkId, t.firmId, t.orderId, t.lineNo] }),
-    index().on(t.networkId, t.customerKey),
-    index().on(t.networkId, t.firmId, t.occurredAt),
-  ],
-);
-
-export const shipments = pgTable(
-  'shipments',
-  {
-    ...factColumns,
+  }),
+  shipments: () => ({
     shipmentId: text().notNull(),
     orderId: text().notNull(),
     carrier: text().notNull(),
@@ -181,99 +162,76 @@ export const shipments = pgTable(
     expedited: boolean().notNull(),
     costAmount: money().notNull(),
     currency: char({ length: 3 }),
-  },
-  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.shipmentId] }), index().on(t.networkId, t.customerKey)],
-);
-
-export const serviceCases = pgTable(
-  'service_cases',
-  {
-    ...factColumns,
+  }),
+  service_cases: () => ({
     caseId: text().notNull(),
     openedAt: timestamp({ withTimezone: true }).notNull(),
     resolvedAt: timestamp({ withTimezone: true }),
     channel: channel().notNull(),
     category: text().notNull(),
     satisfaction: smallint(),
-  },
-  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.caseId] }), index().on(t.networkId, t.customerKey)],
-);
-
-export const activities = pgTable(
-  'activities',
-  {
-    ...factColumns,
+  }),
+  activities: () => ({
     activity: text().notNull(),
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     quantity: numeric({ precision: 20, scale: 6 }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.customerKey, t.activity, t.occurredAt] })],
-);
+  }),
+} satisfies Record<Dataset, () => object>;
+
+const factColumns = () => ({
+  networkId: uuid().notNull(),
+  firmId: uuid().notNull(),
+  customerKey: char({ length: 64 }).notNull(),
+  batchId: uuid().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const transactions = pgTable('transactions', { ...factColumns(), ...datasetColumns.transactions() }, (t) => [
+  primaryKey({ columns: [t.networkId, t.firmId, t.orderId, t.lineNo] }),
+  index().on(t.networkId, t.customerKey),
+  index().on(t.networkId, t.firmId, t.occurredAt),
+]);
+
+export const shipments = pgTable('shipments', { ...factColumns(), ...datasetColumns.shipments() }, (t) => [
+  primaryKey({ columns: [t.networkId, t.firmId, t.shipmentId] }),
+  index().on(t.networkId, t.customerKey),
+]);
+
+export const serviceCases = pgTable('service_cases', { ...factColumns(), ...datasetColumns.service_cases() }, (t) => [
+  primaryKey({ columns: [t.networkId, t.firmId, t.caseId] }),
+  index().on(t.networkId, t.customerKey),
+]);
+
+export const activities = pgTable('activities', { ...factColumns(), ...datasetColumns.activities() }, (t) => [
+  primaryKey({ columns: [t.networkId, t.firmId, t.customerKey, t.activity, t.occurredAt] }),
+]);
 
 // Staging: the worker COPYs checked rows here, then one merge moves a batch into its fact table.
 // Row-level security cannot apply (PostgreSQL refuses COPY FROM into such tables), so the runtime
 // role may only INSERT here; clearing and merging run in definer functions that check the batch.
-const stagingColumns = {
+const stagingColumns = () => ({
   batchId: uuid().notNull(),
   rowNumber: integer().notNull(),
   customerKey: char({ length: 64 }).notNull(),
-};
+});
 
 export const stagingTransactions = pgTable(
   'staging_transactions',
-  {
-    ...stagingColumns,
-    orderId: text().notNull(),
-    lineNo: integer().notNull(),
-    occurredAt: timestamp({ withTimezone: true }).notNull(),
-    sku: text().notNull(),
-    quantity: numeric().notNull(),
-    netAmount: numeric().notNull(),
-    costAmount: numeric(),
-    currency: char({ length: 3 }).notNull(),
-    channel: channel().notNull(),
-    locationId: text(),
-  },
+  { ...stagingColumns(), ...datasetColumns.transactions() },
   (t) => [index().on(t.batchId)],
 );
-
 export const stagingShipments = pgTable(
   'staging_shipments',
-  {
-    ...stagingColumns,
-    shipmentId: text().notNull(),
-    orderId: text().notNull(),
-    carrier: text().notNull(),
-    promisedAt: timestamp({ withTimezone: true }).notNull(),
-    deliveredAt: timestamp({ withTimezone: true }),
-    expedited: boolean().notNull(),
-    costAmount: numeric().notNull(),
-    currency: char({ length: 3 }),
-  },
+  { ...stagingColumns(), ...datasetColumns.shipments() },
   (t) => [index().on(t.batchId)],
 );
-
 export const stagingServiceCases = pgTable(
   'staging_service_cases',
-  {
-    ...stagingColumns,
-    caseId: text().notNull(),
-    openedAt: timestamp({ withTimezone: true }).notNull(),
-    resolvedAt: timestamp({ withTimezone: true }),
-    channel: channel().notNull(),
-    category: text().notNull(),
-    satisfaction: smallint(),
-  },
+  { ...stagingColumns(), ...datasetColumns.service_cases() },
   (t) => [index().on(t.batchId)],
 );
-
 export const stagingActivities = pgTable(
   'staging_activities',
-  {
-    ...stagingColumns,
-    activity: text().notNull(),
-    occurredAt: timestamp({ withTimezone: true }).notNull(),
-    quantity: numeric().notNull(),
-  },
+  { ...stagingColumns(), ...datasetColumns.activities() },
   (t) => [index().on(t.batchId)],
 );
