@@ -155,6 +155,8 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       PORT: String(apiPort),
       ACCORD_DEMO: 'true',
+      // the tests count rows they push themselves
+      ACCORD_DEMO_FEEDS: 'false',
       JWT_SECRET: randomBytes(32).toString('hex'),
       ACCORD_PORTAL_URL: portalUrl,
       ACCORD_LOGIN_RATE_LIMIT: '1000',

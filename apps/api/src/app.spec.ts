@@ -6,6 +6,7 @@ import { createJobHandlers, type EmailMessage } from '@accord/worker';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from './app.ts';
+import { pushDemoFeeds } from './modules/demo/demo.feeds.ts';
 import { DEMO_PASSWORD, seedDemo } from './modules/demo/demo.seed.ts';
 
 let database: DatabaseHandle;
@@ -83,5 +84,29 @@ describe('the embedded default', () => {
     // a partner's firm profile is visible to fellow members of a network
     const profile = await app.inject({ url: `/v1/firms/${northwind.firmId}`, headers: tailspin.headers });
     expect(profile.json()).toMatchObject({ slug: 'northwind', chainRole: 'manufacturer' });
+  });
+
+  it('loads the demo feeds through the feed API: each retailer its sales, Litware its shipments', async () => {
+    expect(await pushDemoFeeds(app, app.log, { customers: 150, end: new Date('2026-06-01') })).toBe(10);
+    await queue.drain();
+    const rowsOf = async (email: string) => {
+      const firm = await signIn(email);
+      const networkId = (await app.inject({ url: '/v1/networks', headers: firm.headers })).json<{
+        items: Array<{ id: string }>;
+      }>().items[0]!.id;
+      const datasets = (await app.inject({ url: `/v1/networks/${networkId}/datasets`, headers: firm.headers })).json<{
+        items: Array<{ dataset: string; rows: number; lastBatch: { status: string } | null }>;
+      }>().items;
+      return Object.fromEntries(
+        datasets.map((d) => [d.dataset, d.lastBatch ? `${d.lastBatch.status}:${d.rows > 0}` : 'none']),
+      );
+    };
+    expect(await rowsOf('admin@tailspin.example')).toEqual({
+      transactions: 'succeeded:true',
+      shipments: 'none',
+      service_cases: 'succeeded:true',
+      activities: 'succeeded:true',
+    });
+    expect((await rowsOf('admin@litware.example')).shipments).toBe('succeeded:true');
   });
 });

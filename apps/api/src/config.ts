@@ -15,6 +15,8 @@ export interface ApiConfig {
   jwtSecret: string;
   /** Seed the demo value chain (and allow its published password). */
   demo: boolean;
+  /** With a freshly seeded demo, push its generated feeds through the feed API. */
+  demoFeeds: boolean;
   /** The portal's public URL, for links in emails. */
   portalUrl: string;
   /** Sign-in attempts per minute for one address and email. */
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dataDir,
     jwtSecret: env.JWT_SECRET ?? (demo ? localSecret(dataDir) : missing('JWT_SECRET')),
     demo,
+    demoFeeds: flag(env.ACCORD_DEMO_FEEDS, true),
     portalUrl: env.ACCORD_PORTAL_URL ?? 'http://localhost:3000',
     loginRateLimit: Number(env.ACCORD_LOGIN_RATE_LIMIT ?? 10),
     trustProxy: flag(env.TRUST_PROXY, false),

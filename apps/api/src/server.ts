@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { pushDemoFeeds } from './modules/demo/demo.feeds.ts';
 import { DEMO_PASSWORD, demoEmail, demoFirms, seedDemo } from './modules/demo/demo.seed.ts';
 
 const config = loadConfig();
@@ -22,8 +23,10 @@ if (config.migrateOnStart) {
   await database.migrate();
   logger.info({ database: database.kind }, 'database migrated');
 }
+let freshDemo = false;
 if (config.demo) {
   const { seeded } = await seedDemo(database.db);
+  freshDemo = seeded;
   logger.info(
     { seeded, password: DEMO_PASSWORD, logins: demoFirms.map((f) => demoEmail(f.name)) },
     'demo value chain ready: sign in as any of these with the demo password',
@@ -67,6 +70,10 @@ const app = await buildApp({
 });
 await app.listen({ host: config.host, port: config.port });
 logger.info({ database: database.kind, queue: queue.kind }, `API on http://localhost:${config.port} (docs at /docs)`);
+if (freshDemo && config.demoFeeds) {
+  // In the background: the API answers meanwhile, and the batches show up in Data exchange as they land.
+  pushDemoFeeds(app, app.log).catch((error: unknown) => logger.error({ err: error }, 'demo feeds failed'));
+}
 
 let stopping = false;
 async function stop(signal: string) {
