@@ -40,6 +40,11 @@ function* rows(): Generator<string> {
   if (buffer) yield buffer;
 }
 
+function currentRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
@@ -137,6 +142,7 @@ try {
     })
   ).json()) as { key: string };
 
+  const apiIdle = currentRssMb(api.pid!);
   const started = performance.now();
   const response = await fetch(`${base}/v1/networks/${networkId}/feeds/transactions`, {
     method: 'POST',
@@ -186,7 +192,7 @@ try {
   console.log(`plain COPY baseline: ${copySeconds.toFixed(1)} s, ${rate(copySeconds)} rows/s`);
   console.log(`ratio to raw COPY: ${(copySeconds / endToEnd).toFixed(2)} (target >= 0.5)`);
   console.log(
-    `peak RSS: api ${apiPeakWhileReceiving.toFixed(0)} MB while receiving (target < 300), worker ${workerPeak.toFixed(0)} MB`,
+    `peak RSS: api ${apiPeakWhileReceiving.toFixed(0)} MB while receiving (target < 300; ${apiIdle.toFixed(0)} MB before the upload), worker ${workerPeak.toFixed(0)} MB`,
   );
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup();
