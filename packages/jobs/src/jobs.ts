@@ -9,8 +9,6 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
-export const jobNames = ['deliver-email', 'ingest-batch'] as const satisfies readonly JobName[];
-
 export interface JobContext {
   /** Which attempt this is, from 1. */
   attempt: number;

@@ -204,7 +204,7 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
     const mergeStarted = Date.now();
     await withTenant(db, context, async (tx) => {
       await query(tx, sql`select ingest_merge(${batchId})`);
-      await tx.delete(feedBatchChunks).where(and(eq(feedBatchChunks.batchId, batchId)));
+      await tx.delete(feedBatchChunks).where(eq(feedBatchChunks.batchId, batchId));
       await tx
         .update(feedBatches)
         .set({

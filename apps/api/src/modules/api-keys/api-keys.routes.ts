@@ -1,6 +1,6 @@
-import { apiKeys, query, users, type Transaction } from '@accord/db';
+import { apiKeys, users } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
 import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
@@ -8,6 +8,7 @@ import { ApiProblem, notFound } from '../../http/problems.ts';
 import { asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
 import { ApiKey, ApiKeyParams, CreateApiKeyBody, CreatedApiKey } from './api-keys.schemas.ts';
+import { isActiveMember } from '../networks/networks.service.ts';
 import { newApiKey } from './api-keys.service.ts';
 
 const security = [{ bearer: [] }];
@@ -28,11 +29,6 @@ function present(row: ApiKeyRow, createdBy: string | null) {
     revokedAt: row.revokedAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };
-}
-
-export async function isActiveMember(tx: Transaction, networkId: string): Promise<boolean> {
-  const [row] = await query<{ member: boolean }>(tx, sql`select app_is_network_member(${networkId}) as member`);
-  return row?.member === true;
 }
 
 export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -7,6 +7,7 @@ import {
   serviceCases,
   activities,
   datasetNames,
+  type Transaction,
 } from '@accord/db';
 import { customerKey } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -17,8 +18,8 @@ import { Page, problemResponses } from '../../http/common.schemas.ts';
 import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
 import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
 import { asCaller, type Caller } from '../../plugins/auth.ts';
-import { isActiveMember } from '../api-keys/api-keys.routes.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
+import { isActiveMember } from '../networks/networks.service.ts';
 import {
   BatchError,
   BatchErrorsQuery,
@@ -41,7 +42,7 @@ export const FEED_BODY_LIMIT = 2 * 1024 * 1024 * 1024;
 const feedMediaTypes = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
 
 /** The caller may see this network's exchange: an active member; a pipeline, only its own network. */
-async function requireNetwork(tx: Parameters<Parameters<typeof asCaller>[1]>[0], caller: Caller, networkId: string) {
+async function requireNetwork(tx: Transaction, caller: Caller, networkId: string) {
   if (caller.pipeline ? caller.pipeline.networkId !== networkId : !(await isActiveMember(tx, networkId))) {
     throw notFound('network');
   }

@@ -1,4 +1,4 @@
-import { firms, networkMemberships, networks, query } from '@accord/db';
+import { firms, networkMemberships, networks, query, type ChainRole } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import Type from 'typebox';
@@ -6,7 +6,6 @@ import { emptyBodyAsObject, Page, PageQuery, problemResponses } from '../../http
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { ApiProblem, conflict, forbidden } from '../../http/problems.ts';
 import { asActor, requireRole } from '../../plugins/auth.ts';
-import type { ChainRole } from '@accord/db';
 import {
   CreateNetworkBody,
   InvitePartnerBody,

@@ -1,5 +1,5 @@
 // Value-chain networks: the focal firm creates one and invites partners; partners answer.
-import { firmMemberships, firms, networkMemberships, networks, users, type Transaction } from '@accord/db';
+import { firmMemberships, firms, networkMemberships, networks, query, users, type Transaction } from '@accord/db';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { notFound } from '../../http/problems.ts';
@@ -112,4 +112,10 @@ export async function assertOwnUser(tx: Transaction, firmId: string, userId: str
     .from(firmMemberships)
     .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)));
   if (!row) throw notFound('user in your firm');
+}
+
+/** Whether the acting firm is an active member of the network (the same test row-level security applies). */
+export async function isActiveMember(tx: Transaction, networkId: string): Promise<boolean> {
+  const [row] = await query<{ member: boolean }>(tx, sql`select app_is_network_member(${networkId}) as member`);
+  return row?.member === true;
 }
