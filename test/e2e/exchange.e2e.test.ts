@@ -5,15 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { hydrated, newPage, portalUrl, shot, signIn, text } from './browser.ts';
 
-const portalUrl = inject('portalUrl');
 const apiUrl = inject('apiUrl');
 const artifactsDir = inject('artifactsDir');
 const freshDatabase = inject('freshDatabase');
 
-const DEMO_PASSWORD = 'accord-demo';
 const CDNOW_DIR = process.env.ACCORD_CDNOW_DIR ?? '/work/shared/data/cdnow';
 const runId = Date.now().toString(36);
 
@@ -52,50 +51,6 @@ function cdnowMasterNdjsonGz(): { body: Buffer; rows: number } {
     });
   });
   return { body: gzipSync(records.join('\n') + '\n'), rows: records.length };
-}
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: portalUrl, viewport: { width: 1366, height: 900 }, ...options });
-  contexts.push(context);
-  context.setDefaultTimeout(20_000);
-  return context.newPage();
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
-}
-
-async function text(locator: Locator): Promise<string> {
-  await locator.first().waitFor();
-  return ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Signed-in pages are interactive once the switchers' no-JS submit buttons are gone. */
-async function hydrated(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Open network' }).waitFor({ state: 'detached' });
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portalUrl}/`);
 }
 
 /** Uploads a file through the page's upload form (the streamed path) and waits for its batch to finish. */

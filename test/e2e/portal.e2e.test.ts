@@ -1,71 +1,19 @@
 // The portal in Chromium against the real API, worker, PostgreSQL and Redis (see global-setup.ts).
 // Screenshots of every step land in test/e2e/artifacts/.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { DEMO_PASSWORD, hydrated, newPage, portalUrl, shot, signIn, text } from './browser.ts';
 
-const portalUrl = inject('portalUrl');
-const artifactsDir = inject('artifactsDir');
 const workerLogPath = inject('workerLogPath');
 const apiLogPath = inject('apiLogPath');
 const freshDatabase = inject('freshDatabase');
 
-const DEMO_PASSWORD = 'accord-demo';
 const DEMO_NETWORK = 'Northwind Appliances value chain';
 const runId = Date.now().toString(36);
 // The brief's address when the database is new; a unique one when reusing a database across runs.
 const newAnalystEmail = freshDatabase ? 'new.analyst@northwind.example' : `new.analyst.${runId}@northwind.example`;
 const newNetworkName = `Northwind spare parts chain ${runId}`;
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: portalUrl,
-    viewport: { width: 1366, height: 900 },
-    ...options,
-  });
-  contexts.push(context);
-  context.setDefaultTimeout(20_000);
-  return context.newPage();
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
-}
-
-async function text(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor();
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Signed-in pages are interactive once the switchers' no-JS submit buttons are gone. */
-async function hydrated(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Open network' }).waitFor({ state: 'detached' });
-}
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portalUrl}/`);
-}
 
 /** The invitation link the worker (or, without Redis, the API) logged for an email address. */
 async function invitationLink(email: string): Promise<string> {
@@ -89,7 +37,7 @@ describe('signed out', () => {
     const response = await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(response?.status()).toBe(200);
-    expect(await text(page, 'h1')).toBe('Sign in');
+    expect(await text(page.locator('h1'))).toBe('Sign in');
     await shot(page, '00-signed-out-redirect');
 
     await page.goto('/admin/users');
@@ -102,7 +50,7 @@ describe('signed out', () => {
     await page.getByLabel('Email').fill('admin@northwind.example');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    expect(await text(page, '[role=alert]')).toBe('The email or password is wrong.');
+    expect(await text(page.locator('[role=alert]'))).toBe('The email or password is wrong.');
     expect(await page.getByLabel('Email').inputValue()).toBe('admin@northwind.example');
     expect(new URL(page.url()).pathname).toBe('/login');
   });
@@ -116,20 +64,20 @@ describe('without JavaScript', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${portalUrl}/scorecard`);
-    expect(await text(page, 'h1')).toContain('Scorecard');
-    expect(await text(page, '.account .who')).toContain('Contoso Partner Manager');
-    expect(await text(page, 'main')).toContain('not available yet');
+    expect(await text(page.locator('h1'))).toContain('Scorecard');
+    expect(await text(page.locator('.account .who'))).toContain('Contoso Partner Manager');
+    expect(await text(page.locator('main'))).toContain('not available yet');
 
     // The switcher's submit button stands in for submit-on-change.
     await page.getByLabel('Network', { exact: true }).selectOption({ label: DEMO_NETWORK });
     await page.getByRole('button', { name: 'Open network' }).click();
     await page.waitForURL(/\/networks\/[0-9a-f-]{36}$/);
-    expect(await text(page, 'h1')).toBe(DEMO_NETWORK);
+    expect(await text(page.locator('h1'))).toBe(DEMO_NETWORK);
     await shot(page, '01-no-js-network');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
-    expect(await text(page, '[role=status]')).toBe('You have signed out.');
+    expect(await text(page.locator('[role=status]'))).toBe('You have signed out.');
   });
 });
 
@@ -147,8 +95,8 @@ describe('a Northwind firm admin', () => {
     await shot(page, '02-login');
     await signIn(page, 'admin@northwind.example');
     await hydrated(page);
-    expect(await text(page, 'h1')).toBe('Northwind Appliances');
-    expect(await text(page, '.account .who')).toBe('Northwind Admin Firm admin · Northwind Appliances');
+    expect(await text(page.locator('h1'))).toBe('Northwind Appliances');
+    expect(await text(page.locator('.account .who'))).toBe('Northwind Admin Firm admin · Northwind Appliances');
     const demoRow = page.locator('tr', { hasText: DEMO_NETWORK });
     expect(await demoRow.locator('td').nth(2).textContent()).toBe('7');
     demoNetworkId = ((await demoRow.locator('a').getAttribute('href')) ?? '').split('/').pop() ?? '';
@@ -175,11 +123,11 @@ describe('a Northwind firm admin', () => {
     await page.getByRole('button', { name: 'Create network' }).click();
     await page.waitForURL(/\/networks\/[0-9a-f-]{36}\?created=1$/);
     newNetworkId = new URL(page.url()).pathname.split('/').pop() ?? '';
-    expect(await text(page, 'h1')).toBe(newNetworkName);
-    expect(await text(page, '[role=status]')).toContain('Network created');
+    expect(await text(page.locator('h1'))).toBe(newNetworkName);
+    expect(await text(page.locator('[role=status]'))).toContain('Network created');
     const rows = page.locator('table tbody tr');
     expect(await rows.count()).toBe(1);
-    expect(await text(page, 'table tbody tr th')).toContain('Northwind Appliances');
+    expect(await text(page.locator('table tbody tr th'))).toContain('Northwind Appliances');
     expect(await page.getByLabel('Network', { exact: true }).inputValue()).toBe(newNetworkId);
     await shot(page, '04-network-created');
   });
@@ -188,7 +136,7 @@ describe('a Northwind firm admin', () => {
     await hydrated(page);
     await page.getByLabel('Network', { exact: true }).selectOption(demoNetworkId);
     await page.waitForURL(`${portalUrl}/networks/${demoNetworkId}`);
-    expect(await text(page, 'h1')).toBe(DEMO_NETWORK);
+    expect(await text(page.locator('h1'))).toBe(DEMO_NETWORK);
     const firms = await page.locator('table tbody tr th .firm-name').allTextContents();
     expect(firms).toEqual([
       'Adventure Outlet',
@@ -208,7 +156,7 @@ describe('a Northwind firm admin', () => {
     // And back: the choice sticks in the accord_network cookie.
     await page.getByLabel('Network', { exact: true }).selectOption(newNetworkId);
     await page.waitForURL(`${portalUrl}/networks/${newNetworkId}`);
-    expect(await text(page, 'h1')).toBe(newNetworkName);
+    expect(await text(page.locator('h1'))).toBe(newNetworkName);
     const networkCookie = (await page.context().cookies()).find((c) => c.name === 'accord_network');
     expect(networkCookie?.value).toBe(newNetworkId);
   });
@@ -216,18 +164,18 @@ describe('a Northwind firm admin', () => {
   test('invites a partner firm into the new network and sets its stage', async () => {
     await page.getByLabel('Firm slug').fill('no-such-firm');
     await page.getByRole('button', { name: 'Invite firm' }).click();
-    expect(await text(page, '[role=alert]')).toBe('No firm on Accord has the slug "no-such-firm".');
+    expect(await text(page.locator('[role=alert]'))).toBe('No firm on Accord has the slug "no-such-firm".');
 
     await page.getByLabel('Firm slug').fill('contoso');
     await page.getByLabel('Chain role (optional)').selectOption('distributor');
     await page.getByRole('button', { name: 'Invite firm' }).click();
-    expect(await text(page, '[role=status]')).toContain('Contoso Distribution is invited as distributor');
+    expect(await text(page.locator('[role=status]'))).toContain('Contoso Distribution is invited as distributor');
     const contoso = page.locator('tr', { hasText: 'Contoso Distribution' });
     expect(await contoso.locator('td').nth(1).textContent()).toContain('Invited');
 
     await contoso.getByLabel('Relationship stage with Contoso Distribution').selectOption('value_adding');
     await contoso.getByRole('button', { name: 'Save stage for Contoso Distribution' }).click();
-    expect(await text(page, 'tr:has-text("Contoso Distribution") [role=status]')).toBe(
+    expect(await text(page.locator('tr:has-text("Contoso Distribution") [role=status]'))).toBe(
       'Contoso Distribution: value-adding.',
     );
     await page.reload();
@@ -244,8 +192,8 @@ describe('a Northwind firm admin', () => {
     await shot(partner, '07-partner-invitation');
     await invitation.getByRole('button', { name: `Accept the invitation to ${newNetworkName}` }).click();
     await partner.waitForURL(`${portalUrl}/networks/${newNetworkId}`);
-    expect(await text(partner, 'h1')).toBe(newNetworkName);
-    expect(await text(partner, '.page-header .badge')).toBe('Your firm: Active');
+    expect(await text(partner.locator('h1'))).toBe(newNetworkName);
+    expect(await text(partner.locator('.page-header .badge'))).toBe('Your firm: Active');
     const own = partner.locator('tbody tr', { hasText: 'Contoso Distribution' });
     expect(await own.getByLabel('Executive sponsor for Contoso Distribution').inputValue()).not.toBe('');
     expect(await own.locator('td').nth(1).textContent()).toContain('Active');
@@ -256,12 +204,12 @@ describe('a Northwind firm admin', () => {
     await hydrated(page);
     await page.locator('nav a', { hasText: 'Users' }).click();
     await page.waitForURL(`${portalUrl}/admin/users`);
-    expect(await text(page, 'h1')).toBe('Users of Northwind Appliances');
+    expect(await text(page.locator('h1'))).toBe('Users of Northwind Appliances');
     expect(await page.locator('nav a[aria-current=page]').textContent()).toContain('Users');
     await page.getByLabel('Email').fill(newAnalystEmail);
     await page.getByLabel('Role', { exact: true }).selectOption('analyst');
     await page.getByRole('button', { name: 'Send invitation' }).click();
-    expect(await text(page, '#invite-message')).toContain(`Invitation sent to ${newAnalystEmail} as analyst.`);
+    expect(await text(page.locator('#invite-message'))).toContain(`Invitation sent to ${newAnalystEmail} as analyst.`);
     const row = page.locator('tr', { hasText: newAnalystEmail });
     expect(await row.locator('td').nth(1).textContent()).toBe('Analyst');
     expect(await row.locator('td').nth(2).textContent()).toBe('pending');
@@ -276,16 +224,16 @@ describe('a Northwind firm admin', () => {
 
     const invitee = await newPage();
     await invitee.goto(link);
-    expect(await text(invitee, 'h1')).toBe('Join Northwind Appliances on Accord');
-    expect(await text(invitee, 'dl.facts')).toContain(newAnalystEmail);
-    expect(await text(invitee, 'dl.facts')).toContain('Role Analyst');
+    expect(await text(invitee.locator('h1'))).toBe('Join Northwind Appliances on Accord');
+    expect(await text(invitee.locator('dl.facts'))).toContain(newAnalystEmail);
+    expect(await text(invitee.locator('dl.facts'))).toContain('Role Analyst');
     await shot(invitee, '09-invitation');
 
     await invitee.getByLabel('Your name').fill('Nadia Analyst');
     await invitee.getByLabel('Password', { exact: true }).fill('a-long-new-password');
     await invitee.getByLabel('Confirm password').fill('a-different-password');
     await invitee.getByRole('button', { name: 'Accept and sign in' }).click();
-    expect(await text(invitee, '[role=alert]')).toBe('The two passwords do not match.');
+    expect(await text(invitee.locator('[role=alert]'))).toBe('The two passwords do not match.');
     expect(await invitee.getByLabel('Your name').inputValue()).toBe('Nadia Analyst');
 
     await invitee.getByLabel('Password', { exact: true }).fill('a-long-new-password');
@@ -293,15 +241,15 @@ describe('a Northwind firm admin', () => {
     await invitee.getByRole('button', { name: 'Accept and sign in' }).click();
     await invitee.waitForURL(`${portalUrl}/`);
     await hydrated(invitee);
-    expect(await text(invitee, 'h1')).toBe('Northwind Appliances');
-    expect(await text(invitee, '.account .who')).toBe('Nadia Analyst Analyst · Northwind Appliances');
+    expect(await text(invitee.locator('h1'))).toBe('Northwind Appliances');
+    expect(await text(invitee.locator('.account .who'))).toBe('Nadia Analyst Analyst · Northwind Appliances');
     expect(await invitee.locator('nav a', { hasText: 'Users' }).count()).toBe(0); // not a firm admin
-    expect(await text(invitee, '#create-heading + p')).toContain('needs the manager or firm admin role');
+    expect(await text(invitee.locator('#create-heading + p'))).toContain('needs the manager or firm admin role');
     await shot(invitee, '10-invitee-signed-in');
 
     // The link is spent now.
     await invitee.goto(link);
-    expect(await text(invitee, 'h1')).toBe('This invitation was already accepted');
+    expect(await text(invitee.locator('h1'))).toBe('This invitation was already accepted');
 
     // The admin sees the new colleague.
     await page.reload();
@@ -316,7 +264,7 @@ describe('a Northwind firm admin', () => {
     await hydrated(page);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
-    expect(await text(page, '[role=status]')).toBe('You have signed out.');
+    expect(await text(page.locator('[role=status]'))).toBe('You have signed out.');
     expect((await page.context().cookies()).map((c) => c.name)).not.toContain('accord_session');
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -333,28 +281,28 @@ describe('a user of two firms', () => {
     await admin.getByLabel('Email').fill(email);
     await admin.getByLabel('Role', { exact: true }).selectOption('viewer');
     await admin.getByRole('button', { name: 'Send invitation' }).click();
-    expect(await text(admin, '#invite-message')).toContain(`Invitation sent to ${email} as viewer.`);
+    expect(await text(admin.locator('#invite-message'))).toContain(`Invitation sent to ${email} as viewer.`);
 
     const page = await newPage();
     await page.goto(await invitationLink(email));
     if (!freshDatabase) return; // a unique address has no account to join with
-    expect(await text(page, 'main')).toContain(`${email} already has an Accord account`);
+    expect(await text(page.locator('main'))).toContain(`${email} already has an Accord account`);
     expect(await page.getByLabel('Your name').count()).toBe(0);
     await page.getByLabel('Password').fill('wrong-password-here');
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
-    expect(await text(page, '[role=alert]')).toContain('already has an account: enter its password to join');
+    expect(await text(page.locator('[role=alert]'))).toContain('already has an account: enter its password to join');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
     await page.waitForURL(`${portalUrl}/`);
     await hydrated(page);
-    expect(await text(page, 'h1')).toBe('Northwind Appliances');
-    expect(await text(page, '.account .who')).toBe('Litware Partner Manager Viewer · Northwind Appliances');
+    expect(await text(page.locator('h1'))).toBe('Northwind Appliances');
+    expect(await text(page.locator('.account .who'))).toBe('Litware Partner Manager Viewer · Northwind Appliances');
 
     const firms = page.getByLabel('Acting for');
     expect(await firms.locator('option').allTextContents()).toEqual(['Litware Logistics', 'Northwind Appliances']);
     await firms.selectOption({ label: 'Litware Logistics' });
     await page.waitForFunction(() => document.querySelector('h1')?.textContent?.trim() === 'Litware Logistics');
-    expect(await text(page, '.account .who')).toBe('Litware Partner Manager Manager · Litware Logistics');
+    expect(await text(page.locator('.account .who'))).toBe('Litware Partner Manager Manager · Litware Logistics');
     expect(await firms.inputValue()).toBe(
       await firms.locator('option', { hasText: 'Litware Logistics' }).getAttribute('value'),
     );
