@@ -30,13 +30,12 @@ export async function startHarness(options: { loginRateLimit?: number } = {}): P
   const database = openDatabase({ url: inject('databaseUrl'), max: 5 });
   const queue = createBullQueue(inject('redisUrl'));
   const emails: EmailMessage[] = [];
+  // TEST_LOG_LEVEL=info shows the worker's log and failed job attempts
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const worker: RunningWorker = startBullWorker(
     inject('redisUrl'),
-    createJobHandlers({
-      database,
-      email: { send: async (m) => void emails.push(m) },
-      logger: pino({ level: 'silent' }),
-    }),
+    createJobHandlers({ database, email: { send: async (m) => void emails.push(m) }, logger }),
+    { onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed') },
   );
   const app = await buildApp({
     database,

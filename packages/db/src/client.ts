@@ -27,15 +27,10 @@ export interface DatabaseHandle {
   /** Throws unless the database answers. */
   ping(): Promise<void>;
   /**
-   * Loads rows into a table as the runtime role acting for a firm: COPY on PostgreSQL, batched
-   * inserts on PGlite (whose one connection must stay free between batches). Answers the row count.
+   * Runs a bulk load: one transaction as the runtime role acting for a firm, on one connection, in
+   * which rows can be appended to a table fast (COPY on PostgreSQL). Commits when `work` resolves.
    */
-  copyRows(
-    context: TenantContext,
-    table: string,
-    columns: readonly string[],
-    rows: AsyncIterable<readonly (string | null)[]>,
-  ): Promise<number>;
+  bulkLoad<T>(context: TenantContext, work: (load: BulkLoad) => Promise<T>): Promise<T>;
   /**
    * Runs work while holding an advisory lock named by `key`, or answers 'busy' at once when another
    * session holds it. The lock dies with its connection, so a killed process never leaves it held.
@@ -43,6 +38,19 @@ export interface DatabaseHandle {
    */
   exclusively<T>(key: string, work: () => Promise<T>): Promise<T | 'busy'>;
   close(): Promise<void>;
+}
+
+export interface BulkLoad {
+  /** Queries in the load's transaction. */
+  readonly tx: Database | Transaction;
+  /** Appends rows to a table in the load's transaction. */
+  insertRows(table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<void>;
+  /**
+   * Runs work whose writes are seen at once and outlive a rollback of the load (progress, rejected
+   * rows): in a transaction of its own on PostgreSQL. PGlite has a single session, which the load
+   * holds, so there the work joins the load's transaction.
+   */
+  aside<T>(work: (tx: Database | Transaction) => Promise<T>): Promise<T>;
 }
 
 export interface OpenDatabaseOptions {
@@ -96,30 +104,27 @@ function openPostgres(url: string, max: number): DatabaseHandle {
         session.release();
       }
     },
-    async copyRows(context, table, columns, rows) {
-      let count = 0;
-      await client.begin(async (tx) => {
-        await tx`select set_config('app.firm_id', ${context.firmId ?? ''}, true),
-                        set_config('app.user_id', ${context.userId ?? ''}, true),
-                        set_config('role', ${RUNTIME_ROLE}, true)`;
-        const target = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;
-        const writable = await tx.unsafe(`COPY ${target} FROM STDIN (FORMAT csv)`).writable();
-        // Rows go out in blocks of about 256 KB: one COPY message per row would cost a write each.
-        async function* lines() {
-          let block = '';
-          for await (const row of rows) {
-            count += 1;
-            block += `${row.map(csvField).join(',')}\n`;
-            if (block.length >= 256 * 1024) {
-              yield block;
-              block = '';
-            }
-          }
-          if (block) yield block;
-        }
-        await pipeline(Readable.from(lines()), writable);
-      });
-      return count;
+    bulkLoad(context, work) {
+      return client.begin(async (session) => {
+        await session`select set_config('app.firm_id', ${context.firmId ?? ''}, true),
+                             set_config('app.user_id', ${context.userId ?? ''}, true),
+                             set_config('role', ${RUNTIME_ROLE}, true)`;
+        // drizzle queries through `unsafe`, which a transaction has, and reads the parser options, which
+        // only the pool has (the same object: the pool's parsers are already drizzle's)
+        const txClient = Object.assign(session, { options: client.options }) as unknown as postgres.Sql;
+        const tx = drizzlePostgres({ client: txClient, schema, casing: 'snake_case' }) as unknown as Database;
+        return work({
+          tx,
+          async insertRows(table, columns, rows) {
+            const target = `${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;
+            const writable = await session.unsafe(`COPY ${target} FROM STDIN (FORMAT csv)`).writable();
+            let text = '';
+            for (const row of rows) text += `${row.map(csvField).join(',')}\n`;
+            await pipeline(Readable.from([text]), writable);
+          },
+          aside: (asideWork) => withTenant(db, context, asideWork),
+        });
+      }) as Promise<Awaited<ReturnType<typeof work>>>;
     },
     async close() {
       await client.end({ timeout: 5 });
@@ -140,32 +145,28 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
       await client.query('select 1');
     },
     exclusively: (_key, work) => work(),
-    async copyRows(context, table, columns, rows) {
-      const target = sql.raw(`${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`);
-      let batch: (readonly (string | null)[])[] = [];
-      let count = 0;
-      const flush = async () => {
-        if (!batch.length) return;
-        const values = sql.join(
-          batch.map(
-            (row) =>
-              sql`(${sql.join(
-                row.map((v) => sql`${v}`),
-                sql`, `,
-              )})`,
-          ),
-          sql`, `,
-        );
-        batch = [];
-        await withTenant(db, context, (tx) => tx.execute(sql`insert into ${target} values ${values}`));
-      };
-      for await (const row of rows) {
-        batch.push(row);
-        count += 1;
-        if (batch.length >= 500) await flush();
-      }
-      await flush();
-      return count;
+    bulkLoad(context, work) {
+      return withTenant(db, context, (tx) =>
+        work({
+          tx,
+          async insertRows(table, columns, rows) {
+            const target = sql.raw(`${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`);
+            // within PostgreSQL's 65,535 parameters a statement
+            const perStatement = Math.floor(60_000 / columns.length);
+            for (let i = 0; i < rows.length; i += perStatement) {
+              const values = rows.slice(i, i + perStatement).map(
+                (row) =>
+                  sql`(${sql.join(
+                    row.map((v) => sql`${v}`),
+                    sql`, `,
+                  )})`,
+              );
+              await tx.execute(sql`insert into ${target} values ${sql.join(values, sql`, `)}`);
+            }
+          },
+          aside: (asideWork) => asideWork(tx),
+        }),
+      );
     },
     async close() {
       if (!client.closed) await client.close();

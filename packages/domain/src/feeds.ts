@@ -238,7 +238,7 @@ export function customerKey(networkKeyHex: string, identifier: string): string {
  * customerKey for one network, remembering recent answers: a feed names the same customers again
  * and again, and an HMAC costs more than a map look-up. Bounded, so memory stays flat.
  */
-export function customerKeyer(networkKeyHex: string, remember = 200_000): (identifier: string) => string {
+export function customerKeyer(networkKeyHex: string, remember = 500_000): (identifier: string) => string {
   const key = Buffer.from(networkKeyHex, 'hex');
   let known = new Map<string, string>();
   return (identifier) => {

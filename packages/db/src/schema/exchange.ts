@@ -1,5 +1,5 @@
-// The data exchange: pipeline API keys, feed batches (their raw bodies, rows rejected), the staging
-// tables the worker loads into, and the fact tables batches are merged into.
+// The data exchange: pipeline API keys, feed batches (their raw bodies, rows rejected), the fact
+// tables batches are merged into, and the staging templates of the rows on their way in.
 import {
   bigint,
   boolean,
@@ -206,32 +206,25 @@ export const activities = pgTable('activities', { ...factColumns(), ...datasetCo
   primaryKey({ columns: [t.networkId, t.firmId, t.customerKey, t.activity, t.occurredAt] }),
 ]);
 
-// Staging: the worker COPYs checked rows here, then one merge moves a batch into its fact table.
-// Row-level security cannot apply (PostgreSQL refuses COPY FROM into such tables), so the runtime
-// role may only INSERT here; clearing and merging run in definer functions that check the batch.
+// Staging: the shape of a batch's checked rows on their way in. A load creates a temporary table like
+// the dataset's (ingest_open), COPYs blocks of rows into it and merges each block into the fact table
+// (ingest_merge_rows), all in one transaction; these tables themselves stay empty. The runtime role has
+// no rights on them; the temporary table is its own to COPY into (no row-level security applies there).
 const stagingColumns = () => ({
-  batchId: uuid().notNull(),
   rowNumber: integer().notNull(),
   customerKey: char({ length: 64 }).notNull(),
 });
 
-export const stagingTransactions = pgTable(
-  'staging_transactions',
-  { ...stagingColumns(), ...datasetColumns.transactions() },
-  (t) => [index().on(t.batchId)],
-);
-export const stagingShipments = pgTable(
-  'staging_shipments',
-  { ...stagingColumns(), ...datasetColumns.shipments() },
-  (t) => [index().on(t.batchId)],
-);
-export const stagingServiceCases = pgTable(
-  'staging_service_cases',
-  { ...stagingColumns(), ...datasetColumns.service_cases() },
-  (t) => [index().on(t.batchId)],
-);
-export const stagingActivities = pgTable(
-  'staging_activities',
-  { ...stagingColumns(), ...datasetColumns.activities() },
-  (t) => [index().on(t.batchId)],
-);
+export const stagingTransactions = pgTable('staging_transactions', {
+  ...stagingColumns(),
+  ...datasetColumns.transactions(),
+});
+export const stagingShipments = pgTable('staging_shipments', { ...stagingColumns(), ...datasetColumns.shipments() });
+export const stagingServiceCases = pgTable('staging_service_cases', {
+  ...stagingColumns(),
+  ...datasetColumns.service_cases(),
+});
+export const stagingActivities = pgTable('staging_activities', {
+  ...stagingColumns(),
+  ...datasetColumns.activities(),
+});

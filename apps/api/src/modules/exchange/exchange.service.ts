@@ -7,8 +7,14 @@ import type { Readable } from 'node:stream';
 import { ApiProblem } from '../../http/problems.ts';
 import type { Caller } from '../../plugins/auth.ts';
 
-/** Bytes per stored chunk of a feed body. */
-export const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Bytes per stored chunk of a feed body. Small on purpose: the driver sends bytea as hex text, and
+ * strings this size stay in V8's young generation, which is swept often, where megabyte-sized ones
+ * would pile up in the old generation between full collections and swell the API's memory.
+ */
+export const CHUNK_BYTES = 32 * 1024;
+/** Chunks written per statement. */
+const CHUNKS_PER_WRITE = 32;
 
 export type BatchRow = typeof feedBatches.$inferSelect;
 
@@ -92,28 +98,37 @@ export async function receiveFeed(db: Database, caller: Caller, feed: FeedReques
   const hash = createHash('sha256');
   let bytes = 0;
   let seq = 0;
+  let chunks: (typeof feedBatchChunks.$inferInsert)[] = [];
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  const flush = async () => {
+  const cut = () => {
     if (pendingBytes === 0) return;
-    const data = Buffer.concat(pending, pendingBytes);
+    chunks.push({ batchId: created.id, seq: seq++, firmId: caller.firmId, data: Buffer.concat(pending, pendingBytes) });
     pending = [];
     pendingBytes = 0;
-    const chunkSeq = seq++;
-    await withTenant(db, tenant(caller), (tx) =>
-      tx.insert(feedBatchChunks).values({ batchId: created.id, seq: chunkSeq, firmId: caller.firmId, data }),
-    );
+  };
+  const write = async () => {
+    if (!chunks.length) return;
+    const values = chunks;
+    chunks = [];
+    await withTenant(db, tenant(caller), (tx) => tx.insert(feedBatchChunks).values(values));
   };
   try {
-    // Awaiting each stored chunk before reading on keeps memory flat: the socket waits meanwhile.
-    for await (const chunk of feed.body as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
+    // Awaiting each write before reading on keeps memory flat: the socket waits meanwhile.
+    for await (const piece of feed.body as AsyncIterable<Buffer>) {
+      hash.update(piece);
+      bytes += piece.length;
+      for (let at = 0; at < piece.length;) {
+        const part = piece.subarray(at, at + CHUNK_BYTES - pendingBytes);
+        pending.push(part);
+        pendingBytes += part.length;
+        at += part.length;
+        if (pendingBytes === CHUNK_BYTES) cut();
+      }
+      if (chunks.length >= CHUNKS_PER_WRITE) await write();
     }
-    await flush();
+    cut();
+    await write();
   } catch (error) {
     await discard(db, caller, created.id);
     throw error;
