@@ -34,7 +34,7 @@ export async function startHarness(options: { loginRateLimit?: number } = {}): P
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const worker: RunningWorker = startBullWorker(
     inject('redisUrl'),
-    createJobHandlers({ database, email: { send: async (m) => void emails.push(m) }, logger }),
+    createJobHandlers({ database, email: { send: async (m) => void emails.push(m) }, logger, queue }),
     { onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed') },
   );
   const app = await buildApp({

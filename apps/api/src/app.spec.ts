@@ -1,7 +1,7 @@
 // The embedded default that `pnpm start` runs: PGlite and the in-process queue, same migrations,
 // same row-level security, same job handlers as on PostgreSQL with Redis.
 import { openDatabase, type DatabaseHandle } from '@accord/db';
-import { createInProcessQueue } from '@accord/jobs';
+import { createInProcessQueue, type LoadedBatch } from '@accord/jobs';
 import { createJobHandlers, type EmailMessage } from '@accord/worker';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ let database: DatabaseHandle;
 let queue: ReturnType<typeof createInProcessQueue>;
 let app: App;
 const emails: EmailMessage[] = [];
+/** The batches the worker reported loaded, in order. */
+const loaded: LoadedBatch[] = [];
 
 beforeAll(async () => {
   database = openDatabase();
@@ -24,6 +26,11 @@ beforeAll(async () => {
       database,
       email: { send: async (m) => void emails.push(m) },
       logger: pino({ level: 'silent' }),
+      queue: { enqueue: (name, payload, options) => queue.enqueue(name, payload, options) },
+      followUps: (batch) => {
+        loaded.push(batch);
+        return [];
+      },
     }),
   );
   app = await buildApp({ database, queue, jwtSecret: 'embedded-test-secret', portalUrl: 'http://localhost:3000' });
@@ -108,5 +115,32 @@ describe('the embedded default', () => {
       activities: 'succeeded:true',
     });
     expect((await rowsOf('admin@litware.example')).shipments).toBe('succeeded:true');
+  });
+
+  it('hands each loaded batch, and no failed one, to what follows a load', async () => {
+    const tailspin = await signIn('admin@tailspin.example');
+    const networkId = (await app.inject({ url: '/v1/networks', headers: tailspin.headers })).json<{
+      items: Array<{ id: string }>;
+    }>().items[0]!.id;
+    const push = async (key: string, body: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/v1/networks/${networkId}/feeds/activities`,
+          headers: { ...tailspin.headers, 'content-type': 'text/csv', 'idempotency-key': key },
+          payload: body,
+        })
+      ).json<{ id: string }>().id;
+    const before = loaded.length;
+    const good = await push(
+      'follow-good',
+      'customer_id,activity,occurred_at,quantity\nc-1,order_change,2026-03-01,1\n',
+    );
+    const bad = await push('follow-bad', 'customer_id,activity,when\nc-1,order_change,2026-03-01\n');
+    await queue.drain();
+    expect(loaded.slice(before)).toEqual([
+      { firmId: tailspin.firmId, networkId, batchId: good, dataset: 'activities' },
+    ]);
+    expect(loaded.some((b) => b.batchId === bad)).toBe(false);
   });
 });

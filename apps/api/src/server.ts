@@ -47,6 +47,8 @@ if (config.redisUrl && config.databaseUrl) {
     database,
     email: logTransport(logger.child({ name: 'jobs' })),
     logger: logger.child({ name: 'jobs' }),
+    // the queue these handlers run in, made just below
+    queue: { enqueue: (name, payload, options) => queue.enqueue(name, payload, options) },
   });
   queue = createInProcessQueue(handlers, {
     onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),

@@ -1,6 +1,12 @@
 // The one table of job handlers, used by the worker process and by the API's in-process queue.
 import type { DatabaseHandle } from '@accord/db';
-import type { JobHandlers } from '@accord/jobs';
+import {
+  enqueueFollowUps,
+  followUpsOfLoadedBatch,
+  type FollowUps,
+  type JobHandlers,
+  type JobQueue,
+} from '@accord/jobs';
 import type { Logger } from 'pino';
 import type { EmailTransport } from './email.ts';
 import { deliverEmail } from './jobs/deliver-email.job.ts';
@@ -10,11 +16,17 @@ export interface WorkerDependencies {
   database: DatabaseHandle;
   email: EmailTransport;
   logger: Logger;
+  /** Where jobs that follow others (the recomputes after a loaded batch) are enqueued. */
+  queue: Pick<JobQueue, 'enqueue'>;
+  /** Which jobs follow a loaded batch; `followUpsOfLoadedBatch` unless a test says otherwise. */
+  followUps?: FollowUps;
 }
 
 export function createJobHandlers(deps: WorkerDependencies): JobHandlers {
   return {
     'deliver-email': deliverEmail(deps.database.db, deps.email),
-    'ingest-batch': ingestBatch(deps.database, deps.logger),
+    'ingest-batch': ingestBatch(deps.database, deps.logger, (batch) =>
+      enqueueFollowUps(deps.queue, deps.followUps ?? followUpsOfLoadedBatch, batch),
+    ),
   };
 }

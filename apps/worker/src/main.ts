@@ -15,15 +15,14 @@ if (!redisUrl || !databaseUrl) {
 }
 
 const database = openDatabase({ url: databaseUrl, max: Number(process.env.WORKER_DB_POOL ?? 5) });
-const handlers = createJobHandlers({ database, email: logTransport(logger), logger });
+const queue = createBullQueue(redisUrl);
+const handlers = createJobHandlers({ database, email: logTransport(logger), logger, queue });
 const worker = startBullWorker(redisUrl, handlers, {
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
   ...(process.env.WORKER_LOCK_MS ? { lockDurationMs: Number(process.env.WORKER_LOCK_MS) } : {}),
   onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
 });
-const queue = createBullQueue(redisUrl);
 const resumed = await resumeUnfinishedBatches(database.db, queue);
-await queue.close();
 logger.info({ resumed }, 'worker started');
 
 let stopping = false;
@@ -32,6 +31,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal }, 'worker stopping: finishing running jobs');
   await worker.close();
+  await queue.close();
   await database.close();
   logger.info('worker stopped');
   process.exit(0);

@@ -14,7 +14,7 @@ import {
   type TenantContext,
 } from '@accord/db';
 import { checkRow, customerKeyer, datasetSpecs, storedColumns, type FieldProblem } from '@accord/domain';
-import { retryPolicy, type JobContext, type JobHandler, type JobPayloads } from '@accord/jobs';
+import { retryPolicy, type JobContext, type JobHandler, type JobPayloads, type LoadedBatch } from '@accord/jobs';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -38,7 +38,12 @@ interface IngestState {
 
 type Outcome = { status: 'succeeded' } | { status: 'failed'; code: string; message: string };
 
-export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandler<'ingest-batch'> {
+/** `afterLoad` runs once a batch has committed as succeeded, and again if its job is retried after that. */
+export function ingestBatch(
+  database: DatabaseHandle,
+  logger: Logger,
+  afterLoad: (batch: LoadedBatch) => Promise<unknown>,
+): JobHandler<'ingest-batch'> {
   const db = database.db;
   return async (payload, job) => {
     // One run per batch at a time, whatever the queue believes: a run that lost its queue lock is
@@ -52,7 +57,12 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
     const context: TenantContext = { firmId, userId: null };
     const batch = await withTenant(db, context, async (tx) => {
       const [row] = await tx.select().from(feedBatches).where(eq(feedBatches.id, batchId)).for('update');
-      if (!row || row.status === 'succeeded' || row.status === 'failed' || row.status === 'receiving') return null;
+      if (row?.status === 'succeeded') {
+        // a retry after the commit: the follow-ups may not have been enqueued (their job ids dedupe)
+        await afterLoad({ firmId, networkId: row.networkId, batchId, dataset: row.dataset });
+        return null;
+      }
+      if (!row || row.status === 'failed' || row.status === 'receiving') return null;
       await tx.delete(batchErrors).where(eq(batchErrors.batchId, batchId));
       await tx
         .update(feedBatches)
@@ -226,6 +236,7 @@ export function ingestBatch(database: DatabaseHandle, logger: Logger): JobHandle
       logger.info({ batchId, code: outcome.code }, 'batch failed');
       return;
     }
+    await afterLoad({ firmId, networkId: batch.networkId, batchId, dataset: batch.dataset });
     logger.info(
       {
         batchId,
