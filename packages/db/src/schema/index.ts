@@ -2,3 +2,4 @@ export * from './identity.ts';
 export * from './networks.ts';
 export * from './outbox.ts';
 export * from './exchange.ts';
+export * from './sharing.ts';

@@ -1,0 +1,249 @@
+// Sharing agreements decide, in the database, which of another firm's fact rows a firm can read: a
+// visibility matrix over every dataset and every case, queried by hand as the runtime role; the
+// aggregate grants' k; and the access log, which the runtime role can only append to.
+import { datasets, type Dataset } from '@accord/domain';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createFirm, startHarness, unique, type Harness } from './harness.ts';
+
+let h: Harness;
+let sql: postgres.Sql;
+let networkId: string;
+/** owner O shares; G and M are active members; U is a firm outside the network. */
+const firm: Record<'O' | 'G' | 'M' | 'U', string> = { O: '', G: '', M: '', U: '' };
+const ROWS = 3;
+
+beforeAll(async () => {
+  h = await startHarness();
+  sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+  for (const name of ['O', 'G', 'M', 'U'] as const) {
+    firm[name] = (await createFirm(h.database, `Sharing ${name}`, 'retailer', ['firm_admin'])).firm.id;
+  }
+  const [network] = await sql`insert into networks (name, focal_firm_id) values (${unique('Sharing')}, ${firm.O})
+                              returning id`;
+  networkId = network!.id as string;
+  for (const name of ['O', 'G', 'M'] as const) {
+    await sql`insert into network_memberships (network_id, firm_id, chain_role, status, joined_at)
+              values (${networkId}, ${firm[name]}, 'retailer', 'active', now())`;
+  }
+  const batch = '00000000-0000-4000-8000-000000000001';
+  for (let i = 1; i <= ROWS; i++) {
+    const key = String(i).padStart(64, 'a');
+    await sql`insert into transactions (network_id, firm_id, customer_key, batch_id, order_id, line_no, occurred_at,
+                sku, quantity, net_amount, currency, channel)
+              values (${networkId}, ${firm.O}, ${key}, ${batch}, ${`o-${i}`}, 1, now(), 'S', 1, 9.99, 'EUR', 'web')`;
+    await sql`insert into shipments (network_id, firm_id, customer_key, batch_id, shipment_id, order_id, carrier,
+                promised_at, expedited, cost_amount)
+              values (${networkId}, ${firm.O}, ${key}, ${batch}, ${`s-${i}`}, ${`o-${i}`}, 'DHL', now(), false, 4.5)`;
+    await sql`insert into service_cases (network_id, firm_id, customer_key, batch_id, case_id, opened_at, channel,
+                category)
+              values (${networkId}, ${firm.O}, ${key}, ${batch}, ${`c-${i}`}, now(), 'phone', 'delivery')`;
+    await sql`insert into activities (network_id, firm_id, customer_key, batch_id, activity, occurred_at, quantity)
+              values (${networkId}, ${firm.O}, ${key}, ${batch}, 'order_change', now(), 1)`;
+  }
+});
+afterAll(async () => {
+  await sql?.end();
+  await h?.close();
+});
+
+/** Runs a query as the runtime role acting for a firm, as every request does. */
+function asFirm<T extends readonly postgres.Row[]>(
+  firmId: string,
+  query: (tx: postgres.TransactionSql) => Promise<T>,
+): Promise<T> {
+  return sql.begin(async (tx) => {
+    await tx`select set_config('app.firm_id', ${firmId}, true), set_config('role', 'accord_app', true)`;
+    return query(tx);
+  }) as Promise<T>;
+}
+
+interface Grant {
+  grantee: 'G' | null;
+  level: 'customer' | 'aggregate';
+  dataset?: Dataset;
+  status?: 'active' | 'requested' | 'revoked' | 'declined';
+  /** Days from today. */
+  starts?: number;
+  ends?: number;
+  k?: number;
+}
+
+const visible = { none: { O: 3, G: 0, M: 0, U: 0 }, toG: { O: 3, G: 3, M: 0, U: 0 }, all: { O: 3, G: 3, M: 3, U: 0 } };
+
+const cases: Array<{ name: string; grants: Grant[]; expected: Record<keyof typeof firm, number> }> = [
+  { name: 'no agreement: only the owner', grants: [], expected: visible.none },
+  { name: 'customer level to one firm', grants: [{ grantee: 'G', level: 'customer' }], expected: visible.toG },
+  {
+    name: 'customer level to the whole network',
+    grants: [{ grantee: null, level: 'customer' }],
+    expected: visible.all,
+  },
+  { name: 'aggregate level only: no rows', grants: [{ grantee: 'G', level: 'aggregate' }], expected: visible.none },
+  {
+    name: 'customer and aggregate level together: the stricter wins',
+    grants: [
+      { grantee: 'G', level: 'customer' },
+      { grantee: null, level: 'aggregate' },
+    ],
+    expected: visible.none,
+  },
+  { name: 'revoked', grants: [{ grantee: 'G', level: 'customer', status: 'revoked' }], expected: visible.none },
+  {
+    name: 'requested, not approved',
+    grants: [{ grantee: 'G', level: 'customer', status: 'requested' }],
+    expected: visible.none,
+  },
+  { name: 'declined', grants: [{ grantee: 'G', level: 'customer', status: 'declined' }], expected: visible.none },
+  {
+    name: 'expired yesterday',
+    grants: [{ grantee: 'G', level: 'customer', starts: -10, ends: -1 }],
+    expected: visible.none,
+  },
+  { name: 'ends today', grants: [{ grantee: 'G', level: 'customer', starts: -10, ends: 0 }], expected: visible.toG },
+  { name: 'not yet started', grants: [{ grantee: 'G', level: 'customer', starts: 1 }], expected: visible.none },
+];
+
+async function grant(dataset: Dataset, g: Grant) {
+  const status = g.status ?? 'active';
+  await sql`insert into sharing_agreements (network_id, owner_firm_id, grantee_firm_id, dataset, level,
+              min_group_size, purpose, starts_on, ends_on, status)
+            values (${networkId}, ${firm.O}, ${g.grantee ? firm[g.grantee] : null}, ${g.dataset ?? dataset}, ${g.level},
+              ${g.k ?? 50}, 'joint planning', current_date + ${g.starts ?? 0}::int,
+              ${g.ends === undefined ? null : sql`current_date + ${g.ends}::int`}, ${status})`;
+}
+
+describe('the visibility matrix', () => {
+  for (const dataset of datasets) {
+    for (const c of cases) {
+      it(`${dataset}: ${c.name}`, async () => {
+        await sql`delete from sharing_agreements where network_id = ${networkId}`;
+        for (const g of c.grants) await grant(dataset, g);
+        const seen: Record<string, number> = {};
+        for (const name of Object.keys(firm) as Array<keyof typeof firm>) {
+          const rows = await asFirm(firm[name], (tx) => tx`select firm_id from ${tx(dataset)}`);
+          seen[name] = rows.filter((r) => r.firm_id === firm.O).length;
+        }
+        expect(seen).toEqual(c.expected);
+      });
+    }
+    it(`${dataset}: an agreement for another dataset grants nothing here`, async () => {
+      await sql`delete from sharing_agreements where network_id = ${networkId}`;
+      const other = datasets.find((d) => d !== dataset)!;
+      await grant(dataset, { grantee: null, level: 'customer', dataset: other });
+      const rows = await asFirm(firm.G, (tx) => tx`select 1 from ${tx(dataset)} where firm_id = ${firm.O}`);
+      expect(rows).toHaveLength(0);
+    });
+  }
+
+  it('a network-wide grant ends for a member that leaves the network', async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+    await grant('transactions', { grantee: null, level: 'customer' });
+    await sql`update network_memberships set status = 'declined' where network_id = ${networkId} and firm_id = ${firm.M}`;
+    try {
+      const rows = await asFirm(firm.M, (tx) => tx`select 1 from transactions where firm_id = ${firm.O}`);
+      expect(rows).toHaveLength(0);
+    } finally {
+      await sql`update network_memberships set status = 'active' where network_id = ${networkId} and firm_id = ${firm.M}`;
+    }
+  });
+});
+
+describe('aggregate grants', () => {
+  it('allow groups of at least the largest k of the aggregate agreements that apply, 1 for customer level', async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+    await grant('transactions', { grantee: 'G', level: 'aggregate', k: 20 });
+    await grant('transactions', { grantee: null, level: 'aggregate', k: 80 });
+    await grant('shipments', { grantee: 'G', level: 'customer' });
+    const k = async (dataset: Dataset) =>
+      (await asFirm(firm.G, (tx) => tx`select min_group_size from app_aggregate_grants(${dataset})`)).map(
+        (r) => r.min_group_size as number,
+      );
+    expect(await k('transactions')).toEqual([80]);
+    expect(await k('shipments')).toEqual([1]);
+    expect(await k('activities')).toEqual([]);
+  });
+});
+
+describe('agreements themselves', () => {
+  it('are seen by both sides, and by every member when granted to the network', async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+    await grant('transactions', { grantee: 'G', level: 'customer' });
+    await grant('shipments', { grantee: null, level: 'aggregate' });
+    const count = async (name: keyof typeof firm) =>
+      (await asFirm(firm[name], (tx) => tx`select dataset from sharing_agreements where network_id = ${networkId}`))
+        .length;
+    expect({ O: await count('O'), G: await count('G'), M: await count('M'), U: await count('U') }).toEqual({
+      O: 2,
+      G: 2,
+      M: 1,
+      U: 0,
+    });
+  });
+
+  it('are granted only by the owner, asked for only by the grantee, and decided only by the owner', async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+    const insert = (actor: string, owner: string, grantee: string, status: string) =>
+      asFirm(
+        actor,
+        (
+          tx,
+        ) => tx`insert into sharing_agreements (network_id, owner_firm_id, grantee_firm_id, dataset, level, purpose, status)
+                   values (${networkId}, ${owner}, ${grantee}, 'transactions', 'customer', 'x', ${status}) returning id`,
+      );
+    // G cannot grant itself O's data, nor "request" on behalf of M
+    await expect(insert(firm.G, firm.O, firm.G, 'active')).rejects.toThrow(/row-level security/);
+    await expect(insert(firm.G, firm.O, firm.M, 'requested')).rejects.toThrow(/row-level security/);
+    // U is no member: it can neither ask nor grant
+    await expect(insert(firm.U, firm.O, firm.U, 'requested')).rejects.toThrow(/row-level security/);
+    const [request] = await insert(firm.G, firm.O, firm.G, 'requested');
+    const approvedByG = await asFirm(
+      firm.G,
+      (tx) => tx`update sharing_agreements set status = 'active' where id = ${request!.id as string} returning id`,
+    );
+    expect(approvedByG).toHaveLength(0);
+    const approvedByO = await asFirm(
+      firm.O,
+      (tx) => tx`update sharing_agreements set status = 'active' where id = ${request!.id as string} returning id`,
+    );
+    expect(approvedByO).toHaveLength(1);
+    await expect(
+      asFirm(firm.O, (tx) => tx`delete from sharing_agreements where id = ${request!.id as string}`),
+    ).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('the access log', () => {
+  it('takes a reader’s own entries, shows them to the owner, and cannot be changed by the runtime role', async () => {
+    const entry = (reader: string, owner: string) =>
+      asFirm(
+        reader,
+        (
+          tx,
+        ) => tx`insert into access_log (network_id, owner_firm_id, reader_firm_id, dataset, level, purpose, reading, row_count)
+                   values (${networkId}, ${owner}, ${reader}, 'transactions', 'customer', 'joint planning', 'test', 3)
+                   returning id`,
+      );
+    const [written] = await entry(firm.G, firm.O);
+    // a firm cannot write entries in another reader's name, nor log reading its own data
+    await expect(
+      asFirm(
+        firm.G,
+        (tx) => tx`insert into access_log (network_id, owner_firm_id, reader_firm_id, dataset, level, purpose, reading)
+                   values (${networkId}, ${firm.O}, ${firm.M}, 'transactions', 'customer', 'x', 'forged')`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(entry(firm.O, firm.O)).rejects.toThrow(/row-level security/);
+    const id = written!.id as string;
+    const ownerSees = await asFirm(firm.O, (tx) => tx`select reading from access_log where id = ${id}`);
+    expect(ownerSees).toEqual([{ reading: 'test' }]);
+    const otherSees = await asFirm(firm.M, (tx) => tx`select 1 from access_log where id = ${id}`);
+    expect(otherSees).toHaveLength(0);
+    await expect(asFirm(firm.O, (tx) => tx`update access_log set row_count = 0 where id = ${id}`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(asFirm(firm.G, (tx) => tx`delete from access_log where id = ${id}`)).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+});
