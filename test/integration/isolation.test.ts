@@ -47,6 +47,13 @@ beforeAll(async () => {
       'order_id,line_no,occurred_at,customer_id,sku,quantity,net_amount,currency,channel\nv-1,1,2026-01-01,v@example.net,S,1,9.99,EUR,web\n',
   });
   ids.batchId = batch.json<{ id: string }>().id;
+  const agreement = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${ids.networkId}/agreements`,
+    headers: victim.headers,
+    payload: { granteeFirmId: null, dataset: 'transactions', level: 'aggregate', purpose: 'pilot' },
+  });
+  ids.agreementId = agreement.json<{ id: string }>().id;
 });
 afterAll(() => h.close());
 
@@ -83,6 +90,23 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'GET /v1/networks/{networkId}/batches/{batchId}/errors': undefined,
   'GET /v1/networks/{networkId}/datasets': undefined,
   'GET /v1/networks/{networkId}/hashing': undefined,
+  'GET /v1/networks/{networkId}/agreements': undefined,
+  'POST /v1/networks/{networkId}/agreements': {
+    granteeFirmId: null,
+    dataset: 'transactions',
+    level: 'customer',
+    purpose: 'stolen',
+  },
+  'POST /v1/networks/{networkId}/agreement-requests': {
+    ownerFirmId: '00000000-0000-4000-8000-000000000000',
+    dataset: 'transactions',
+    level: 'customer',
+    purpose: 'stolen',
+  },
+  'GET /v1/networks/{networkId}/agreements/{agreementId}': undefined,
+  'POST /v1/networks/{networkId}/agreements/{agreementId}/approve': {},
+  'POST /v1/networks/{networkId}/agreements/{agreementId}/decline': {},
+  'POST /v1/networks/{networkId}/agreements/{agreementId}/revoke': {},
 };
 
 describe('every route that takes an id', () => {

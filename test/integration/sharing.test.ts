@@ -4,20 +4,25 @@
 import { datasets, type Dataset } from '@accord/domain';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFirm, startHarness, unique, type Harness } from './harness.ts';
+import { createFirm, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
 
 let h: Harness;
 let sql: postgres.Sql;
 let networkId: string;
 /** owner O shares; G and M are active members; U is a firm outside the network. */
 const firm: Record<'O' | 'G' | 'M' | 'U', string> = { O: '', G: '', M: '', U: '' };
+const admin: Partial<Record<keyof typeof firm, SignedIn>> = {};
 const ROWS = 3;
+const viewers: Partial<Record<keyof typeof firm, string>> = {};
 
 beforeAll(async () => {
   h = await startHarness();
   sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
   for (const name of ['O', 'G', 'M', 'U'] as const) {
-    firm[name] = (await createFirm(h.database, `Sharing ${name}`, 'retailer', ['firm_admin'])).firm.id;
+    const created = await createFirm(h.database, `Sharing ${name}`, 'retailer', ['firm_admin', 'viewer']);
+    firm[name] = created.firm.id;
+    admin[name] = await signIn(h.app, created.people.firm_admin!.email);
+    viewers[name] = created.people.viewer!.email;
   }
   const [network] = await sql`insert into networks (name, focal_firm_id) values (${unique('Sharing')}, ${firm.O})
                               returning id`;
@@ -245,5 +250,112 @@ describe('the access log', () => {
     await expect(asFirm(firm.G, (tx) => tx`delete from access_log where id = ${id}`)).rejects.toThrow(
       /permission denied/,
     );
+  });
+});
+
+describe('the agreements API', () => {
+  const call = (who: SignedIn, method: 'GET' | 'POST', url: string, payload?: object) =>
+    h.app.inject({
+      method,
+      url: `/v1/networks/${networkId}${url}`,
+      headers: who.headers,
+      ...(payload ? { payload } : {}),
+    });
+  const visibleToG = async () =>
+    (await asFirm(firm.G, (tx) => tx`select 1 from transactions where firm_id = ${firm.O}`)).length;
+
+  beforeAll(async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+  });
+
+  it('grants, shows both sides, and revokes at once', async () => {
+    const granted = await call(admin.O!, 'POST', '/agreements', {
+      granteeFirmId: firm.G,
+      dataset: 'transactions',
+      level: 'customer',
+      purpose: 'Joint campaign planning',
+    });
+    expect(granted.statusCode).toBe(201);
+    const agreement = granted.json<{ id: string }>();
+    expect(agreement).toMatchObject({
+      owner: { id: firm.O, name: 'Sharing O' },
+      grantee: { id: firm.G, name: 'Sharing G' },
+      status: 'active',
+      inEffect: true,
+      requested: false,
+      minGroupSize: 50,
+    });
+    expect(await visibleToG()).toBe(ROWS);
+    const seenByG = await call(admin.G!, 'GET', '/agreements?side=received');
+    expect(seenByG.json<{ items: Array<{ id: string }> }>().items.map((a) => a.id)).toContain(agreement.id);
+    const seenByM = await call(admin.M!, 'GET', '/agreements');
+    expect(seenByM.json<{ items: Array<{ id: string }> }>().items.map((a) => a.id)).not.toContain(agreement.id);
+    expect((await call(admin.M!, 'GET', `/agreements/${agreement.id}`)).statusCode).toBe(404);
+
+    // only the owner revokes
+    const byGrantee = await call(admin.G!, 'POST', `/agreements/${agreement.id}/revoke`);
+    expect(byGrantee.json()).toMatchObject({ status: 403, code: 'owner_required' });
+    const revoked = await call(admin.O!, 'POST', `/agreements/${agreement.id}/revoke`, { reason: 'Campaign over' });
+    expect(revoked.json()).toMatchObject({ status: 'revoked', inEffect: false, decisionReason: 'Campaign over' });
+    expect(await visibleToG()).toBe(0);
+    const again = await call(admin.O!, 'POST', `/agreements/${agreement.id}/revoke`);
+    expect(again.json()).toMatchObject({ status: 409, code: 'invalid_transition' });
+  });
+
+  it('takes requests from partners, which the owner approves or declines', async () => {
+    const asked = await call(admin.G!, 'POST', '/agreement-requests', {
+      ownerFirmId: firm.O,
+      dataset: 'transactions',
+      level: 'aggregate',
+      minGroupSize: 25,
+      purpose: 'Segment sizing',
+    });
+    expect(asked.statusCode).toBe(201);
+    const request = asked.json<{ id: string }>();
+    expect(request).toMatchObject({ status: 'requested', requested: true, level: 'aggregate', minGroupSize: 25 });
+    const pending = await call(admin.O!, 'GET', '/agreements?status=requested&side=granted');
+    expect(pending.json<{ items: Array<{ id: string }> }>().items.map((a) => a.id)).toEqual([request.id]);
+    expect((await call(admin.G!, 'POST', `/agreements/${request.id}/approve`)).statusCode).toBe(403);
+    const approved = await call(admin.O!, 'POST', `/agreements/${request.id}/approve`);
+    expect(approved.json()).toMatchObject({ status: 'active', inEffect: true });
+    const k = await asFirm(firm.G, (tx) => tx`select min_group_size from app_aggregate_grants('transactions')`);
+    expect(k).toEqual([{ min_group_size: 25 }]);
+
+    const second = await call(admin.M!, 'POST', '/agreement-requests', {
+      ownerFirmId: firm.O,
+      dataset: 'shipments',
+      level: 'customer',
+      purpose: 'Delivery follow-up',
+    });
+    const declined = await call(admin.O!, 'POST', `/agreements/${second.json<{ id: string }>().id}/decline`, {
+      reason: 'Not needed for the plan',
+    });
+    expect(declined.json()).toMatchObject({ status: 'declined', decisionReason: 'Not needed for the plan' });
+  });
+
+  it('refuses bad terms with clear problems', async () => {
+    const terms = { dataset: 'transactions', level: 'customer', purpose: 'x' };
+    const outsider = await call(admin.O!, 'POST', '/agreements', { ...terms, granteeFirmId: firm.U });
+    expect(outsider.json()).toMatchObject({ status: 422, code: 'not_an_active_member' });
+    const self = await call(admin.O!, 'POST', '/agreements', { ...terms, granteeFirmId: firm.O });
+    expect(self.json()).toMatchObject({ status: 422, code: 'own_firm' });
+    const dates = await call(admin.O!, 'POST', '/agreements', {
+      ...terms,
+      granteeFirmId: null,
+      startsOn: '2026-05-01',
+      endsOn: '2026-04-01',
+    });
+    expect(dates.json()).toMatchObject({ status: 422, code: 'invalid_dates' });
+    const smallK = await call(admin.O!, 'POST', '/agreements', { ...terms, granteeFirmId: null, minGroupSize: 1 });
+    expect(smallK.statusCode).toBe(400);
+    const viewer = await signIn(h.app, viewers.O!);
+    const byViewer = await call(viewer, 'POST', '/agreements', { ...terms, granteeFirmId: null });
+    expect(byViewer.json()).toMatchObject({ status: 403, code: 'role_required' });
+    const fromOutside = await h.app.inject({
+      method: 'GET',
+      url: `/v1/networks/${networkId}/agreements`,
+      headers: admin.U!.headers,
+    });
+    expect(fromOutside.statusCode).toBe(404);
   });
 });

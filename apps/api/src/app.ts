@@ -13,6 +13,8 @@ import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { ApiKey } from './modules/api-keys/api-keys.schemas.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { FirmOfUser, Session, UserSummary } from './modules/auth/auth.schemas.ts';
+import { Agreement } from './modules/sharing/sharing.schemas.ts';
+import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
@@ -85,6 +87,7 @@ export async function buildApp(deps: AppDependencies) {
     NetworkMember,
     ApiKey,
     Batch,
+    Agreement,
   ]) {
     app.addSchema(schema);
   }
@@ -109,6 +112,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(networksRoutes);
   await app.register(apiKeysRoutes);
   await app.register(exchangeRoutes);
+  await app.register(sharingRoutes);
   return app;
 }
 

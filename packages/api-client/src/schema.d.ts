@@ -509,6 +509,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sharing agreements your firm is party to in this network
+         * @description Agreements granting your data, granting you data (to your firm or to the whole network), and requests either way. Newest first.
+         */
+        get: operations["listAgreements"];
+        put?: never;
+        /**
+         * Grant one of your firm's datasets to a partner or to the whole network
+         * @description In effect from startsOn (default today) until endsOn or until you revoke it. When several agreements apply to a partner, the stricter wins: an aggregate-level one hides rows a customer-level one would show, and the largest k applies.
+         */
+        post: operations["grantAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sharing agreement */
+        get: operations["getAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/agreement-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a partner for access to one of its datasets
+         * @description The partner sees the request among its agreements and approves or declines it.
+         */
+        post: operations["requestAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/agreements/{agreementId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a request for your data */
+        post: operations["approveAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/agreements/{agreementId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a request for your data */
+        post: operations["declineAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/agreements/{agreementId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an agreement on your data, effective at once */
+        post: operations["revokeAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -683,6 +795,50 @@ export interface components {
             receivedAt: string | null;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        Agreement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            networkId: string;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description null: every active member of the network. */
+            grantee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {unknown} */
+            dataset: "transactions" | "shipments" | "service_cases" | "activities";
+            /**
+             * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+             * @enum {unknown}
+             */
+            level: "customer" | "aggregate";
+            /** @description k, for aggregate-level agreements. */
+            minGroupSize: number;
+            purpose: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startsOn: string;
+            endsOn: string | null;
+            /** @enum {unknown} */
+            status: "requested" | "active" | "declined" | "revoked";
+            /** @description Active, started and not ended today. */
+            inEffect: boolean;
+            /** @description Asked for by the grantee. */
+            requested: boolean;
+            decisionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            decidedAt: string | null;
+            revokedAt: string | null;
         };
     };
     responses: never;
@@ -2537,6 +2693,674 @@ export interface operations {
                             identifier: string;
                             customerKey: string;
                         };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: {
+                status?: "requested" | "active" | "declined" | "revoked";
+                dataset?: "transactions" | "shipments" | "service_cases" | "activities";
+                /** @description granted: your data to others; received: others' to you. */
+                side?: "granted" | "received";
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            networkId: string;
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description null: every active member of the network. */
+                            grantee: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @enum {unknown} */
+                            dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                            /**
+                             * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                             * @enum {unknown}
+                             */
+                            level: "customer" | "aggregate";
+                            /** @description k, for aggregate-level agreements. */
+                            minGroupSize: number;
+                            purpose: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startsOn: string;
+                            endsOn: string | null;
+                            /** @enum {unknown} */
+                            status: "requested" | "active" | "declined" | "revoked";
+                            /** @description Active, started and not ended today. */
+                            inEffect: boolean;
+                            /** @description Asked for by the grantee. */
+                            requested: boolean;
+                            decisionReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grantAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A member firm, or null for the whole network. */
+                    granteeFirmId: string | null;
+                    /** @enum {unknown} */
+                    dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                    /**
+                     * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                     * @enum {unknown}
+                     */
+                    level: "customer" | "aggregate";
+                    /**
+                     * @description k (at least 2).
+                     * @default 50
+                     */
+                    minGroupSize?: number;
+                    purpose: string;
+                    /**
+                     * Format: date
+                     * @description Defaults to today.
+                     */
+                    startsOn?: string;
+                    /** @description The last day; none runs until revoked. */
+                    endsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description null: every active member of the network. */
+                        grantee: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @enum {unknown} */
+                        dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                        /**
+                         * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                         * @enum {unknown}
+                         */
+                        level: "customer" | "aggregate";
+                        /** @description k, for aggregate-level agreements. */
+                        minGroupSize: number;
+                        purpose: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        endsOn: string | null;
+                        /** @enum {unknown} */
+                        status: "requested" | "active" | "declined" | "revoked";
+                        /** @description Active, started and not ended today. */
+                        inEffect: boolean;
+                        /** @description Asked for by the grantee. */
+                        requested: boolean;
+                        decisionReason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description null: every active member of the network. */
+                        grantee: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @enum {unknown} */
+                        dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                        /**
+                         * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                         * @enum {unknown}
+                         */
+                        level: "customer" | "aggregate";
+                        /** @description k, for aggregate-level agreements. */
+                        minGroupSize: number;
+                        purpose: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        endsOn: string | null;
+                        /** @enum {unknown} */
+                        status: "requested" | "active" | "declined" | "revoked";
+                        /** @description Active, started and not ended today. */
+                        inEffect: boolean;
+                        /** @description Asked for by the grantee. */
+                        requested: boolean;
+                        decisionReason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The member firm whose data you ask for.
+                     */
+                    ownerFirmId: string;
+                    /** @enum {unknown} */
+                    dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                    /**
+                     * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                     * @enum {unknown}
+                     */
+                    level: "customer" | "aggregate";
+                    /**
+                     * @description k (at least 2).
+                     * @default 50
+                     */
+                    minGroupSize?: number;
+                    purpose: string;
+                    /**
+                     * Format: date
+                     * @description Defaults to today.
+                     */
+                    startsOn?: string;
+                    /** @description The last day; none runs until revoked. */
+                    endsOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description null: every active member of the network. */
+                        grantee: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @enum {unknown} */
+                        dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                        /**
+                         * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                         * @enum {unknown}
+                         */
+                        level: "customer" | "aggregate";
+                        /** @description k, for aggregate-level agreements. */
+                        minGroupSize: number;
+                        purpose: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        endsOn: string | null;
+                        /** @enum {unknown} */
+                        status: "requested" | "active" | "declined" | "revoked";
+                        /** @description Active, started and not ended today. */
+                        inEffect: boolean;
+                        /** @description Asked for by the grantee. */
+                        requested: boolean;
+                        decisionReason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description null: every active member of the network. */
+                        grantee: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @enum {unknown} */
+                        dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                        /**
+                         * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                         * @enum {unknown}
+                         */
+                        level: "customer" | "aggregate";
+                        /** @description k, for aggregate-level agreements. */
+                        minGroupSize: number;
+                        purpose: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        endsOn: string | null;
+                        /** @enum {unknown} */
+                        status: "requested" | "active" | "declined" | "revoked";
+                        /** @description Active, started and not ended today. */
+                        inEffect: boolean;
+                        /** @description Asked for by the grantee. */
+                        requested: boolean;
+                        decisionReason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description null: every active member of the network. */
+                        grantee: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @enum {unknown} */
+                        dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                        /**
+                         * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                         * @enum {unknown}
+                         */
+                        level: "customer" | "aggregate";
+                        /** @description k, for aggregate-level agreements. */
+                        minGroupSize: number;
+                        purpose: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        endsOn: string | null;
+                        /** @enum {unknown} */
+                        status: "requested" | "active" | "declined" | "revoked";
+                        /** @description Active, started and not ended today. */
+                        inEffect: boolean;
+                        /** @description Asked for by the grantee. */
+                        requested: boolean;
+                        decisionReason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        owner: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description null: every active member of the network. */
+                        grantee: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @enum {unknown} */
+                        dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                        /**
+                         * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                         * @enum {unknown}
+                         */
+                        level: "customer" | "aggregate";
+                        /** @description k, for aggregate-level agreements. */
+                        minGroupSize: number;
+                        purpose: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        endsOn: string | null;
+                        /** @enum {unknown} */
+                        status: "requested" | "active" | "declined" | "revoked";
+                        /** @description Active, started and not ended today. */
+                        inEffect: boolean;
+                        /** @description Asked for by the grantee. */
+                        requested: boolean;
+                        decisionReason: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        revokedAt: string | null;
                     };
                 };
             };

@@ -1,0 +1,196 @@
+import { sharingAgreements } from '@accord/db';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
+import { notFound } from '../../http/problems.ts';
+import { asActor, requireRole } from '../../plugins/auth.ts';
+import { isActiveMember } from '../networks/networks.service.ts';
+import { NetworkParams } from '../networks/networks.schemas.ts';
+import {
+  Agreement,
+  AgreementListQuery,
+  AgreementParams,
+  DecisionBody,
+  GrantBody,
+  RequestBody,
+} from './sharing.schemas.ts';
+import { assertDates, assertPartner, decide, getAgreement, listAgreements } from './sharing.service.ts';
+
+const security = [{ bearer: [] }];
+const tags = ['sharing'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/v1/networks/:networkId/agreements',
+    {
+      schema: {
+        operationId: 'listAgreements',
+        summary: 'Sharing agreements your firm is party to in this network',
+        description:
+          'Agreements granting your data, granting you data (to your firm or to the whole network), and ' +
+          'requests either way. Newest first.',
+        tags,
+        security,
+        params: NetworkParams,
+        querystring: AgreementListQuery,
+        response: { 200: Type.Object({ items: Type.Array(Agreement), nextCursor: Type.Null() }), ...problemResponses },
+      },
+    },
+    (request) =>
+      asActor(request, async (tx, actor) => {
+        if (!(await isActiveMember(tx, request.params.networkId))) throw notFound('network');
+        return {
+          items: await listAgreements(tx, actor.firmId, request.params.networkId, request.query),
+          nextCursor: null,
+        };
+      }),
+  );
+
+  app.get(
+    '/v1/networks/:networkId/agreements/:agreementId',
+    {
+      schema: {
+        operationId: 'getAgreement',
+        summary: 'One sharing agreement',
+        tags,
+        security,
+        params: AgreementParams,
+        response: { 200: Agreement, ...problemResponses },
+      },
+    },
+    (request) =>
+      asActor(request, (tx, actor) =>
+        getAgreement(tx, actor.firmId, request.params.networkId, request.params.agreementId),
+      ),
+  );
+
+  app.post(
+    '/v1/networks/:networkId/agreements',
+    {
+      schema: {
+        operationId: 'grantAgreement',
+        summary: "Grant one of your firm's datasets to a partner or to the whole network",
+        description:
+          'In effect from startsOn (default today) until endsOn or until you revoke it. When several ' +
+          'agreements apply to a partner, the stricter wins: an aggregate-level one hides rows a ' +
+          'customer-level one would show, and the largest k applies.',
+        tags,
+        security,
+        params: NetworkParams,
+        body: GrantBody,
+        response: { 201: Agreement, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const agreement = await asActor(request, async (tx, actor) => {
+        requireRole(actor, 'manager');
+        const { networkId } = request.params;
+        if (!(await isActiveMember(tx, networkId))) throw notFound('network');
+        const body = request.body;
+        if (body.granteeFirmId) await assertPartner(tx, networkId, body.granteeFirmId, actor.firmId);
+        const startsOn = body.startsOn ?? today();
+        assertDates(startsOn, body.endsOn);
+        const [created] = await tx
+          .insert(sharingAgreements)
+          .values({
+            networkId,
+            ownerFirmId: actor.firmId,
+            granteeFirmId: body.granteeFirmId,
+            dataset: body.dataset,
+            level: body.level,
+            ...(body.minGroupSize ? { minGroupSize: body.minGroupSize } : {}),
+            purpose: body.purpose,
+            startsOn,
+            endsOn: body.endsOn ?? null,
+            status: 'active',
+            decidedByUserId: actor.userId,
+            decidedAt: new Date(),
+          })
+          .returning({ id: sharingAgreements.id });
+        return getAgreement(tx, actor.firmId, networkId, created!.id);
+      });
+      return reply.status(201).send(agreement);
+    },
+  );
+
+  app.post(
+    '/v1/networks/:networkId/agreement-requests',
+    {
+      schema: {
+        operationId: 'requestAgreement',
+        summary: 'Ask a partner for access to one of its datasets',
+        description: 'The partner sees the request among its agreements and approves or declines it.',
+        tags,
+        security,
+        params: NetworkParams,
+        body: RequestBody,
+        response: { 201: Agreement, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const agreement = await asActor(request, async (tx, actor) => {
+        requireRole(actor, 'manager');
+        const { networkId } = request.params;
+        if (!(await isActiveMember(tx, networkId))) throw notFound('network');
+        const body = request.body;
+        await assertPartner(tx, networkId, body.ownerFirmId, actor.firmId);
+        const startsOn = body.startsOn ?? today();
+        assertDates(startsOn, body.endsOn);
+        const [created] = await tx
+          .insert(sharingAgreements)
+          .values({
+            networkId,
+            ownerFirmId: body.ownerFirmId,
+            granteeFirmId: actor.firmId,
+            dataset: body.dataset,
+            level: body.level,
+            ...(body.minGroupSize ? { minGroupSize: body.minGroupSize } : {}),
+            purpose: body.purpose,
+            startsOn,
+            endsOn: body.endsOn ?? null,
+            status: 'requested',
+            requestedByUserId: actor.userId,
+          })
+          .returning({ id: sharingAgreements.id });
+        return getAgreement(tx, actor.firmId, networkId, created!.id);
+      });
+      return reply.status(201).send(agreement);
+    },
+  );
+
+  const decision = (action: 'approve' | 'decline' | 'revoke', summary: string, from: 'requested' | 'active') =>
+    app.post(
+      `/v1/networks/:networkId/agreements/:agreementId/${action}`,
+      {
+        preValidation: emptyBodyAsObject,
+        schema: {
+          operationId: `${action}Agreement`,
+          summary,
+          tags,
+          security,
+          params: AgreementParams,
+          body: DecisionBody,
+          response: { 200: Agreement, ...problemResponses },
+        },
+      },
+      (request) =>
+        asActor(request, (tx, actor) => {
+          requireRole(actor, 'manager');
+          const to = action === 'approve' ? 'active' : action === 'decline' ? 'declined' : 'revoked';
+          return decide(
+            tx,
+            actor.firmId,
+            actor.userId,
+            request.params.networkId,
+            request.params.agreementId,
+            from,
+            to,
+            request.body.reason,
+          );
+        }),
+    );
+  decision('approve', 'Approve a request for your data', 'requested');
+  decision('decline', 'Decline a request for your data', 'requested');
+  decision('revoke', 'Revoke an agreement on your data, effective at once', 'active');
+};

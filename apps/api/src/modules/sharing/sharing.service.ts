@@ -1,0 +1,127 @@
+// Sharing agreements: owners grant, grantees ask, owners approve, decline or revoke. Row-level
+// security decides who sees and writes which agreement; this service checks the terms and the
+// transitions, and answers agreements with both firms named.
+import { firms, networkMemberships, sharingAgreements, type AgreementStatus, type Transaction } from '@accord/db';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
+
+const owner = alias(firms, 'owner');
+const grantee = alias(firms, 'grantee');
+
+export interface AgreementFilter {
+  status?: AgreementStatus;
+  dataset?: string;
+  side?: 'granted' | 'received';
+}
+
+export async function listAgreements(tx: Transaction, firmId: string, networkId: string, filter: AgreementFilter = {}) {
+  const conditions: (SQL | undefined)[] = [eq(sharingAgreements.networkId, networkId)];
+  if (filter.status) conditions.push(eq(sharingAgreements.status, filter.status));
+  if (filter.dataset) conditions.push(eq(sharingAgreements.dataset, filter.dataset as never));
+  if (filter.side === 'granted') conditions.push(eq(sharingAgreements.ownerFirmId, firmId));
+  if (filter.side === 'received') {
+    // row-level security already limits these to agreements to this firm or to the whole network
+    conditions.push(or(eq(sharingAgreements.granteeFirmId, firmId), sql`${sharingAgreements.granteeFirmId} is null`));
+    conditions.push(sql`${sharingAgreements.ownerFirmId} <> ${firmId}`);
+  }
+  const rows = await tx
+    .select({
+      a: sharingAgreements,
+      ownerName: owner.name,
+      granteeName: grantee.name,
+      inEffect: sql<boolean>`(${sharingAgreements.status} = 'active' and ${sharingAgreements.startsOn} <= current_date
+        and (${sharingAgreements.endsOn} is null or ${sharingAgreements.endsOn} >= current_date))`,
+    })
+    .from(sharingAgreements)
+    .innerJoin(owner, eq(owner.id, sharingAgreements.ownerFirmId))
+    .leftJoin(grantee, eq(grantee.id, sharingAgreements.granteeFirmId))
+    .where(and(...conditions))
+    .orderBy(desc(sharingAgreements.createdAt), desc(sharingAgreements.id));
+  return rows.map(({ a, ownerName, granteeName, inEffect }) => ({
+    id: a.id,
+    networkId: a.networkId,
+    owner: { id: a.ownerFirmId, name: ownerName },
+    grantee: a.granteeFirmId ? { id: a.granteeFirmId, name: granteeName ?? '' } : null,
+    dataset: a.dataset,
+    level: a.level,
+    minGroupSize: a.minGroupSize,
+    purpose: a.purpose,
+    startsOn: a.startsOn,
+    endsOn: a.endsOn,
+    status: a.status,
+    inEffect,
+    requested: a.requestedByUserId !== null,
+    decisionReason: a.decisionReason,
+    createdAt: a.createdAt.toISOString(),
+    decidedAt: a.decidedAt?.toISOString() ?? null,
+    revokedAt: a.revokedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function getAgreement(tx: Transaction, firmId: string, networkId: string, agreementId: string) {
+  const rows = await listAgreements(tx, firmId, networkId);
+  const found = rows.find((a) => a.id === agreementId);
+  if (!found) throw notFound('agreement in this network');
+  return found;
+}
+
+/** The other party must be an active member of the network, and not the acting firm itself. */
+export async function assertPartner(tx: Transaction, networkId: string, firmId: string, actingFirmId: string) {
+  if (firmId === actingFirmId) {
+    throw new ApiProblem(
+      422,
+      'own_firm',
+      'Unprocessable content',
+      'An agreement is between your firm and another one.',
+    );
+  }
+  const [member] = await tx
+    .select({ status: networkMemberships.status })
+    .from(networkMemberships)
+    .where(and(eq(networkMemberships.networkId, networkId), eq(networkMemberships.firmId, firmId)));
+  if (member?.status !== 'active') {
+    throw new ApiProblem(
+      422,
+      'not_an_active_member',
+      'Unprocessable content',
+      'That firm is not an active member of this network.',
+    );
+  }
+}
+
+export function assertDates(startsOn: string, endsOn: string | null | undefined) {
+  if (endsOn && endsOn < startsOn) {
+    throw new ApiProblem(422, 'invalid_dates', 'Unprocessable content', 'endsOn must not be before startsOn.');
+  }
+}
+
+/** Moves an agreement of the acting firm's data from one status to the next, or says why not. */
+export async function decide(
+  tx: Transaction,
+  actingFirmId: string,
+  userId: string | null,
+  networkId: string,
+  agreementId: string,
+  from: AgreementStatus,
+  to: AgreementStatus,
+  reason: string | undefined,
+) {
+  const current = await getAgreement(tx, actingFirmId, networkId, agreementId);
+  if (current.owner.id !== actingFirmId) {
+    throw new ApiProblem(403, 'owner_required', 'Forbidden', 'Only the firm whose data it is can decide on it.');
+  }
+  if (current.status !== from) {
+    throw conflict('invalid_transition', `The agreement is ${current.status}; only a ${from} one can become ${to}.`);
+  }
+  const now = new Date();
+  await tx
+    .update(sharingAgreements)
+    .set({
+      status: to,
+      decisionReason: reason ?? null,
+      ...(to === 'revoked' ? { revokedAt: now } : { decidedAt: now, decidedByUserId: userId }),
+    })
+    .where(eq(sharingAgreements.id, agreementId));
+  return getAgreement(tx, actingFirmId, networkId, agreementId);
+}
