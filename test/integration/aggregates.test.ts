@@ -29,11 +29,12 @@ interface Row {
   customers: string;
 }
 
-function aggregateAs(firmId: string, networkId: string, dimension: string): Promise<Row[]> {
-  return sql.begin(async (tx) => {
+async function aggregateAs(firmId: string, networkId: string, dimension: string): Promise<Row[]> {
+  const rows = await sql.begin(async (tx) => {
     await tx`select set_config('app.firm_id', ${firmId}, true), set_config('role', 'accord_app', true)`;
-    return tx`select * from app_aggregate('transactions', ${networkId}, ${dimension})`;
-  }) as Promise<Row[]>;
+    return tx<Row[]>`select * from app_aggregate('transactions', ${networkId}, ${dimension})`;
+  });
+  return [...rows];
 }
 
 /** A network of O and G where O's transactions have, per channel, the given number of distinct customers. */
