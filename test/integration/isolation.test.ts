@@ -107,6 +107,8 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'POST /v1/networks/{networkId}/agreements/{agreementId}/approve': {},
   'POST /v1/networks/{networkId}/agreements/{agreementId}/decline': {},
   'POST /v1/networks/{networkId}/agreements/{agreementId}/revoke': {},
+  'GET /v1/networks/{networkId}/aggregates/{dataset}': undefined,
+  'GET /v1/firms/{firmId}/access-log': undefined,
 };
 
 describe('every route that takes an id', () => {

@@ -359,3 +359,66 @@ describe('the agreements API', () => {
     expect(fromOutside.statusCode).toBe(404);
   });
 });
+
+describe('aggregates and the access log through the API', () => {
+  it('writes exactly one access-log entry per other firm read, none for own data, and shows it to the owner', async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+    await grant('transactions', { grantee: 'G', level: 'aggregate', k: 2 });
+    const logged = async () =>
+      Number((await sql`select count(*) from access_log where owner_firm_id = ${firm.O}`)[0]!.count);
+    const before = await logged();
+    const read = await h.app.inject({
+      url: `/v1/networks/${networkId}/aggregates/transactions?by=channel`,
+      headers: admin.G!.headers,
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({
+        owner: { id: firm.O, name: 'Sharing O' },
+        group: 'web',
+        customers: ROWS,
+        minGroupSize: 2,
+      }),
+    ]);
+    expect(await logged()).toBe(before + 1);
+    const own = await h.app.inject({
+      url: `/v1/networks/${networkId}/aggregates/transactions?by=channel`,
+      headers: admin.O!.headers,
+    });
+    expect(own.json<{ items: Array<{ minGroupSize: number }> }>().items).toEqual([
+      expect.objectContaining({ minGroupSize: 1, customers: ROWS }),
+    ]);
+    expect(await logged()).toBe(before + 1);
+
+    const log = await h.app.inject({ url: `/v1/firms/${firm.O}/access-log?limit=1`, headers: admin.O!.headers });
+    expect(log.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({
+        reader: { id: firm.G, name: 'Sharing G' },
+        readerUser: expect.objectContaining({ id: admin.G!.userId }) as unknown,
+        dataset: 'transactions',
+        level: 'aggregate',
+        purpose: 'joint planning',
+        reading: 'aggregates by channel',
+        groupCount: 1,
+        rowCount: ROWS,
+      }),
+    ]);
+    const csv = await h.app.inject({ url: `/v1/firms/${firm.O}/access-log?format=csv`, headers: admin.O!.headers });
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.body.split('\n')[0]).toBe(
+      'at,network_id,reader,reader_user,reader_api_key_id,dataset,level,purpose,reading,rows,groups',
+    );
+    expect(csv.body).toContain(',Sharing G,');
+    // the reader cannot read the owner's log
+    const foreign = await h.app.inject({ url: `/v1/firms/${firm.O}/access-log`, headers: admin.G!.headers });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('answers 400 for a dimension the dataset does not have', async () => {
+    const read = await h.app.inject({
+      url: `/v1/networks/${networkId}/aggregates/activities?by=carrier`,
+      headers: admin.G!.headers,
+    });
+    expect(read.json()).toMatchObject({ status: 400, code: 'invalid_dimension' });
+  });
+});

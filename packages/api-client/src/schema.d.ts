@@ -621,6 +621,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/aggregates/{dataset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Grouped results over your data and the data partners grant you
+         * @description Per owner firm and one dimension: distinct customers, rows, amount and quantity. Another firm's groups with fewer than its k distinct customers are pooled into one row (pooled: true), which is dropped too when still under k. Each read of another firm writes its access log.
+         */
+        get: operations["readAggregates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/firms/{firmId}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read your firm's data: reader, dataset, level, purpose, how much, when
+         * @description Newest first. `?format=csv` answers every entry at once as text/csv.
+         */
+        get: operations["listAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3380,6 +3420,182 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readAggregates: {
+        parameters: {
+            query?: {
+                /** @description What to group by, besides the owner firm: transactions month|channel|sku|location|currency, shipments month|carrier|expedited, service_cases month|channel|category|satisfaction, activities month|activity; none (the default) for one group per firm. */
+                by?: "none" | "month" | "channel" | "sku" | "location" | "currency" | "carrier" | "expedited" | "category" | "satisfaction" | "activity";
+            };
+            header?: never;
+            path: {
+                networkId: string;
+                dataset: "transactions" | "shipments" | "service_cases" | "activities";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            group: string | null;
+                            /** @description True for the row pooling an owner's groups under k. */
+                            pooled: boolean;
+                            /** @description Distinct customers. */
+                            customers: number;
+                            rows: number;
+                            amount: string | null;
+                            quantity: string | null;
+                            /** @description The owner's k for you (1 for your own data). */
+                            minGroupSize: number;
+                        }[];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccessLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description csv: every entry at once, as text/csv. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            networkId: string;
+                            reader: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            readerUser: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            readerApiKeyId: string | null;
+                            /** @enum {unknown} */
+                            dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                            /**
+                             * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                             * @enum {unknown}
+                             */
+                            level: "customer" | "aggregate";
+                            purpose: string;
+                            reading: string;
+                            rowCount: number | null;
+                            groupCount: number | null;
+                        }[];
+                        /** @description Null on the last page. */
+                        nextCursor: string | null;
+                    };
+                    "text/csv": {
+                        items: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            networkId: string;
+                            reader: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            readerUser: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            readerApiKeyId: string | null;
+                            /** @enum {unknown} */
+                            dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                            /**
+                             * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                             * @enum {unknown}
+                             */
+                            level: "customer" | "aggregate";
+                            purpose: string;
+                            reading: string;
+                            rowCount: number | null;
+                            groupCount: number | null;
+                        }[];
+                        /** @description Null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
         };

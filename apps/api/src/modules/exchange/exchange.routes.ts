@@ -15,6 +15,7 @@ import { and, count, desc, eq, max, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import Type from 'typebox';
 import { Page, problemResponses } from '../../http/common.schemas.ts';
+import { sendCsv } from '../../http/csv.ts';
 import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
 import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
 import { asCaller, type Caller } from '../../plugins/auth.ts';
@@ -251,13 +252,12 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return pageOf(rows, limit, (e) => [String(e.rowNumber), e.column]);
       });
       if (!csv) return result;
-      const cell = (v: string | number) =>
-        /[",\n\r]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v);
-      const lines = result.items.map((e) => [e.rowNumber, e.column, e.value, e.code, e.message].map(cell).join(','));
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="batch-${request.params.batchId}-errors.csv"`)
-        .send(['row_number,column,value,code,message', ...lines].join('\n') + '\n');
+      return sendCsv(
+        reply,
+        `batch-${request.params.batchId}-errors.csv`,
+        ['row_number', 'column', 'value', 'code', 'message'],
+        result.items.map((e) => [e.rowNumber, e.column, e.value, e.code, e.message]),
+      );
     },
   );
 

@@ -1,12 +1,20 @@
 import { sharingAgreements } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
+import { emptyBodyAsObject, Page, problemResponses } from '../../http/common.schemas.ts';
+import { decodeCursor, pageOf } from '../../http/cursor.ts';
+import { sendCsv } from '../../http/csv.ts';
 import { notFound } from '../../http/problems.ts';
-import { asActor, requireRole } from '../../plugins/auth.ts';
+import { asActor, asCaller, asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import { isActiveMember } from '../networks/networks.service.ts';
+import { FirmParams } from '../firms/firms.schemas.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
+  AccessLogEntry,
+  AccessLogQuery,
+  AggregateGroup,
+  AggregateParams,
+  AggregateQuery,
   Agreement,
   AgreementListQuery,
   AgreementParams,
@@ -14,7 +22,15 @@ import {
   GrantBody,
   RequestBody,
 } from './sharing.schemas.ts';
-import { assertDates, assertPartner, decide, getAgreement, listAgreements } from './sharing.service.ts';
+import {
+  assertDates,
+  assertPartner,
+  decide,
+  getAgreement,
+  listAccessLog,
+  listAgreements,
+  readAggregates,
+} from './sharing.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['sharing'];
@@ -193,4 +209,95 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   decision('approve', 'Approve a request for your data', 'requested');
   decision('decline', 'Decline a request for your data', 'requested');
   decision('revoke', 'Revoke an agreement on your data, effective at once', 'active');
+
+  app.get(
+    '/v1/networks/:networkId/aggregates/:dataset',
+    {
+      config: { pipeline: true },
+      schema: {
+        operationId: 'readAggregates',
+        summary: 'Grouped results over your data and the data partners grant you',
+        description:
+          'Per owner firm and one dimension: distinct customers, rows, amount and quantity. Another ' +
+          "firm's groups with fewer than its k distinct customers are pooled into one row (pooled: true), " +
+          'which is dropped too when still under k. Each read of another firm writes its access log.',
+        tags,
+        security,
+        params: AggregateParams,
+        querystring: AggregateQuery,
+        response: {
+          200: Type.Object({ items: Type.Array(AggregateGroup), nextCursor: Type.Null() }),
+          ...problemResponses,
+        },
+      },
+    },
+    (request) =>
+      asCaller(request, async (tx, caller) => {
+        const { networkId, dataset } = request.params;
+        if (caller.pipeline ? caller.pipeline.networkId !== networkId : !(await isActiveMember(tx, networkId))) {
+          throw notFound('network');
+        }
+        const reader = { firmId: caller.firmId, userId: caller.userId, apiKeyId: caller.pipeline?.apiKeyId ?? null };
+        return {
+          items: await readAggregates(tx, reader, networkId, dataset, request.query.by ?? 'none'),
+          nextCursor: null,
+        };
+      }),
+  );
+
+  app.get(
+    '/v1/firms/:firmId/access-log',
+    {
+      schema: {
+        operationId: 'listAccessLog',
+        summary: "Who read your firm's data: reader, dataset, level, purpose, how much, when",
+        description: 'Newest first. `?format=csv` answers every entry at once as text/csv.',
+        tags,
+        security,
+        params: FirmParams,
+        querystring: AccessLogQuery,
+        produces: ['application/json', 'text/csv'],
+        response: { 200: Page(AccessLogEntry), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const csv = request.query.format === 'csv';
+      const limit = csv ? 1_000_000 : (request.query.limit ?? 50);
+      const after = csv ? undefined : decodeCursor(request.query.cursor, 1)?.[0];
+      const page = await asOwnFirm(request, request.params.firmId, async (tx) =>
+        pageOf(await listAccessLog(tx, request.params.firmId, after, limit), limit, (e) => [String(e.id)]),
+      );
+      if (!csv) return page;
+      return sendCsv(
+        reply,
+        'access-log.csv',
+        [
+          'at',
+          'network_id',
+          'reader',
+          'reader_user',
+          'reader_api_key_id',
+          'dataset',
+          'level',
+          'purpose',
+          'reading',
+          'rows',
+          'groups',
+        ],
+        page.items.map((e) => [
+          e.at,
+          e.networkId,
+          e.reader.name,
+          e.readerUser?.name ?? null,
+          e.readerApiKeyId,
+          e.dataset,
+          e.level,
+          e.purpose,
+          e.reading,
+          e.rowCount,
+          e.groupCount,
+        ]),
+      );
+    },
+  );
 };

@@ -1,6 +1,6 @@
 import { agreementStatuses, DEFAULT_MIN_GROUP_SIZE, sharingLevels } from '@accord/db';
 import Type from 'typebox';
-import { strict, Timestamp, Uuid } from '../../http/common.schemas.ts';
+import { PageQuery, strict, Timestamp, Uuid } from '../../http/common.schemas.ts';
 import { DatasetName } from '../api-keys/api-keys.schemas.ts';
 
 export const SharingLevel = Type.Enum([...sharingLevels], {
@@ -70,3 +70,64 @@ export const AgreementListQuery = Type.Object(
   },
   strict,
 );
+
+export const aggregateDimensions = [
+  'none',
+  'month',
+  'channel',
+  'sku',
+  'location',
+  'currency',
+  'carrier',
+  'expedited',
+  'category',
+  'satisfaction',
+  'activity',
+] as const;
+export const AggregateParams = Type.Object({ networkId: Uuid, dataset: DatasetName }, strict);
+export const AggregateQuery = Type.Object(
+  {
+    by: Type.Optional({
+      ...Type.Enum([...aggregateDimensions]),
+      default: 'none',
+      description:
+        'What to group by, besides the owner firm: transactions month|channel|sku|location|currency, shipments ' +
+        'month|carrier|expedited, service_cases month|channel|category|satisfaction, activities month|activity; ' +
+        'none (the default) for one group per firm.',
+    }),
+  },
+  strict,
+);
+const Decimal = Type.Union([Type.String({ description: 'Exact decimal.' }), Type.Null()]);
+export const AggregateGroup = Type.Object({
+  owner: FirmRef,
+  group: Type.Union([Type.String(), Type.Null()]),
+  pooled: Type.Boolean({ description: "True for the row pooling an owner's groups under k." }),
+  customers: Type.Integer({ description: 'Distinct customers.' }),
+  rows: Type.Integer(),
+  amount: Decimal,
+  quantity: Decimal,
+  minGroupSize: Type.Integer({ description: "The owner's k for you (1 for your own data)." }),
+});
+
+export const AccessLogQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    format: Type.Optional(Type.Enum(['json', 'csv'], { description: 'csv: every entry at once, as text/csv.' })),
+  },
+  strict,
+);
+export const AccessLogEntry = Type.Object({
+  id: Type.Integer(),
+  at: Timestamp,
+  networkId: Uuid,
+  reader: FirmRef,
+  readerUser: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  readerApiKeyId: Type.Union([Uuid, Type.Null()]),
+  dataset: DatasetName,
+  level: SharingLevel,
+  purpose: Type.String(),
+  reading: Type.String(),
+  rowCount: Type.Union([Type.Integer(), Type.Null()]),
+  groupCount: Type.Union([Type.Integer(), Type.Null()]),
+});

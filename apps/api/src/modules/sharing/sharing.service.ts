@@ -1,10 +1,21 @@
 // Sharing agreements: owners grant, grantees ask, owners approve, decline or revoke. Row-level
 // security decides who sees and writes which agreement; this service checks the terms and the
 // transitions, and answers agreements with both firms named.
-import { firms, networkMemberships, sharingAgreements, type AgreementStatus, type Transaction } from '@accord/db';
-import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import {
+  accessLog,
+  databaseErrorOf,
+  firms,
+  networkMemberships,
+  query,
+  sharingAgreements,
+  users,
+  type AgreementStatus,
+  type Dataset,
+  type Transaction,
+} from '@accord/db';
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
+import { ApiProblem, badRequest, conflict, notFound } from '../../http/problems.ts';
 
 const owner = alias(firms, 'owner');
 const grantee = alias(firms, 'grantee');
@@ -124,4 +135,124 @@ export async function decide(
     })
     .where(eq(sharingAgreements.id, agreementId));
   return getAgreement(tx, actingFirmId, networkId, agreementId);
+}
+
+interface AggregateRow {
+  owner_firm_id: string;
+  owner_name: string;
+  min_group_size: number;
+  grp: string | null;
+  pooled: boolean;
+  customers: string;
+  row_count: string;
+  amount: string | null;
+  quantity: string | null;
+}
+
+export interface Reader {
+  firmId: string;
+  userId: string | null;
+  apiKeyId: string | null;
+}
+
+/**
+ * Grouped results through the database's aggregate layer (which applies each owner's k), and one
+ * access-log entry per other firm whose data they show.
+ */
+export async function readAggregates(tx: Transaction, reader: Reader, networkId: string, dataset: Dataset, by: string) {
+  let rows: AggregateRow[];
+  try {
+    rows = await query<AggregateRow>(
+      tx,
+      sql`select a.*, f.name as owner_name from app_aggregate(${dataset}::dataset, ${networkId}::uuid, ${by}) a
+          join firms f on f.id = a.owner_firm_id`,
+    );
+  } catch (error) {
+    if (databaseErrorOf(error)?.code === '22023') {
+      throw badRequest(
+        'invalid_dimension',
+        `${dataset} cannot be grouped by ${by}; see the by parameter for each dataset.`,
+      );
+    }
+    throw error;
+  }
+  const others = [...new Set(rows.filter((r) => r.owner_firm_id !== reader.firmId).map((r) => r.owner_firm_id))];
+  if (others.length) {
+    const purposes = await query<{ owner_firm_id: string; purpose: string }>(
+      tx,
+      sql`select owner_firm_id, string_agg(distinct purpose, '; ') as purpose
+          from app_applicable_agreements(${dataset}::dataset) where network_id = ${networkId}::uuid group by 1`,
+    );
+    await tx.insert(accessLog).values(
+      others.map((owner) => {
+        const groups = rows.filter((r) => r.owner_firm_id === owner);
+        return {
+          networkId,
+          ownerFirmId: owner,
+          readerFirmId: reader.firmId,
+          readerUserId: reader.userId,
+          readerApiKeyId: reader.apiKeyId,
+          dataset,
+          level: groups[0]!.min_group_size > 1 ? ('aggregate' as const) : ('customer' as const),
+          purpose: purposes.find((p) => p.owner_firm_id === owner)?.purpose ?? '',
+          reading: `aggregates by ${by}`,
+          groupCount: groups.length,
+          rowCount: groups.reduce((sum, g) => sum + Number(g.row_count), 0),
+        };
+      }),
+    );
+  }
+  return rows.map((r) => ({
+    owner: { id: r.owner_firm_id, name: r.owner_name },
+    group: r.grp,
+    pooled: r.pooled,
+    customers: Number(r.customers),
+    rows: Number(r.row_count),
+    amount: r.amount,
+    quantity: r.quantity,
+    minGroupSize: r.min_group_size,
+  }));
+}
+
+const reader = alias(firms, 'reader');
+
+/** Who read the firm's data, newest first. */
+export async function listAccessLog(tx: Transaction, ownerFirmId: string, after: string | undefined, limit: number) {
+  const rows = await tx
+    .select({
+      id: accessLog.id,
+      at: accessLog.at,
+      networkId: accessLog.networkId,
+      readerId: accessLog.readerFirmId,
+      readerName: reader.name,
+      readerUserId: accessLog.readerUserId,
+      readerUserName: users.name,
+      readerApiKeyId: accessLog.readerApiKeyId,
+      dataset: accessLog.dataset,
+      level: accessLog.level,
+      purpose: accessLog.purpose,
+      reading: accessLog.reading,
+      rowCount: accessLog.rowCount,
+      groupCount: accessLog.groupCount,
+    })
+    .from(accessLog)
+    .innerJoin(reader, eq(reader.id, accessLog.readerFirmId))
+    .leftJoin(users, eq(users.id, accessLog.readerUserId))
+    .where(and(eq(accessLog.ownerFirmId, ownerFirmId), after ? lt(accessLog.id, Number(after)) : undefined))
+    .orderBy(desc(accessLog.id))
+    .limit(limit + 1);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    networkId: r.networkId,
+    reader: { id: r.readerId, name: r.readerName },
+    readerUser: r.readerUserId ? { id: r.readerUserId, name: r.readerUserName ?? '' } : null,
+    readerApiKeyId: r.readerApiKeyId,
+    dataset: r.dataset,
+    level: r.level,
+    purpose: r.purpose,
+    reading: r.reading,
+    rowCount: r.rowCount,
+    groupCount: r.groupCount,
+  }));
 }
