@@ -54,6 +54,7 @@ beforeAll(async () => {
     payload: { granteeFirmId: null, dataset: 'transactions', level: 'aggregate', purpose: 'pilot' },
   });
   ids.agreementId = agreement.json<{ id: string }>().id;
+  ids.customerKey = 'a'.repeat(64);
 });
 afterAll(() => h.close());
 
@@ -109,6 +110,8 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'POST /v1/networks/{networkId}/agreements/{agreementId}/revoke': {},
   'GET /v1/networks/{networkId}/aggregates/{dataset}': undefined,
   'GET /v1/firms/{firmId}/access-log': undefined,
+  'GET /v1/networks/{networkId}/customers/{customerKey}': undefined,
+  'POST /v1/networks/{networkId}/customers/lookup': { identifier: 'v@example.net' },
 };
 
 describe('every route that takes an id', () => {

@@ -1,7 +1,7 @@
 // Sharing agreements decide, in the database, which of another firm's fact rows a firm can read: a
 // visibility matrix over every dataset and every case, queried by hand as the runtime role; the
 // aggregate grants' k; and the access log, which the runtime role can only append to.
-import { datasets, type Dataset } from '@accord/domain';
+import { customerKey, datasets, type Dataset } from '@accord/domain';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirm, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
@@ -61,6 +61,17 @@ function asFirm<T extends readonly postgres.Row[]>(
     await tx`select set_config('app.firm_id', ${firmId}, true), set_config('role', 'accord_app', true)`;
     return query(tx);
   }) as Promise<T>;
+}
+
+interface View360 {
+  partners: Array<{ firm: { id: string }; channels: Array<{ lines: number }> }>;
+  shipments: Array<{ firm: { id: string } }>;
+  serviceCases: Array<{ firm: { id: string } }>;
+  hidden: Array<{ firm: { id: string }; datasets: string[] }>;
+}
+
+function throwIfNot(condition: boolean, message: string) {
+  if (!condition) throw new Error(message);
 }
 
 interface Grant {
@@ -130,6 +141,30 @@ describe('the visibility matrix', () => {
           seen[name] = rows.filter((r) => r.firm_id === firm.O).length;
         }
         expect(seen).toEqual(c.expected);
+        if (dataset === 'activities') return; // Customer 360 shows purchases, shipments and service cases
+        // the same through the API: the Customer 360 of O's first customer
+        const throughApi: Record<string, number> = {};
+        for (const name of Object.keys(firm) as Array<keyof typeof firm>) {
+          const response = await h.app.inject({
+            url: `/v1/networks/${networkId}/customers/${'1'.padStart(64, 'a')}`,
+            headers: admin[name]!.headers,
+          });
+          if (response.statusCode === 404) {
+            throwIfNot(name === 'U', `${name} got 404`);
+            throughApi[name] = 0;
+            continue;
+          }
+          const view = response.json<View360>();
+          const rows =
+            dataset === 'transactions'
+              ? view.partners.filter((p) => p.firm.id === firm.O).flatMap((p) => p.channels.map((ch) => ch.lines))
+              : (dataset === 'shipments' ? view.shipments : view.serviceCases)
+                  .filter((r) => r.firm.id === firm.O)
+                  .map(() => 1);
+          throughApi[name] = rows.reduce((a, b) => a + b, 0);
+        }
+        const oneCustomer = Object.fromEntries(Object.entries(c.expected).map(([k, v]) => [k, v > 0 ? 1 : 0]));
+        expect(throughApi).toEqual(oneCustomer);
       });
     }
     it(`${dataset}: an agreement for another dataset grants nothing here`, async () => {
@@ -420,5 +455,56 @@ describe('aggregates and the access log through the API', () => {
       headers: admin.G!.headers,
     });
     expect(read.json()).toMatchObject({ status: 400, code: 'invalid_dimension' });
+  });
+});
+
+describe('Customer 360', () => {
+  it('shows granted partners, names the hidden ones, logs each firm and dataset read, and hashes identifiers', async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+    await grant('transactions', { grantee: 'G', level: 'customer' });
+    const key = '2'.padStart(64, 'a');
+    const before = Number((await sql`select count(*) from access_log where owner_firm_id = ${firm.O}`)[0]!.count);
+    const view = await h.app.inject({ url: `/v1/networks/${networkId}/customers/${key}`, headers: admin.G!.headers });
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({
+      customerKey: key,
+      partners: [
+        {
+          firm: { id: firm.O, name: 'Sharing O' },
+          channels: [{ channel: 'web', orders: 1, lines: 1 }],
+          spend: [{ currency: 'EUR', net: '9.990000', refunds: '0', shareOfWallet: 1 }],
+        },
+      ],
+      shipments: [],
+      serviceCases: [],
+      hidden: [{ firm: { id: firm.O, name: 'Sharing O' }, datasets: ['shipments', 'service_cases', 'activities'] }],
+    });
+    const entries = await sql`select dataset, level, reading, row_count, purpose from access_log
+                              where owner_firm_id = ${firm.O} order by id desc limit 1`;
+    expect(entries).toEqual([
+      { dataset: 'transactions', level: 'customer', reading: 'customer 360', row_count: 1, purpose: 'joint planning' },
+    ]);
+    expect(Number((await sql`select count(*) from access_log where owner_firm_id = ${firm.O}`)[0]!.count)).toBe(
+      before + 1,
+    );
+
+    // by raw identifier: hashed with the network's key, the same key a feed's customer_id gets
+    const [network] = await sql`select hashing_key from networks where id = ${networkId}`;
+    const email = 'Someone@Example.net';
+    const hashed = customerKey(network!.hashing_key as string, email);
+    await sql`insert into transactions (network_id, firm_id, customer_key, batch_id, order_id, line_no, occurred_at,
+                sku, quantity, net_amount, currency, channel)
+              values (${networkId}, ${firm.O}, ${hashed}, '00000000-0000-4000-8000-000000000001', 'o-email', 1, now(),
+                'S', -1, -5.00, 'EUR', 'store')`;
+    const lookup = await h.app.inject({
+      method: 'POST',
+      url: `/v1/networks/${networkId}/customers/lookup`,
+      headers: admin.G!.headers,
+      payload: { identifier: email },
+    });
+    expect(lookup.json()).toMatchObject({
+      customerKey: hashed,
+      partners: [{ returnedLines: 1, spend: [{ net: '-5.000000', refunds: '5.000000' }] }],
+    });
   });
 });

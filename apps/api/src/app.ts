@@ -15,6 +15,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { FirmOfUser, Session, UserSummary } from './modules/auth/auth.schemas.ts';
 import { Agreement } from './modules/sharing/sharing.schemas.ts';
 import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
+import { Customer360 } from './modules/customers/customers.schemas.ts';
+import { customersRoutes } from './modules/customers/customers.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
@@ -88,6 +90,7 @@ export async function buildApp(deps: AppDependencies) {
     ApiKey,
     Batch,
     Agreement,
+    Customer360,
   ]) {
     app.addSchema(schema);
   }
@@ -113,6 +116,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(apiKeysRoutes);
   await app.register(exchangeRoutes);
   await app.register(sharingRoutes);
+  await app.register(customersRoutes);
   return app;
 }
 

@@ -661,6 +661,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/customers/{customerKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer 360 by pseudonymous key
+         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted. Every other firm's rows shown are written to its access log.
+         */
+        get: operations["getCustomer360"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/customers/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Customer 360 by raw identifier (hashed here, never stored)
+         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted. Every other firm's rows shown are written to its access log.
+         */
+        post: operations["lookupCustomer360"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -879,6 +919,73 @@ export interface components {
             createdAt: string;
             decidedAt: string | null;
             revokedAt: string | null;
+        };
+        Customer360: {
+            customerKey: string;
+            firstPurchaseAt: string | null;
+            lastPurchaseAt: string | null;
+            partners: {
+                firm: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                channels: {
+                    channel: string;
+                    orders: number;
+                    lines: number;
+                }[];
+                spend: {
+                    currency: string;
+                    /** @description Exact decimal. */
+                    net: string;
+                    /** @description Exact decimal. */
+                    refunds: string;
+                    /** @description This partner's share of the customer's net spend in this currency. */
+                    shareOfWallet: number;
+                }[];
+                returnedLines: number;
+                firstPurchaseAt: string | null;
+                lastPurchaseAt: string | null;
+            }[];
+            shipments: {
+                firm: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                shipmentId: string;
+                orderId: string;
+                carrier: string;
+                /** Format: date-time */
+                promisedAt: string;
+                deliveredAt: string | null;
+                expedited: boolean;
+                /** @enum {unknown} */
+                status: "on_time" | "late" | "in_transit" | "overdue";
+            }[];
+            serviceCases: {
+                firm: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                caseId: string;
+                /** Format: date-time */
+                openedAt: string;
+                resolvedAt: string | null;
+                channel: string;
+                category: string;
+                satisfaction: number | null;
+            }[];
+            hidden: {
+                firm: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
+            }[];
         };
     };
     responses: never;
@@ -3596,6 +3703,227 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                     "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomer360: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                /** @description The pseudonymous key. */
+                customerKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerKey: string;
+                        firstPurchaseAt: string | null;
+                        lastPurchaseAt: string | null;
+                        partners: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            channels: {
+                                channel: string;
+                                orders: number;
+                                lines: number;
+                            }[];
+                            spend: {
+                                currency: string;
+                                /** @description Exact decimal. */
+                                net: string;
+                                /** @description Exact decimal. */
+                                refunds: string;
+                                /** @description This partner's share of the customer's net spend in this currency. */
+                                shareOfWallet: number;
+                            }[];
+                            returnedLines: number;
+                            firstPurchaseAt: string | null;
+                            lastPurchaseAt: string | null;
+                        }[];
+                        shipments: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            shipmentId: string;
+                            orderId: string;
+                            carrier: string;
+                            /** Format: date-time */
+                            promisedAt: string;
+                            deliveredAt: string | null;
+                            expedited: boolean;
+                            /** @enum {unknown} */
+                            status: "on_time" | "late" | "in_transit" | "overdue";
+                        }[];
+                        serviceCases: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            caseId: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            resolvedAt: string | null;
+                            channel: string;
+                            category: string;
+                            satisfaction: number | null;
+                        }[];
+                        hidden: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookupCustomer360: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A raw identifier (e.g. an email): hashed with the network's key here, never stored. */
+                    identifier: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerKey: string;
+                        firstPurchaseAt: string | null;
+                        lastPurchaseAt: string | null;
+                        partners: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            channels: {
+                                channel: string;
+                                orders: number;
+                                lines: number;
+                            }[];
+                            spend: {
+                                currency: string;
+                                /** @description Exact decimal. */
+                                net: string;
+                                /** @description Exact decimal. */
+                                refunds: string;
+                                /** @description This partner's share of the customer's net spend in this currency. */
+                                shareOfWallet: number;
+                            }[];
+                            returnedLines: number;
+                            firstPurchaseAt: string | null;
+                            lastPurchaseAt: string | null;
+                        }[];
+                        shipments: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            shipmentId: string;
+                            orderId: string;
+                            carrier: string;
+                            /** Format: date-time */
+                            promisedAt: string;
+                            deliveredAt: string | null;
+                            expedited: boolean;
+                            /** @enum {unknown} */
+                            status: "on_time" | "late" | "in_transit" | "overdue";
+                        }[];
+                        serviceCases: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            caseId: string;
+                            /** Format: date-time */
+                            openedAt: string;
+                            resolvedAt: string | null;
+                            channel: string;
+                            category: string;
+                            satisfaction: number | null;
+                        }[];
+                        hidden: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,0 +1,187 @@
+// Customer 360: everything the acting firm may see about one pseudonymous customer across the
+// network. Row-level security decides which partners' rows come back; what is hidden is named (firms
+// and datasets, never rows) so the viewer can ask for it; every other firm's rows shown are logged.
+import { accessLog, query, type Dataset, type Transaction } from '@accord/db';
+import { sql } from 'drizzle-orm';
+
+const RECENT = 50;
+
+interface PurchaseRow {
+  firm_id: string;
+  firm_name: string;
+  channel: string;
+  orders: number;
+  lines: number;
+  returned_lines: number;
+  first_at: Date;
+  last_at: Date;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export async function customer360(
+  tx: Transaction,
+  reader: { firmId: string; userId: string | null },
+  networkId: string,
+  customerKey: string,
+) {
+  const purchases = await query<PurchaseRow>(
+    tx,
+    sql`select t.firm_id, f.name as firm_name, t.channel::text as channel, count(distinct t.order_id)::int as orders,
+          count(*)::int as lines, (count(*) filter (where t.quantity < 0))::int as returned_lines,
+          min(t.occurred_at) as first_at, max(t.occurred_at) as last_at
+        from transactions t join firms f on f.id = t.firm_id
+        where t.network_id = ${networkId} and t.customer_key = ${customerKey}
+        group by 1, 2, 3 order by 2, 3`,
+  );
+  // Money stays exact: sums in the database, as text; the share of wallet is a ratio.
+  const spend = await query<{ firm_id: string; currency: string; net: string; refunds: string; share: number | null }>(
+    tx,
+    sql`select t.firm_id, t.currency::text as currency, sum(t.net_amount)::text as net,
+          coalesce(sum(-t.net_amount) filter (where t.net_amount < 0), 0)::text as refunds,
+          round(sum(t.net_amount) / nullif(sum(sum(t.net_amount)) over (partition by t.currency), 0), 4)::float8 as share
+        from transactions t
+        where t.network_id = ${networkId} and t.customer_key = ${customerKey}
+        group by t.firm_id, t.currency order by 2`,
+  );
+  const shipments = await query<{
+    firm_id: string;
+    firm_name: string;
+    shipment_id: string;
+    order_id: string;
+    carrier: string;
+    promised_at: Date;
+    delivered_at: Date | null;
+    expedited: boolean;
+    status: 'on_time' | 'late' | 'in_transit' | 'overdue';
+  }>(
+    tx,
+    sql`select s.firm_id, f.name as firm_name, s.shipment_id, s.order_id, s.carrier, s.promised_at, s.delivered_at,
+          s.expedited,
+          case when s.delivered_at is null then (case when s.promised_at < now() then 'overdue' else 'in_transit' end)
+               when s.delivered_at <= s.promised_at then 'on_time' else 'late' end as status
+        from shipments s join firms f on f.id = s.firm_id
+        where s.network_id = ${networkId} and s.customer_key = ${customerKey}
+        order by s.promised_at desc limit ${RECENT}`,
+  );
+  const cases = await query<{
+    firm_id: string;
+    firm_name: string;
+    case_id: string;
+    opened_at: Date;
+    resolved_at: Date | null;
+    channel: string;
+    category: string;
+    satisfaction: number | null;
+  }>(
+    tx,
+    sql`select c.firm_id, f.name as firm_name, c.case_id, c.opened_at, c.resolved_at, c.channel::text as channel,
+          c.category, c.satisfaction
+        from service_cases c join firms f on f.id = c.firm_id
+        where c.network_id = ${networkId} and c.customer_key = ${customerKey}
+        order by c.opened_at desc limit ${RECENT}`,
+  );
+  const hidden = await query<{ firm_id: string; firm_name: string; datasets: Dataset[] }>(
+    tx,
+    sql`select h.firm_id, f.name as firm_name, array_agg(h.dataset::text order by h.dataset) as datasets
+        from app_customer_hidden_holders(${networkId}, ${customerKey}) h join firms f on f.id = h.firm_id
+        group by 1, 2 order by 2`,
+  );
+
+  // The log: one entry per other firm and dataset whose rows this page shows.
+  const shown = new Map<string, { ownerFirmId: string; dataset: Dataset; rowCount: number }>();
+  const count = (ownerFirmId: string, dataset: Dataset, rows: number) => {
+    if (ownerFirmId === reader.firmId) return;
+    const key = `${ownerFirmId}:${dataset}`;
+    const entry = shown.get(key) ?? { ownerFirmId, dataset, rowCount: 0 };
+    entry.rowCount += rows;
+    shown.set(key, entry);
+  };
+  for (const p of purchases) count(p.firm_id, 'transactions', p.lines);
+  for (const s of shipments) count(s.firm_id, 'shipments', 1);
+  for (const c of cases) count(c.firm_id, 'service_cases', 1);
+  if (shown.size) {
+    const purposes = await query<{ owner_firm_id: string; dataset: Dataset; purpose: string }>(
+      tx,
+      sql`select g.owner_firm_id, d.dataset, string_agg(distinct g.purpose, '; ') as purpose
+          from unnest(array['transactions', 'shipments', 'service_cases']::dataset[]) as d(dataset),
+               lateral app_applicable_agreements(d.dataset) g
+          where g.network_id = ${networkId} and g.level = 'customer' group by 1, 2`,
+    );
+    await tx.insert(accessLog).values(
+      [...shown.values()].map((e) => ({
+        networkId,
+        ownerFirmId: e.ownerFirmId,
+        readerFirmId: reader.firmId,
+        readerUserId: reader.userId,
+        dataset: e.dataset,
+        level: 'customer' as const,
+        purpose: purposes.find((p) => p.owner_firm_id === e.ownerFirmId && p.dataset === e.dataset)?.purpose ?? '',
+        reading: 'customer 360',
+        rowCount: e.rowCount,
+      })),
+    );
+  }
+
+  const partners = new Map<
+    string,
+    {
+      firm: { id: string; name: string };
+      channels: { channel: string; orders: number; lines: number }[];
+      spend: { currency: string; net: string; refunds: string; shareOfWallet: number }[];
+      returnedLines: number;
+      firstPurchaseAt: string | null;
+      lastPurchaseAt: string | null;
+    }
+  >();
+  for (const p of purchases) {
+    const partner = partners.get(p.firm_id) ?? {
+      firm: { id: p.firm_id, name: p.firm_name },
+      channels: [],
+      spend: spend
+        .filter((s) => s.firm_id === p.firm_id)
+        .map((s) => ({ currency: s.currency, net: s.net, refunds: s.refunds, shareOfWallet: s.share ?? 0 })),
+      returnedLines: 0,
+      firstPurchaseAt: null,
+      lastPurchaseAt: null,
+    };
+    partners.set(p.firm_id, partner);
+    partner.channels.push({ channel: p.channel, orders: p.orders, lines: p.lines });
+    partner.returnedLines += p.returned_lines;
+    const first = iso(p.first_at)!;
+    const last = iso(p.last_at)!;
+    if (!partner.firstPurchaseAt || first < partner.firstPurchaseAt) partner.firstPurchaseAt = first;
+    if (!partner.lastPurchaseAt || last > partner.lastPurchaseAt) partner.lastPurchaseAt = last;
+  }
+  const all = [...partners.values()];
+  return {
+    customerKey,
+    firstPurchaseAt: all.map((p) => p.firstPurchaseAt!).sort()[0] ?? null,
+    lastPurchaseAt:
+      all
+        .map((p) => p.lastPurchaseAt!)
+        .sort()
+        .at(-1) ?? null,
+    partners: all,
+    shipments: shipments.map((s) => ({
+      firm: { id: s.firm_id, name: s.firm_name },
+      shipmentId: s.shipment_id,
+      orderId: s.order_id,
+      carrier: s.carrier,
+      promisedAt: iso(s.promised_at)!,
+      deliveredAt: iso(s.delivered_at),
+      expedited: s.expedited,
+      status: s.status,
+    })),
+    serviceCases: cases.map((c) => ({
+      firm: { id: c.firm_id, name: c.firm_name },
+      caseId: c.case_id,
+      openedAt: iso(c.opened_at)!,
+      resolvedAt: iso(c.resolved_at),
+      channel: c.channel,
+      category: c.category,
+      satisfaction: c.satisfaction,
+    })),
+    hidden: hidden.map((h) => ({ firm: { id: h.firm_id, name: h.firm_name }, datasets: h.datasets })),
+  };
+}
