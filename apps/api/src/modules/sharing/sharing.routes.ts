@@ -1,4 +1,3 @@
-import { sharingAgreements } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, Page, problemResponses } from '../../http/common.schemas.ts';
@@ -23,8 +22,8 @@ import {
   RequestBody,
 } from './sharing.schemas.ts';
 import {
-  assertDates,
   assertPartner,
+  createAgreement,
   decide,
   getAgreement,
   listAccessLog,
@@ -34,7 +33,6 @@ import {
 
 const security = [{ bearer: [] }];
 const tags = ['sharing'];
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -103,28 +101,9 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         requireRole(actor, 'manager');
         const { networkId } = request.params;
         if (!(await isActiveMember(tx, networkId))) throw notFound('network');
-        const body = request.body;
-        if (body.granteeFirmId) await assertPartner(tx, networkId, body.granteeFirmId, actor.firmId);
-        const startsOn = body.startsOn ?? today();
-        assertDates(startsOn, body.endsOn);
-        const [created] = await tx
-          .insert(sharingAgreements)
-          .values({
-            networkId,
-            ownerFirmId: actor.firmId,
-            granteeFirmId: body.granteeFirmId,
-            dataset: body.dataset,
-            level: body.level,
-            ...(body.minGroupSize ? { minGroupSize: body.minGroupSize } : {}),
-            purpose: body.purpose,
-            startsOn,
-            endsOn: body.endsOn ?? null,
-            status: 'active',
-            decidedByUserId: actor.userId,
-            decidedAt: new Date(),
-          })
-          .returning({ id: sharingAgreements.id });
-        return getAgreement(tx, actor.firmId, networkId, created!.id);
+        const { granteeFirmId, ...terms } = request.body;
+        if (granteeFirmId) await assertPartner(tx, networkId, granteeFirmId, actor.firmId);
+        return createAgreement(tx, actor, networkId, { ownerFirmId: actor.firmId, granteeFirmId, ...terms });
       });
       return reply.status(201).send(agreement);
     },
@@ -149,27 +128,9 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         requireRole(actor, 'manager');
         const { networkId } = request.params;
         if (!(await isActiveMember(tx, networkId))) throw notFound('network');
-        const body = request.body;
-        await assertPartner(tx, networkId, body.ownerFirmId, actor.firmId);
-        const startsOn = body.startsOn ?? today();
-        assertDates(startsOn, body.endsOn);
-        const [created] = await tx
-          .insert(sharingAgreements)
-          .values({
-            networkId,
-            ownerFirmId: body.ownerFirmId,
-            granteeFirmId: actor.firmId,
-            dataset: body.dataset,
-            level: body.level,
-            ...(body.minGroupSize ? { minGroupSize: body.minGroupSize } : {}),
-            purpose: body.purpose,
-            startsOn,
-            endsOn: body.endsOn ?? null,
-            status: 'requested',
-            requestedByUserId: actor.userId,
-          })
-          .returning({ id: sharingAgreements.id });
-        return getAgreement(tx, actor.firmId, networkId, created!.id);
+        const { ownerFirmId, ...terms } = request.body;
+        await assertPartner(tx, networkId, ownerFirmId, actor.firmId);
+        return createAgreement(tx, actor, networkId, { ownerFirmId, granteeFirmId: actor.firmId, ...terms });
       });
       return reply.status(201).send(agreement);
     },

@@ -101,10 +101,50 @@ export async function assertPartner(tx: Transaction, networkId: string, firmId: 
   }
 }
 
-export function assertDates(startsOn: string, endsOn: string | null | undefined) {
-  if (endsOn && endsOn < startsOn) {
+export interface AgreementTerms {
+  ownerFirmId: string;
+  granteeFirmId: string | null;
+  dataset: Dataset;
+  level: 'customer' | 'aggregate';
+  minGroupSize?: number | undefined;
+  purpose: string;
+  startsOn?: string | undefined;
+  endsOn?: string | null | undefined;
+}
+
+/**
+ * A grant by the owner (in effect at once) or a request by the grantee (waiting for the owner),
+ * whichever side the acting firm is on.
+ */
+export async function createAgreement(
+  tx: Transaction,
+  actor: { firmId: string; userId: string | null },
+  networkId: string,
+  terms: AgreementTerms,
+) {
+  const startsOn = terms.startsOn ?? new Date().toISOString().slice(0, 10);
+  if (terms.endsOn && terms.endsOn < startsOn) {
     throw new ApiProblem(422, 'invalid_dates', 'Unprocessable content', 'endsOn must not be before startsOn.');
   }
+  const granting = terms.ownerFirmId === actor.firmId;
+  const [created] = await tx
+    .insert(sharingAgreements)
+    .values({
+      networkId,
+      ownerFirmId: terms.ownerFirmId,
+      granteeFirmId: terms.granteeFirmId,
+      dataset: terms.dataset,
+      level: terms.level,
+      ...(terms.minGroupSize ? { minGroupSize: terms.minGroupSize } : {}),
+      purpose: terms.purpose,
+      startsOn,
+      endsOn: terms.endsOn ?? null,
+      ...(granting
+        ? { status: 'active' as const, decidedByUserId: actor.userId, decidedAt: new Date() }
+        : { status: 'requested' as const, requestedByUserId: actor.userId }),
+    })
+    .returning({ id: sharingAgreements.id });
+  return getAgreement(tx, actor.firmId, networkId, created!.id);
 }
 
 /** Moves an agreement of the acting firm's data from one status to the next, or says why not. */
