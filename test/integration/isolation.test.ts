@@ -55,6 +55,13 @@ beforeAll(async () => {
   });
   ids.agreementId = agreement.json<{ id: string }>().id;
   ids.customerKey = 'a'.repeat(64);
+  const insight = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${ids.networkId}/insights`,
+    headers: victim.headers,
+    payload: { title: 'Private', body: 'only us', audience: 'network' },
+  });
+  ids.insightId = insight.json<{ id: string }>().id;
 });
 afterAll(() => h.close());
 
@@ -112,6 +119,10 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'GET /v1/firms/{firmId}/access-log': undefined,
   'GET /v1/networks/{networkId}/customers/{customerKey}': undefined,
   'POST /v1/networks/{networkId}/customers/lookup': { identifier: 'v@example.net' },
+  'GET /v1/networks/{networkId}/insights': undefined,
+  'POST /v1/networks/{networkId}/insights': { title: 'Forged', body: 'x', audience: 'network' },
+  'GET /v1/networks/{networkId}/insights/{insightId}': undefined,
+  'POST /v1/networks/{networkId}/insights/{insightId}/comments': { body: 'intrusion' },
 };
 
 describe('every route that takes an id', () => {

@@ -508,3 +508,65 @@ describe('Customer 360', () => {
     });
   });
 });
+
+describe('joint knowledge', () => {
+  const post = (who: SignedIn, url: string, payload: object) =>
+    h.app.inject({ method: 'POST', url: `/v1/networks/${networkId}${url}`, headers: who.headers, payload });
+  const titles = async (who: SignedIn, query = '') =>
+    (await h.app.inject({ url: `/v1/networks/${networkId}/insights${query}`, headers: who.headers }))
+      .json<{ items: Array<{ title: string }> }>()
+      .items.map((i) => i.title);
+
+  it('shares with the network or chosen partners, renders Markdown safely, and takes comments from readers', async () => {
+    const everyone = await post(admin.O!, '/insights', {
+      title: 'Weekend demand',
+      body: '**Saturdays** sell 30% more. <script>alert(1)</script> [see](javascript:alert(1)) [report](https://example.com/r)',
+      tags: ['Demand', 'weekly'],
+      dataset: 'transactions',
+      audience: 'network',
+    });
+    expect(everyone.statusCode).toBe(201);
+    const html = everyone.json<{ bodyHtml: string; tags: string[] }>();
+    expect(html.tags).toEqual(['demand', 'weekly']);
+    expect(html.bodyHtml).toContain('<strong>Saturdays</strong>');
+    expect(html.bodyHtml).not.toMatch(/<script|javascript:/);
+    expect(html.bodyHtml).toContain('<a href="https://example.com/r" rel="noopener noreferrer nofollow">report</a>');
+
+    const chosen = await post(admin.O!, '/insights', {
+      title: 'Returns at store 7',
+      body: 'Only for G.',
+      audience: 'firms',
+      readerFirmIds: [firm.G],
+    });
+    const chosenId = chosen.json<{ id: string }>().id;
+    expect(await titles(admin.G!)).toEqual(expect.arrayContaining(['Weekend demand', 'Returns at store 7']));
+    expect(await titles(admin.M!)).toContain('Weekend demand');
+    expect(await titles(admin.M!)).not.toContain('Returns at store 7');
+    expect(await titles(admin.M!, '?tag=demand')).toEqual(['Weekend demand']);
+    expect(
+      (await h.app.inject({ url: `/v1/networks/${networkId}/insights/${chosenId}`, headers: admin.M!.headers }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await h.app.inject({ url: `/v1/networks/${networkId}/insights`, headers: admin.U!.headers })).statusCode,
+    ).toBe(404);
+
+    expect((await post(admin.M!, `/insights/${chosenId}/comments`, { body: 'me too' })).statusCode).toBe(404);
+    const commented = await post(admin.G!, `/insights/${chosenId}/comments`, { body: 'We see the _same_.' });
+    expect(commented.json()).toMatchObject({
+      comments: [
+        { author: { firm: { id: firm.G, name: 'Sharing G' } }, bodyHtml: '<p>We see the <em>same</em>.</p>\n' },
+      ],
+    });
+
+    const outsiderReader = await post(admin.O!, '/insights', {
+      title: 'x',
+      body: 'x',
+      audience: 'firms',
+      readerFirmIds: [firm.U],
+    });
+    expect(outsiderReader.json()).toMatchObject({ status: 422, code: 'not_an_active_member' });
+    const noReaders = await post(admin.O!, '/insights', { title: 'x', body: 'x', audience: 'firms' });
+    expect(noReaders.json()).toMatchObject({ status: 422, code: 'readers_required' });
+  });
+});

@@ -17,6 +17,8 @@ import { Agreement } from './modules/sharing/sharing.schemas.ts';
 import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
 import { Customer360 } from './modules/customers/customers.schemas.ts';
 import { customersRoutes } from './modules/customers/customers.routes.ts';
+import { Insight } from './modules/knowledge/knowledge.schemas.ts';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
@@ -91,6 +93,7 @@ export async function buildApp(deps: AppDependencies) {
     Batch,
     Agreement,
     Customer360,
+    Insight,
   ]) {
     app.addSchema(schema);
   }
@@ -117,6 +120,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(exchangeRoutes);
   await app.register(sharingRoutes);
   await app.register(customersRoutes);
+  await app.register(knowledgeRoutes);
   return app;
 }
 

@@ -701,6 +701,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insights shared with your firm in this network, newest first (the latest 200) */
+        get: operations["listInsights"];
+        put?: never;
+        /** Share an insight with the network or with chosen partners */
+        post: operations["shareInsight"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/insights/{insightId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One insight with its comments */
+        get: operations["getInsight"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/insights/{insightId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an insight you can read */
+        post: operations["commentOnInsight"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -986,6 +1038,67 @@ export interface components {
                 };
                 datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
             }[];
+        };
+        Insight: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            networkId: string;
+            author: {
+                firm: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description Null when the author is not someone you can see. */
+                user: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            };
+            title: string;
+            /** @description Markdown as written. */
+            body: string;
+            /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+            bodyHtml: string;
+            tags: string[];
+            dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+            /**
+             * @description network: every active member; firms: the chosen readers (and the author firm).
+             * @enum {unknown}
+             */
+            audience: "network" | "firms";
+            readers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            comments: {
+                /** Format: uuid */
+                id: string;
+                author: {
+                    firm: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    /** @description Null when the author is not someone you can see. */
+                    user: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    } | null;
+                };
+                /** @description Markdown as written. */
+                body: string;
+                /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                bodyHtml: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -3905,6 +4018,434 @@ export interface operations {
                             };
                             datasets: ("transactions" | "shipments" | "service_cases" | "activities")[];
                         }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInsights: {
+        parameters: {
+            query?: {
+                tag?: string;
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            networkId: string;
+                            author: {
+                                firm: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Null when the author is not someone you can see. */
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            title: string;
+                            /** @description Markdown as written. */
+                            body: string;
+                            /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                            bodyHtml: string;
+                            tags: string[];
+                            dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+                            /**
+                             * @description network: every active member; firms: the chosen readers (and the author firm).
+                             * @enum {unknown}
+                             */
+                            audience: "network" | "firms";
+                            readers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                author: {
+                                    firm: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @description Null when the author is not someone you can see. */
+                                    user: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                };
+                                /** @description Markdown as written. */
+                                body: string;
+                                /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                                bodyHtml: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shareInsight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description Markdown. */
+                    body: string;
+                    tags?: string[];
+                    /** @enum {unknown} */
+                    dataset?: "transactions" | "shipments" | "service_cases" | "activities";
+                    /** @enum {unknown} */
+                    audience: "network" | "firms";
+                    /** @description With audience firms: the member firms that may read it. */
+                    readerFirmIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        author: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Null when the author is not someone you can see. */
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                        title: string;
+                        /** @description Markdown as written. */
+                        body: string;
+                        /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                        bodyHtml: string;
+                        tags: string[];
+                        dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+                        /**
+                         * @description network: every active member; firms: the chosen readers (and the author firm).
+                         * @enum {unknown}
+                         */
+                        audience: "network" | "firms";
+                        readers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                firm: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Null when the author is not someone you can see. */
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            /** @description Markdown as written. */
+                            body: string;
+                            /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                            bodyHtml: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInsight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                insightId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        author: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Null when the author is not someone you can see. */
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                        title: string;
+                        /** @description Markdown as written. */
+                        body: string;
+                        /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                        bodyHtml: string;
+                        tags: string[];
+                        dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+                        /**
+                         * @description network: every active member; firms: the chosen readers (and the author firm).
+                         * @enum {unknown}
+                         */
+                        audience: "network" | "firms";
+                        readers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                firm: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Null when the author is not someone you can see. */
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            /** @description Markdown as written. */
+                            body: string;
+                            /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                            bodyHtml: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commentOnInsight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                insightId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        author: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Null when the author is not someone you can see. */
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                        title: string;
+                        /** @description Markdown as written. */
+                        body: string;
+                        /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                        bodyHtml: string;
+                        tags: string[];
+                        dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+                        /**
+                         * @description network: every active member; firms: the chosen readers (and the author firm).
+                         * @enum {unknown}
+                         */
+                        audience: "network" | "firms";
+                        readers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            author: {
+                                firm: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Null when the author is not someone you can see. */
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                            };
+                            /** @description Markdown as written. */
+                            body: string;
+                            /** @description The Markdown rendered to sanitised HTML (no scripts, styles or images). */
+                            bodyHtml: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
                     };
                 };
             };

@@ -25,6 +25,7 @@ export const openapiPlugin = fp(
           { name: 'firms', description: 'Firms and their people' },
           { name: 'networks', description: 'Value-chain networks and their member firms' },
           { name: 'exchange', description: 'The data exchange: pipeline API keys, feeds, batches, datasets' },
+          { name: 'knowledge', description: 'Joint knowledge: insights shared with partners, and comments' },
           { name: 'sharing', description: 'Sharing agreements: who may read which of your datasets, at which level' },
           { name: 'ops', description: 'Health, readiness and metrics' },
         ],

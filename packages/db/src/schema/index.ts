@@ -3,3 +3,4 @@ export * from './networks.ts';
 export * from './outbox.ts';
 export * from './exchange.ts';
 export * from './sharing.ts';
+export * from './knowledge.ts';
