@@ -44,6 +44,22 @@ describe('signed out', () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/login?next=%2Fadmin%2Fusers');
   });
 
+  test('an email typed before the page has loaded its scripts survives their start', async () => {
+    const page = await newPage();
+    let release = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_app/immutable/**/*.js', async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto('/login', { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Email').fill('admin@northwind.example');
+    release();
+    // hydration runs as the scripts start; the network is idle only after they all have
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByLabel('Email').inputValue()).toBe('admin@northwind.example');
+  });
+
   test('a wrong password shows the API’s message next to the form', async () => {
     const page = await newPage();
     await page.goto('/login');

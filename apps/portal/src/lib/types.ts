@@ -23,3 +23,6 @@ export type BatchError =
   paths['/v1/networks/{networkId}/batches/{batchId}/errors']['get']['responses'][200]['content']['application/json']['items'][number];
 export type HashingRecipe =
   paths['/v1/networks/{networkId}/hashing']['get']['responses'][200]['content']['application/json'];
+export type Agreement = Schemas['Agreement'];
+export type AgreementStatus = Agreement['status'];
+export type SharingLevel = Agreement['level'];
