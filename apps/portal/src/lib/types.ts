@@ -26,3 +26,6 @@ export type HashingRecipe =
 export type Agreement = Schemas['Agreement'];
 export type AgreementStatus = Agreement['status'];
 export type SharingLevel = Agreement['level'];
+export type Customer360 = Schemas['Customer360'];
+export type AccessLogEntry =
+  paths['/v1/firms/{firmId}/access-log']['get']['responses'][200]['content']['application/json']['items'][number];

@@ -1,0 +1,110 @@
+// Customer 360: one customer across the partners whose data the acting firm may see at customer level in the
+// current network. The search is a form post (an identifier such as an email must never travel in a URL):
+// a 64-hex pseudonymous key goes straight to `?key=`, anything else is hashed by the API's lookup, which answers
+// the key, and the page then shows `?key=<customerKey>` so it can be shared. Partners holding data the firm has
+// not been granted are listed, with a button (managers and firm admins) to ask them for it.
+import { error, redirect } from '@sveltejs/kit';
+import { datasetLabel, isDataset } from '$lib/exchange';
+import { hasRole } from '$lib/format';
+import { failWith, field, invalid } from '$lib/server/api';
+import { keepLookup, takeLookup } from '$lib/server/customers';
+import { exchangeNetwork } from '$lib/server/exchange';
+import { requireMe } from '$lib/server/guard';
+import type { Customer360 } from '$lib/types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const CUSTOMER_KEY = /^[0-9a-f]{64}$/i;
+
+/** The purpose every request made from this page carries. */
+const REQUEST_PURPOSE = 'Customer 360';
+
+function customerPath(key: string): string {
+  return `/customers?key=${encodeURIComponent(key.toLowerCase())}`;
+}
+
+export const load: PageServerLoad = async (event) => {
+  const { api, me } = requireMe(event);
+  const { network, state } = exchangeNetwork(me, event);
+  const requested = event.url.searchParams.get('key')?.trim() ?? '';
+  const base = {
+    network,
+    state,
+    canAct: hasRole(me.firm.role, 'manager'),
+    key: requested.toLowerCase(),
+    customer: null as Customer360 | null,
+    problem: null as string | null,
+  };
+  if (!network || state !== 'active' || !requested) return base;
+  if (!CUSTOMER_KEY.test(requested)) {
+    return { ...base, problem: 'A customer key is 64 hexadecimal characters. Search again below.' };
+  }
+  const customerKey = requested.toLowerCase();
+  // Just looked up by identifier: show that answer rather than reading (and logging) the customer again.
+  const justLookedUp = takeLookup(me.user.id, me.firm.id, network.id, customerKey);
+  if (justLookedUp) return { ...base, customer: justLookedUp };
+  const { data, error: problem } = await api.GET('/v1/networks/{networkId}/customers/{customerKey}', {
+    params: { path: { networkId: network.id, customerKey } },
+  });
+  if (problem) {
+    if (problem.status && problem.status >= 500) {
+      error(problem.status, {
+        message: problem.detail ?? problem.title ?? 'The customer could not be loaded.',
+        ...(problem.code ? { code: problem.code } : {}),
+      });
+    }
+    return { ...base, problem: problem.detail ?? problem.title ?? 'The customer could not be loaded.' };
+  }
+  return { ...base, customer: data };
+};
+
+/** The network the actions act on, or a failure saying why there is none. */
+function actionNetwork(event: RequestEvent, form: string, target?: string) {
+  const { me } = requireMe(event);
+  const { network, state } = exchangeNetwork(me, event);
+  if (!network || state !== 'active') {
+    return {
+      failure: invalid(form, 'Your firm is not an active member of a network yet.', target ? { target } : {}),
+    };
+  }
+  return { network };
+}
+
+export const actions: Actions = {
+  search: async (event) => {
+    const { api, me } = requireMe(event);
+    const identifier = field(await event.request.formData(), 'identifier');
+    if (!identifier) return invalid('search', 'Enter a customer identifier (such as an email) or a customer key.');
+    const { network, failure } = actionNetwork(event, 'search');
+    if (failure) return failure;
+    // A key is not personal data: it may go in the address. An identifier is sent to the API only in a body.
+    if (CUSTOMER_KEY.test(identifier)) redirect(303, customerPath(identifier));
+    const { data, error: problem } = await api.POST('/v1/networks/{networkId}/customers/lookup', {
+      params: { path: { networkId: network.id } },
+      body: { identifier },
+    });
+    if (problem) return failWith('search', problem, { values: { identifier } });
+    keepLookup(me.user.id, me.firm.id, network.id, data);
+    redirect(303, customerPath(data.customerKey));
+  },
+
+  request: async (event) => {
+    const { api } = requireMe(event);
+    const formData = await event.request.formData();
+    const ownerFirmId = field(formData, 'ownerFirmId');
+    const dataset = field(formData, 'dataset');
+    const target = `${ownerFirmId}:${dataset}`;
+    if (!ownerFirmId || !isDataset(dataset)) return invalid('request', 'Choose a partner and a dataset.', { target });
+    const { network, failure } = actionNetwork(event, 'request', target);
+    if (failure) return failure;
+    const { data, error: problem } = await api.POST('/v1/networks/{networkId}/agreement-requests', {
+      params: { path: { networkId: network.id } },
+      body: { ownerFirmId, dataset, level: 'customer', purpose: REQUEST_PURPOSE },
+    });
+    if (problem) return failWith('request', problem, { target });
+    return {
+      form: 'request',
+      target,
+      success: `Asked ${data.owner.name} for its ${datasetLabel(data.dataset).toLowerCase()} at customer level. The request waits for ${data.owner.name} to decide.`,
+    };
+  },
+};
