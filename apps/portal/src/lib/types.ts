@@ -29,3 +29,6 @@ export type SharingLevel = Agreement['level'];
 export type Customer360 = Schemas['Customer360'];
 export type AccessLogEntry =
   paths['/v1/firms/{firmId}/access-log']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Insight = Schemas['Insight'];
+export type InsightAudience = Insight['audience'];
+export type InsightComment = Insight['comments'][number];
