@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { problemResponses } from '../../http/common.schemas.ts';
 import { notFound } from '../../http/problems.ts';
 import { asActor } from '../../plugins/auth.ts';
-import { isActiveMember } from '../networks/networks.service.ts';
+import { requireActiveNetwork } from '../networks/networks.service.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import { Customer360, CustomerParams, LookupBody } from './customers.schemas.ts';
 import { customer360 } from './customers.service.ts';
@@ -34,7 +34,7 @@ export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       asActor(request, async (tx, actor) => {
-        if (!(await isActiveMember(tx, request.params.networkId))) throw notFound('network');
+        await requireActiveNetwork(tx, request.params.networkId);
         return customer360(tx, actor, request.params.networkId, request.params.customerKey);
       }),
   );

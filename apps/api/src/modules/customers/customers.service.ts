@@ -1,8 +1,9 @@
 // Customer 360: everything the acting firm may see about one pseudonymous customer across the
 // network. Row-level security decides which partners' rows come back; what is hidden is named (firms
 // and datasets, never rows) so the viewer can ask for it; every other firm's rows shown are logged.
-import { accessLog, query, type Dataset, type Transaction } from '@accord/db';
+import { query, type Dataset, type Transaction } from '@accord/db';
 import { sql } from 'drizzle-orm';
+import { logReads, type Read } from '../sharing/sharing.service.ts';
 
 const RECENT = 50;
 
@@ -89,39 +90,18 @@ export async function customer360(
   );
 
   // The log: one entry per other firm and dataset whose rows this page shows.
-  const shown = new Map<string, { ownerFirmId: string; dataset: Dataset; rowCount: number }>();
+  const shown = new Map<string, Read>();
   const count = (ownerFirmId: string, dataset: Dataset, rows: number) => {
     if (ownerFirmId === reader.firmId) return;
     const key = `${ownerFirmId}:${dataset}`;
-    const entry = shown.get(key) ?? { ownerFirmId, dataset, rowCount: 0 };
-    entry.rowCount += rows;
+    const entry = shown.get(key) ?? { ownerFirmId, dataset, level: 'customer', reading: 'customer 360', rowCount: 0 };
+    entry.rowCount = (entry.rowCount ?? 0) + rows;
     shown.set(key, entry);
   };
   for (const p of purchases) count(p.firm_id, 'transactions', p.lines);
   for (const s of shipments) count(s.firm_id, 'shipments', 1);
   for (const c of cases) count(c.firm_id, 'service_cases', 1);
-  if (shown.size) {
-    const purposes = await query<{ owner_firm_id: string; dataset: Dataset; purpose: string }>(
-      tx,
-      sql`select g.owner_firm_id, d.dataset, string_agg(distinct g.purpose, '; ') as purpose
-          from unnest(array['transactions', 'shipments', 'service_cases']::dataset[]) as d(dataset),
-               lateral app_applicable_agreements(d.dataset) g
-          where g.network_id = ${networkId} and g.level = 'customer' group by 1, 2`,
-    );
-    await tx.insert(accessLog).values(
-      [...shown.values()].map((e) => ({
-        networkId,
-        ownerFirmId: e.ownerFirmId,
-        readerFirmId: reader.firmId,
-        readerUserId: reader.userId,
-        dataset: e.dataset,
-        level: 'customer' as const,
-        purpose: purposes.find((p) => p.owner_firm_id === e.ownerFirmId && p.dataset === e.dataset)?.purpose ?? '',
-        reading: 'customer 360',
-        rowCount: e.rowCount,
-      })),
-    );
-  }
+  await logReads(tx, reader, networkId, [...shown.values()]);
 
   const partners = new Map<
     string,

@@ -7,7 +7,6 @@ import {
   serviceCases,
   activities,
   datasetNames,
-  type Transaction,
 } from '@accord/db';
 import { customerKey } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -18,9 +17,9 @@ import { Page, problemResponses } from '../../http/common.schemas.ts';
 import { sendCsv } from '../../http/csv.ts';
 import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
 import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
-import { asCaller, type Caller } from '../../plugins/auth.ts';
+import { asCaller } from '../../plugins/auth.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
-import { isActiveMember } from '../networks/networks.service.ts';
+import { requireActiveNetwork } from '../networks/networks.service.ts';
 import {
   BatchError,
   BatchErrorsQuery,
@@ -41,13 +40,6 @@ const tags = ['exchange'];
 export const FEED_BODY_LIMIT = 2 * 1024 * 1024 * 1024;
 
 const feedMediaTypes = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
-
-/** The caller may see this network's exchange: an active member; a pipeline, only its own network. */
-async function requireNetwork(tx: Transaction, caller: Caller, networkId: string) {
-  if (caller.pipeline ? caller.pipeline.networkId !== networkId : !(await isActiveMember(tx, networkId))) {
-    throw notFound('network');
-  }
-}
 
 const factTables = { transactions, shipments, service_cases: serviceCases, activities } as const;
 
@@ -104,7 +96,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const { networkId, dataset } = request.params;
       const caller = await asCaller(request, async (tx, caller) => {
-        await requireNetwork(tx, caller, networkId);
+        await requireActiveNetwork(tx, networkId, caller.pipeline);
         if (caller.pipeline && !caller.pipeline.datasets.includes(dataset)) {
           throw forbidden(
             'dataset_not_allowed',
@@ -156,7 +148,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       asCaller(request, async (tx, caller) => {
-        await requireNetwork(tx, caller, request.params.networkId);
+        await requireActiveNetwork(tx, request.params.networkId, caller.pipeline);
         const limit = request.query.limit ?? 50;
         const after = decodeCursor(request.query.cursor, 2);
         const rows = await tx
@@ -193,7 +185,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       asCaller(request, async (tx, caller) => {
-        await requireNetwork(tx, caller, request.params.networkId);
+        await requireActiveNetwork(tx, request.params.networkId, caller.pipeline);
         const [batch] = await tx
           .select()
           .from(feedBatches)
@@ -222,7 +214,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const csv = request.query.format === 'csv';
       const result = await asCaller(request, async (tx, caller) => {
-        await requireNetwork(tx, caller, request.params.networkId);
+        await requireActiveNetwork(tx, request.params.networkId, caller.pipeline);
         const [batch] = await tx
           .select({ id: feedBatches.id })
           .from(feedBatches)
@@ -277,7 +269,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request) =>
       asCaller(request, async (tx, caller) => {
         const { networkId } = request.params;
-        await requireNetwork(tx, caller, networkId);
+        await requireActiveNetwork(tx, networkId, caller.pipeline);
         const items = [];
         for (const name of datasetNames) {
           const table = factTables[name];
@@ -336,7 +328,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       asCaller(request, async (tx, caller) => {
-        await requireNetwork(tx, caller, request.params.networkId);
+        await requireActiveNetwork(tx, request.params.networkId, caller.pipeline);
         const [row] = await query<{ key: string | null }>(
           tx,
           sql`select app_network_hashing_key(${request.params.networkId}) as key`,

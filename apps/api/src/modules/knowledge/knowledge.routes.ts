@@ -2,9 +2,9 @@ import { insightComments, insightReaders, insights } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { ApiProblem, notFound } from '../../http/problems.ts';
+import { ApiProblem } from '../../http/problems.ts';
 import { asActor, requireRole } from '../../plugins/auth.ts';
-import { isActiveMember } from '../networks/networks.service.ts';
+import { requireActiveNetwork } from '../networks/networks.service.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import { CommentBody, CreateInsightBody, Insight, InsightListQuery, InsightParams } from './knowledge.schemas.ts';
 import { assertReaders, getInsight, listInsights } from './knowledge.service.ts';
@@ -28,7 +28,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       asActor(request, async (tx) => {
-        if (!(await isActiveMember(tx, request.params.networkId))) throw notFound('network');
+        await requireActiveNetwork(tx, request.params.networkId);
         return { items: await listInsights(tx, request.params.networkId, request.query), nextCursor: null };
       }),
   );
@@ -65,7 +65,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const insight = await asActor(request, async (tx, actor) => {
         requireRole(actor, 'analyst');
         const { networkId } = request.params;
-        if (!(await isActiveMember(tx, networkId))) throw notFound('network');
+        await requireActiveNetwork(tx, networkId);
         const body = request.body;
         const readers = [...new Set(body.readerFirmIds ?? [])].filter((id) => id !== actor.firmId);
         if (body.audience === 'firms' && !readers.length) {

@@ -119,3 +119,15 @@ export async function isActiveMember(tx: Transaction, networkId: string): Promis
   const [row] = await query<{ member: boolean }>(tx, sql`select app_is_network_member(${networkId}) as member`);
   return row?.member === true;
 }
+
+/**
+ * The network's data is the caller's business: an active member, or a pipeline whose key is for this
+ * network. Anyone else is told the network does not exist.
+ */
+export async function requireActiveNetwork(
+  tx: Transaction,
+  networkId: string,
+  pipeline: { networkId: string } | null = null,
+): Promise<void> {
+  if (pipeline ? pipeline.networkId !== networkId : !(await isActiveMember(tx, networkId))) throw notFound('network');
+}

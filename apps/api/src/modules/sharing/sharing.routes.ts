@@ -3,9 +3,8 @@ import Type from 'typebox';
 import { emptyBodyAsObject, Page, problemResponses } from '../../http/common.schemas.ts';
 import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { sendCsv } from '../../http/csv.ts';
-import { notFound } from '../../http/problems.ts';
 import { asActor, asCaller, asOwnFirm, requireRole } from '../../plugins/auth.ts';
-import { isActiveMember } from '../networks/networks.service.ts';
+import { requireActiveNetwork } from '../networks/networks.service.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
@@ -53,7 +52,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) =>
       asActor(request, async (tx, actor) => {
-        if (!(await isActiveMember(tx, request.params.networkId))) throw notFound('network');
+        await requireActiveNetwork(tx, request.params.networkId);
         return {
           items: await listAgreements(tx, actor.firmId, request.params.networkId, request.query),
           nextCursor: null,
@@ -100,7 +99,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const agreement = await asActor(request, async (tx, actor) => {
         requireRole(actor, 'manager');
         const { networkId } = request.params;
-        if (!(await isActiveMember(tx, networkId))) throw notFound('network');
+        await requireActiveNetwork(tx, networkId);
         const { granteeFirmId, ...terms } = request.body;
         if (granteeFirmId) await assertPartner(tx, networkId, granteeFirmId, actor.firmId);
         return createAgreement(tx, actor, networkId, { ownerFirmId: actor.firmId, granteeFirmId, ...terms });
@@ -127,7 +126,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const agreement = await asActor(request, async (tx, actor) => {
         requireRole(actor, 'manager');
         const { networkId } = request.params;
-        if (!(await isActiveMember(tx, networkId))) throw notFound('network');
+        await requireActiveNetwork(tx, networkId);
         const { ownerFirmId, ...terms } = request.body;
         await assertPartner(tx, networkId, ownerFirmId, actor.firmId);
         return createAgreement(tx, actor, networkId, { ownerFirmId, granteeFirmId: actor.firmId, ...terms });
@@ -195,9 +194,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request) =>
       asCaller(request, async (tx, caller) => {
         const { networkId, dataset } = request.params;
-        if (caller.pipeline ? caller.pipeline.networkId !== networkId : !(await isActiveMember(tx, networkId))) {
-          throw notFound('network');
-        }
+        await requireActiveNetwork(tx, networkId, caller.pipeline);
         const reader = { firmId: caller.firmId, userId: caller.userId, apiKeyId: caller.pipeline?.apiKeyId ?? null };
         return {
           items: await readAggregates(tx, reader, networkId, dataset, request.query.by ?? 'none'),

@@ -11,6 +11,7 @@ import {
   users,
   type AgreementStatus,
   type Dataset,
+  type SharingLevel,
   type Transaction,
 } from '@accord/db';
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
@@ -192,7 +193,50 @@ interface AggregateRow {
 export interface Reader {
   firmId: string;
   userId: string | null;
-  apiKeyId: string | null;
+  apiKeyId?: string | null;
+}
+
+export interface Read {
+  ownerFirmId: string;
+  dataset: Dataset;
+  level: SharingLevel;
+  /** What was read, e.g. "customer 360". */
+  reading: string;
+  rowCount?: number;
+  groupCount?: number;
+}
+
+/**
+ * Writes one access-log entry per read of another firm's data, with the purpose of the agreements
+ * that allowed it (their purposes joined).
+ */
+export async function logReads(tx: Transaction, reader: Reader, networkId: string, reads: Read[]): Promise<void> {
+  if (!reads.length) return;
+  const datasets = [...new Set(reads.map((r) => r.dataset))];
+  const purposes = await query<{ owner_firm_id: string; dataset: Dataset; purpose: string }>(
+    tx,
+    sql`select g.owner_firm_id, d.dataset, string_agg(distinct g.purpose, '; ') as purpose
+        from unnest(array[${sql.join(
+          datasets.map((d) => sql`${d}`),
+          sql`, `,
+        )}]::dataset[]) as d(dataset), lateral app_applicable_agreements(d.dataset) g
+        where g.network_id = ${networkId}::uuid group by 1, 2`,
+  );
+  await tx.insert(accessLog).values(
+    reads.map((read) => ({
+      networkId,
+      ownerFirmId: read.ownerFirmId,
+      readerFirmId: reader.firmId,
+      readerUserId: reader.userId,
+      readerApiKeyId: reader.apiKeyId ?? null,
+      dataset: read.dataset,
+      level: read.level,
+      purpose: purposes.find((p) => p.owner_firm_id === read.ownerFirmId && p.dataset === read.dataset)?.purpose ?? '',
+      reading: read.reading,
+      rowCount: read.rowCount ?? null,
+      groupCount: read.groupCount ?? null,
+    })),
+  );
 }
 
 /**
@@ -217,31 +261,22 @@ export async function readAggregates(tx: Transaction, reader: Reader, networkId:
     throw error;
   }
   const others = [...new Set(rows.filter((r) => r.owner_firm_id !== reader.firmId).map((r) => r.owner_firm_id))];
-  if (others.length) {
-    const purposes = await query<{ owner_firm_id: string; purpose: string }>(
-      tx,
-      sql`select owner_firm_id, string_agg(distinct purpose, '; ') as purpose
-          from app_applicable_agreements(${dataset}::dataset) where network_id = ${networkId}::uuid group by 1`,
-    );
-    await tx.insert(accessLog).values(
-      others.map((owner) => {
-        const groups = rows.filter((r) => r.owner_firm_id === owner);
-        return {
-          networkId,
-          ownerFirmId: owner,
-          readerFirmId: reader.firmId,
-          readerUserId: reader.userId,
-          readerApiKeyId: reader.apiKeyId,
-          dataset,
-          level: groups[0]!.min_group_size > 1 ? ('aggregate' as const) : ('customer' as const),
-          purpose: purposes.find((p) => p.owner_firm_id === owner)?.purpose ?? '',
-          reading: `aggregates by ${by}`,
-          groupCount: groups.length,
-          rowCount: groups.reduce((sum, g) => sum + Number(g.row_count), 0),
-        };
-      }),
-    );
-  }
+  await logReads(
+    tx,
+    reader,
+    networkId,
+    others.map((owner) => {
+      const groups = rows.filter((r) => r.owner_firm_id === owner);
+      return {
+        ownerFirmId: owner,
+        dataset,
+        level: groups[0]!.min_group_size > 1 ? ('aggregate' as const) : ('customer' as const),
+        reading: `aggregates by ${by}`,
+        groupCount: groups.length,
+        rowCount: groups.reduce((sum, g) => sum + Number(g.row_count), 0),
+      };
+    }),
+  );
   return rows.map((r) => ({
     owner: { id: r.owner_firm_id, name: r.owner_name },
     group: r.grp,
