@@ -1,24 +1,9 @@
-// Server side of the data exchange pages: which network they are about, sending a feed body to the API
+// Server side of the data exchange pages: sending a feed body to the API
 // as a stream, and the request-body limits the portal applies (see hooks.server.ts).
-import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import type { FeedMediaType } from '$lib/exchange';
-import type { Dataset, Me, OnError, Problem } from '$lib/types';
+import type { Dataset, OnError, Problem } from '$lib/types';
 import { apiBaseUrl, problemOf } from './api';
-import { currentNetwork, type MyNetwork } from './network';
-
-/**
- * The network the exchange pages show: the current one (switcher cookie), if the firm is an active member.
- * `state` says why there is none: the firm is in no network, or only invited to the current one.
- */
-export function exchangeNetwork(
-  me: Me,
-  event: Pick<RequestEvent, 'cookies'>,
-): { network: MyNetwork | null; state: 'active' | 'none' | 'not_active' } {
-  const network = currentNetwork(me, event.cookies);
-  if (!network) return { network: null, state: 'none' };
-  return { network, state: network.status === 'active' ? 'active' : 'not_active' };
-}
 
 /** A JSON problem answer (RFC 9457), for the portal's own JSON endpoints. */
 export function problemResponse(problem: Problem): Response {

@@ -7,8 +7,8 @@ import { isSharingLevel, parseMinGroupSize, sharingMatrix } from '$lib/agreement
 import { datasetLabel, isDataset } from '$lib/exchange';
 import { formatDate, hasRole } from '$lib/format';
 import { allPages, failWith, field, invalid } from '$lib/server/api';
-import { exchangeNetwork } from '$lib/server/exchange';
 import { requireMe } from '$lib/server/guard';
+import { memberNetwork } from '$lib/server/network';
 import type { Agreement, Problem } from '$lib/types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -21,7 +21,7 @@ function fail500(problem: Problem | null | undefined): never {
 
 export const load: PageServerLoad = async (event) => {
   const { api, me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   const base = {
     network,
     state,
@@ -65,7 +65,7 @@ export const load: PageServerLoad = async (event) => {
 /** The network the actions act on, or a failure saying why there is none. */
 function actionNetwork(event: RequestEvent, form: string, target?: string) {
   const { me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   if (!network || state !== 'active') {
     return {
       failure: invalid(form, 'Your firm is not an active member of a network yet.', target ? { target } : {}),

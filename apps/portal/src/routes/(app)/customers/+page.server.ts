@@ -8,8 +8,8 @@ import { datasetLabel, isDataset } from '$lib/exchange';
 import { hasRole } from '$lib/format';
 import { failWith, field, invalid } from '$lib/server/api';
 import { keepLookup, takeLookup } from '$lib/server/customers';
-import { exchangeNetwork } from '$lib/server/exchange';
 import { requireMe } from '$lib/server/guard';
+import { memberNetwork } from '$lib/server/network';
 import type { Customer360 } from '$lib/types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -24,7 +24,7 @@ function customerPath(key: string): string {
 
 export const load: PageServerLoad = async (event) => {
   const { api, me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   const requested = event.url.searchParams.get('key')?.trim() ?? '';
   const base = {
     network,
@@ -60,7 +60,7 @@ export const load: PageServerLoad = async (event) => {
 /** The network the actions act on, or a failure saying why there is none. */
 function actionNetwork(event: RequestEvent, form: string, target?: string) {
   const { me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   if (!network || state !== 'active') {
     return {
       failure: invalid(form, 'Your firm is not an active member of a network yet.', target ? { target } : {}),

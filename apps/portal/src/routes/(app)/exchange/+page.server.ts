@@ -6,8 +6,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { datasetLabel, feedFileKind, isBatchStatus, isDataset, isOnError } from '$lib/exchange';
 import { formatDate, hasRole } from '$lib/format';
 import { allPages, apiBaseUrl, failWith, field, invalid, problemOf } from '$lib/server/api';
-import { exchangeNetwork, feedAnswer, pushFeed } from '$lib/server/exchange';
+import { feedAnswer, pushFeed } from '$lib/server/exchange';
 import { requireMe, requireRole } from '$lib/server/guard';
+import { memberNetwork } from '$lib/server/network';
 import type { ApiKey, Batch, Problem } from '$lib/types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -22,7 +23,7 @@ function fail500(problem: Problem | undefined): never {
 
 export const load: PageServerLoad = async (event) => {
   const { api, me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   const query = event.url.searchParams;
   const datasetFilter = query.get('dataset');
   const statusFilter = query.get('status');
@@ -100,7 +101,7 @@ export const load: PageServerLoad = async (event) => {
 /** The network the exchange's actions act on, or a failure saying why there is none. */
 function actionNetwork(event: RequestEvent, form: string) {
   const { me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   if (!network || state !== 'active') {
     return { failure: invalid(form, 'Your firm is not an active member of a network yet.') };
   }

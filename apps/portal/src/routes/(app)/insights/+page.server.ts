@@ -6,8 +6,8 @@ import { error } from '@sveltejs/kit';
 import { isDataset } from '$lib/exchange';
 import { hasRole } from '$lib/format';
 import { allPages, failWith, field, invalid } from '$lib/server/api';
-import { exchangeNetwork } from '$lib/server/exchange';
 import { requireMe } from '$lib/server/guard';
+import { memberNetwork } from '$lib/server/network';
 import type { Insight, Problem } from '$lib/types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -20,7 +20,7 @@ function fail500(problem: Problem | null | undefined): never {
 
 export const load: PageServerLoad = async (event) => {
   const { api, me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   const tag = event.url.searchParams.get('tag')?.trim() || null;
   const base = { network, state, tag, canShare: hasRole(me.firm.role, 'analyst') };
   const none: Insight[] = [];
@@ -56,7 +56,7 @@ export const load: PageServerLoad = async (event) => {
 /** The network the actions act on, or a failure saying why there is none. */
 function actionNetwork(event: RequestEvent, form: string, extra: { target?: string; values?: Record<string, string> }) {
   const { me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   if (!network || state !== 'active') {
     return { failure: invalid(form, 'Your firm is not an active member of a network yet.', extra) };
   }

@@ -1,15 +1,15 @@
 // One feed batch of the current network: its facts, live status while it is checked and loaded, and its
 // error report (paged; the whole report as CSV from ./errors.csv).
 import { error, redirect } from '@sveltejs/kit';
-import { exchangeNetwork } from '$lib/server/exchange';
 import { requireMe } from '$lib/server/guard';
+import { memberNetwork } from '$lib/server/network';
 import type { PageServerLoad } from './$types';
 
 const ERRORS_PER_PAGE = 50;
 
 export const load: PageServerLoad = async (event) => {
   const { api, me } = requireMe(event);
-  const { network, state } = exchangeNetwork(me, event);
+  const { network, state } = memberNetwork(me, event);
   if (!network || state !== 'active') redirect(303, '/exchange');
   const networkId = network.id;
   const { batchId } = event.params;

@@ -4,11 +4,11 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { apiBaseUrl } from '$lib/server/api';
 import { requireMe } from '$lib/server/guard';
-import { exchangeNetwork } from '$lib/server/exchange';
+import { memberNetwork } from '$lib/server/network';
 
 export const GET: RequestHandler = async (event) => {
   const { me } = requireMe(event);
-  const { network } = exchangeNetwork(me, event);
+  const { network } = memberNetwork(me, event);
   const token = event.locals.session?.accessToken;
   if (!network || !token) error(404, { message: 'There is no such batch in your current network.' });
   const url = `${apiBaseUrl()}/v1/networks/${network.id}/batches/${encodeURIComponent(event.params.batchId)}/errors?format=csv`;
