@@ -23,14 +23,14 @@ const grantee = alias(firms, 'grantee');
 
 export interface AgreementFilter {
   status?: AgreementStatus;
-  dataset?: string;
+  dataset?: Dataset;
   side?: 'granted' | 'received';
 }
 
 export async function listAgreements(tx: Transaction, firmId: string, networkId: string, filter: AgreementFilter = {}) {
   const conditions: (SQL | undefined)[] = [eq(sharingAgreements.networkId, networkId)];
   if (filter.status) conditions.push(eq(sharingAgreements.status, filter.status));
-  if (filter.dataset) conditions.push(eq(sharingAgreements.dataset, filter.dataset as never));
+  if (filter.dataset) conditions.push(eq(sharingAgreements.dataset, filter.dataset));
   if (filter.side === 'granted') conditions.push(eq(sharingAgreements.ownerFirmId, firmId));
   if (filter.side === 'received') {
     // row-level security already limits these to agreements to this firm or to the whole network
