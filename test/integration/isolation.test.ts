@@ -99,6 +99,7 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'GET /v1/networks/{networkId}/datasets': undefined,
   'GET /v1/networks/{networkId}/hashing': undefined,
   'GET /v1/networks/{networkId}/agreements': undefined,
+  'GET /v1/networks/{networkId}/dataset-catalog': undefined,
   'POST /v1/networks/{networkId}/agreements': {
     granteeFirmId: null,
     dataset: 'transactions',
@@ -123,6 +124,31 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'POST /v1/networks/{networkId}/insights': { title: 'Forged', body: 'x', audience: 'network' },
   'GET /v1/networks/{networkId}/insights/{insightId}': undefined,
   'POST /v1/networks/{networkId}/insights/{insightId}/comments': { body: 'intrusion' },
+  'GET /v1/networks/{networkId}/cost-model': undefined,
+  'PUT /v1/networks/{networkId}/cost-model': {
+    rates: {
+      perOrder: 1,
+      perOrderLine: 0,
+      perDelivery: 0,
+      perExpeditedDelivery: 0,
+      perReturn: 0,
+      perServiceCase: 0,
+      perActivity: {},
+    },
+    clvMargin: null,
+  },
+  'POST /v1/networks/{networkId}/customer-value/recompute': {},
+  'GET /v1/networks/{networkId}/customer-features': undefined,
+  'GET /v1/networks/{networkId}/customer-value': undefined,
+  'GET /v1/networks/{networkId}/clv-model': undefined,
+  'GET /v1/networks/{networkId}/segmentation-schemes': undefined,
+  'POST /v1/networks/{networkId}/segmentation-schemes': {
+    segments: [{ name: 'forged', conditions: [], treatment: '', valueProposition: '' }],
+  },
+  'GET /v1/networks/{networkId}/segment-labels': undefined,
+  'PUT /v1/networks/{networkId}/segment-labels': { csv: 'customer_id,label\nvictim@example.net,forged\n' },
+  'PUT /v1/networks/{networkId}/segment-label-mappings': { mappings: [] },
+  'GET /v1/networks/{networkId}/segment-alignment': undefined,
 };
 
 describe('every route that takes an id', () => {

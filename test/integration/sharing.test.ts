@@ -67,6 +67,7 @@ interface View360 {
   partners: Array<{ firm: { id: string }; channels: Array<{ lines: number }> }>;
   shipments: Array<{ firm: { id: string } }>;
   serviceCases: Array<{ firm: { id: string } }>;
+  activities: Array<{ firm: { id: string }; count: number }>;
   hidden: Array<{ firm: { id: string }; datasets: string[] }>;
 }
 
@@ -141,7 +142,6 @@ describe('the visibility matrix', () => {
           seen[name] = rows.filter((r) => r.firm_id === firm.O).length;
         }
         expect(seen).toEqual(c.expected);
-        if (dataset === 'activities') return; // Customer 360 shows purchases, shipments and service cases
         // the same through the API: the Customer 360 of O's first customer
         const throughApi: Record<string, number> = {};
         for (const name of Object.keys(firm) as Array<keyof typeof firm>) {
@@ -158,9 +158,11 @@ describe('the visibility matrix', () => {
           const rows =
             dataset === 'transactions'
               ? view.partners.filter((p) => p.firm.id === firm.O).flatMap((p) => p.channels.map((ch) => ch.lines))
-              : (dataset === 'shipments' ? view.shipments : view.serviceCases)
-                  .filter((r) => r.firm.id === firm.O)
-                  .map(() => 1);
+              : dataset === 'activities'
+                ? view.activities.filter((a) => a.firm.id === firm.O).map((a) => a.count)
+                : (dataset === 'shipments' ? view.shipments : view.serviceCases)
+                    .filter((r) => r.firm.id === firm.O)
+                    .map(() => 1);
           throughApi[name] = rows.reduce((a, b) => a + b, 0);
         }
         const oneCustomer = Object.fromEntries(Object.entries(c.expected).map(([k, v]) => [k, v > 0 ? 1 : 0]));
@@ -477,6 +479,7 @@ describe('Customer 360', () => {
       ],
       shipments: [],
       serviceCases: [],
+      activities: [],
       hidden: [{ firm: { id: firm.O, name: 'Sharing O' }, datasets: ['shipments', 'service_cases', 'activities'] }],
     });
     const entries = await sql`select dataset, level, reading, row_count, purpose from access_log
@@ -506,6 +509,162 @@ describe('Customer 360', () => {
       customerKey: hashed,
       partners: [{ returnedLines: 1, spend: [{ net: '-5.000000', refunds: '5.000000' }] }],
     });
+  });
+});
+
+describe('Customer 360 activities', () => {
+  it('sums each firm’s activities per code and logs the read once per firm and dataset', async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+    await grant('activities', { grantee: 'G', level: 'customer' });
+    const key = '3'.padStart(64, 'a');
+    await sql`insert into activities (network_id, firm_id, customer_key, batch_id, activity, occurred_at, quantity)
+              values (${networkId}, ${firm.O}, ${key}, '00000000-0000-4000-8000-000000000001', 'order_change',
+                '2026-01-05T10:00:00Z', 2.5),
+                     (${networkId}, ${firm.O}, ${key}, '00000000-0000-4000-8000-000000000001', 'return_pickup',
+                '2026-01-07T09:00:00Z', 1)`;
+    const loggedFrom = Number((await sql`select coalesce(max(id), 0) as at from access_log`)[0]!.at);
+    // customer 3 already has one order_change from the matrix's fixtures, at now()
+    const view = await h.app.inject({ url: `/v1/networks/${networkId}/customers/${key}`, headers: admin.G!.headers });
+    expect(view.statusCode).toBe(200);
+    const body = view.json<{ activities: Array<{ activity: string; lastAt: string }> }>();
+    const order = body.activities.find((a) => a.activity === 'order_change')!;
+    expect(body.activities).toEqual([
+      {
+        firm: { id: firm.O, name: 'Sharing O' },
+        activity: 'order_change',
+        count: 2,
+        quantity: '3.500000',
+        firstAt: '2026-01-05T10:00:00.000Z',
+        lastAt: order.lastAt,
+      },
+      {
+        firm: { id: firm.O, name: 'Sharing O' },
+        activity: 'return_pickup',
+        count: 1,
+        quantity: '1.000000',
+        firstAt: '2026-01-07T09:00:00.000Z',
+        lastAt: '2026-01-07T09:00:00.000Z',
+      },
+    ]);
+    const entries = await sql`select owner_firm_id, reader_firm_id, dataset, level, reading, row_count from access_log
+                              where id > ${loggedFrom} order by id`;
+    expect(entries).toEqual([
+      {
+        owner_firm_id: firm.O,
+        reader_firm_id: firm.G,
+        dataset: 'activities',
+        level: 'customer',
+        reading: 'customer 360',
+        row_count: 3,
+      },
+    ]);
+    // M has no agreement: no activities, O named among the hidden holders, nothing logged
+    const forM = await h.app.inject({ url: `/v1/networks/${networkId}/customers/${key}`, headers: admin.M!.headers });
+    expect(forM.json()).toMatchObject({
+      activities: [],
+      hidden: [{ firm: { id: firm.O }, datasets: expect.arrayContaining(['activities']) as unknown }],
+    });
+    expect((await sql`select 1 from access_log where id > ${loggedFrom}`).length).toBe(1);
+  });
+});
+
+describe('the dataset catalog', () => {
+  const catalog = (who: SignedIn) =>
+    h.app.inject({ url: `/v1/networks/${networkId}/dataset-catalog`, headers: who.headers });
+  const loadedAt = { transactions: '2026-02-02T08:00:00.000Z', activities: '2026-02-03T08:00:00.000Z' };
+
+  beforeAll(async () => {
+    await sql`delete from sharing_agreements where network_id = ${networkId}`;
+    const batch = async (owner: keyof typeof firm, dataset: Dataset, status: string, finishedAt: string | null) =>
+      sql`insert into feed_batches (network_id, firm_id, dataset, format, compressed, idempotency_key, on_error,
+            ignore_unknown, status, rows_received, rows_accepted, finished_at)
+          values (${networkId}, ${firm[owner]}, ${dataset}, 'csv', false, ${unique('catalog')}, 'skip', false,
+            ${status}, 1000, 1000, ${finishedAt})`;
+    await batch('O', 'transactions', 'succeeded', '2026-02-01T08:00:00Z');
+    await batch('O', 'transactions', 'succeeded', loadedAt.transactions);
+    await batch('O', 'transactions', 'failed', '2026-02-04T08:00:00Z');
+    await batch('O', 'shipments', 'failed', '2026-02-01T08:00:00Z'); // never published
+    await batch('O', 'activities', 'succeeded', loadedAt.activities);
+    await batch('G', 'service_cases', 'succeeded', '2026-02-05T08:00:00Z');
+    // in force on O's transactions
+    await grant('transactions', { grantee: 'G', level: 'customer' });
+    await grant('transactions', { grantee: null, level: 'aggregate', k: 30 });
+    await grant('transactions', { grantee: 'G', level: 'customer', starts: -10, ends: 0 });
+    // not in force
+    await grant('transactions', { grantee: null, level: 'customer', status: 'revoked' });
+    await grant('transactions', { grantee: 'G', level: 'aggregate', status: 'requested' });
+    await grant('transactions', { grantee: 'G', level: 'aggregate', status: 'declined' });
+    await grant('transactions', { grantee: 'G', level: 'customer', starts: -10, ends: -1 });
+    await grant('transactions', { grantee: null, level: 'customer', starts: 1 });
+    await grant('activities', { grantee: 'G', level: 'customer', status: 'revoked' });
+    // G's service cases to O, and O's shipments (not published: not in the catalog)
+    await sql`insert into sharing_agreements (network_id, owner_firm_id, grantee_firm_id, dataset, level, purpose, status)
+              values (${networkId}, ${firm.G}, ${firm.O}, 'service_cases', 'customer', 'returns', 'active')`;
+    await grant('shipments', { grantee: null, level: 'customer' });
+  });
+
+  it('lists what each member published, and the agreements in force on it that the reader is party to', async () => {
+    const expected = [
+      {
+        owner: { id: firm.G, name: 'Sharing G' },
+        dataset: 'service_cases',
+        batches: 1,
+        lastLoadedAt: '2026-02-05T08:00:00.000Z',
+        sharedWith: [{ grantee: { id: firm.O, name: 'Sharing O' }, level: 'customer', minGroupSize: 50 }],
+      },
+      {
+        owner: { id: firm.O, name: 'Sharing O' },
+        dataset: 'transactions',
+        batches: 2,
+        lastLoadedAt: loadedAt.transactions,
+        sharedWith: [
+          { grantee: null, level: 'aggregate', minGroupSize: 30 },
+          { grantee: { id: firm.G, name: 'Sharing G' }, level: 'customer', minGroupSize: 50 },
+          { grantee: { id: firm.G, name: 'Sharing G' }, level: 'customer', minGroupSize: 50 },
+        ],
+      },
+      {
+        owner: { id: firm.O, name: 'Sharing O' },
+        dataset: 'activities',
+        batches: 1,
+        lastLoadedAt: loadedAt.activities,
+        sharedWith: [],
+      },
+    ];
+    for (const who of ['O', 'G'] as const) {
+      const response = await catalog(admin[who]!);
+      expect(response.statusCode, who).toBe(200);
+      expect(response.json(), who).toEqual({ items: expected, nextCursor: null });
+    }
+    // M sees the network-wide agreements, not those between O and G
+    const byM = await catalog(admin.M!);
+    expect(byM.json()).toEqual({
+      items: [
+        { ...expected[0], sharedWith: [] },
+        { ...expected[1], sharedWith: [{ grantee: null, level: 'aggregate', minGroupSize: 30 }] },
+        expected[2],
+      ],
+      nextCursor: null,
+    });
+  });
+
+  it('shows no row counts', async () => {
+    const response = await catalog(admin.M!);
+    for (const item of response.json<{ items: object[] }>().items) {
+      expect(Object.keys(item).sort()).toEqual(['batches', 'dataset', 'lastLoadedAt', 'owner', 'sharedWith']);
+    }
+    expect(response.body).not.toMatch(/rows|1000|customers/i);
+  });
+
+  it('is 404 to a firm outside the network, and the function answers it nothing', async () => {
+    const response = await catalog(admin.U!);
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ status: 404, code: 'not_found' });
+    const rows = await asFirm(firm.U, (tx) => tx`select * from app_dataset_catalog(${networkId})`);
+    expect(rows).toHaveLength(0);
+    // while the batches themselves stay each firm's own
+    const batches = await asFirm(firm.M, (tx) => tx`select 1 from feed_batches where network_id = ${networkId}`);
+    expect(batches).toHaveLength(0);
   });
 });
 

@@ -19,6 +19,7 @@ import { Customer360 } from './modules/customers/customers.schemas.ts';
 import { customersRoutes } from './modules/customers/customers.routes.ts';
 import { Insight } from './modules/knowledge/knowledge.schemas.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
+import { segmentationRoutes } from './modules/segmentation/segmentation.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(sharingRoutes);
   await app.register(customersRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(segmentationRoutes);
   return app;
 }
 

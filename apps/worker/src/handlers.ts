@@ -11,6 +11,8 @@ import type { Logger } from 'pino';
 import type { EmailTransport } from './email.ts';
 import { deliverEmail } from './jobs/deliver-email.job.ts';
 import { ingestBatch } from './jobs/ingest-batch.job.ts';
+import { recomputeCustomerValue } from './jobs/recompute-customer-value.job.ts';
+import { recomputeNetwork } from './jobs/recompute-network.job.ts';
 
 export interface WorkerDependencies {
   database: DatabaseHandle;
@@ -28,5 +30,7 @@ export function createJobHandlers(deps: WorkerDependencies): JobHandlers {
     'ingest-batch': ingestBatch(deps.database, deps.logger, (batch) =>
       enqueueFollowUps(deps.queue, deps.followUps ?? followUpsOfLoadedBatch, batch),
     ),
+    'recompute-network': recomputeNetwork(deps.database.db, deps.queue),
+    'recompute-customer-value': recomputeCustomerValue(deps.database, deps.logger),
   };
 }

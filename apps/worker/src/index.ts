@@ -1,3 +1,12 @@
 export * from './email.ts';
 export * from './handlers.ts';
 export * from './resume.ts';
+export { customerAggregates, type CustomerAggregateRow } from './jobs/customer-value.queries.ts';
+export {
+  CustomerColumns,
+  fitCustomerModels,
+  logOtherFirmsReads,
+  recompute,
+  todayUtc,
+} from './jobs/recompute-customer-value.job.ts';
+export { currentScheme, firmCostModel, measureAlignment } from './jobs/segmentation.queries.ts';

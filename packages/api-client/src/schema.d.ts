@@ -533,6 +533,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/dataset-catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dataset catalog: who shares what with whom
+         * @description For each member firm and dataset it has published in this network (at least one succeeded feed batch): its succeeded batches, when it was last loaded, and the agreements in force on it today (to whom, level, k), between any members. Never row counts. Ordered by firm name and dataset.
+         */
+        get: operations["listDatasetCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/networks/{networkId}/agreements/{agreementId}": {
         parameters: {
             query?: never;
@@ -670,7 +690,7 @@ export interface paths {
         };
         /**
          * Customer 360 by pseudonymous key
-         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted. Every other firm's rows shown are written to its access log.
+         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, activities per firm and code, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted. Every other firm's rows shown are written to its access log.
          */
         get: operations["getCustomer360"];
         put?: never;
@@ -692,7 +712,7 @@ export interface paths {
         put?: never;
         /**
          * Customer 360 by raw identifier (hashed here, never stored)
-         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted. Every other firm's rows shown are written to its access log.
+         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, activities per firm and code, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted. Every other firm's rows shown are written to its access log.
          */
         post: operations["lookupCustomer360"];
         delete?: never;
@@ -747,6 +767,174 @@ export interface paths {
         put?: never;
         /** Comment on an insight you can read */
         post: operations["commentOnInsight"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/cost-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your firm's cost model: activity rates for cost-to-serve, CLV margin and discount, matrix thresholds */
+        get: operations["getCostModel"];
+        /**
+         * Set your firm's cost model; your customer value is recomputed with it
+         * @description Each firm prices its own activities: a recompute charges every visible row at the rates of the firm that owns it.
+         */
+        put: operations["putCostModel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/customer-value/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute your firm's customer features now, as of a day */
+        post: operations["recomputeCustomerValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/customer-features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your firm's customer features from its latest complete recompute (paged, filtered, sorted, or CSV)
+         * @description Computed from everything your firm may see: its own data and data granted to it at customer level. Sorting puts customers without a value (no model fit) last. `format=csv` exports every matching row.
+         */
+        get: operations["listCustomerFeatures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/customer-value": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Segment summaries, RFM segments and heatmap, whale curve and profitability matrix of your latest features */
+        get: operations["getCustomerValue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/clv-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fit BG/NBD and Gamma-Gamma on the purchases you may see, up to a calibration end
+         * @description Same-day purchases count as one transaction. x = purchase days after the first, t_x = first to last, T = first purchase to the calibration end, in the time unit; Gamma-Gamma fits the repeat buyers’ mean repeat-day spend. Reading partners’ data is written to their access logs.
+         */
+        get: operations["getClvModel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/segmentation-schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's joint segmentation scheme, every published version, and the features rules can use */
+        get: operations["listSegmentationSchemes"];
+        put?: never;
+        /** Publish a new version of the joint scheme (the focal firm); every member is recomputed with it */
+        post: operations["publishSegmentationScheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/segment-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your firm's own segment labels: customers per label and the joint segment each is mapped to */
+        get: operations["getSegmentLabels"];
+        /**
+         * Replace your firm's segment labels with a CSV (customer_id or customer_key, label)
+         * @description customer_id values are hashed with the network’s key and never stored. Any bad row refuses the whole file (the problems are listed) and the labels you had stay. Alignment is measured again at once.
+         */
+        put: operations["uploadSegmentLabels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/segment-label-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Map your own labels onto the joint segments (replaces the mapping); alignment is measured again */
+        put: operations["mapSegmentLabels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/segment-alignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far your mapped labels agree with the joint segments: the latest matrix, kappa and ARI, and history */
+        get: operations["getSegmentAlignment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1029,6 +1217,24 @@ export interface components {
                 channel: string;
                 category: string;
                 satisfaction: number | null;
+            }[];
+            /** @description Per firm and activity code. */
+            activities: {
+                firm: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                /** @description A code of the firm's cost model. */
+                activity: string;
+                /** @description How many times. */
+                count: number;
+                /** @description The quantities summed, exact. */
+                quantity: string;
+                /** Format: date-time */
+                firstAt: string;
+                /** Format: date-time */
+                lastAt: string;
             }[];
             hidden: {
                 firm: {
@@ -3177,6 +3383,77 @@ export interface operations {
             };
         };
     };
+    listDatasetCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            owner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            dataset: "transactions" | "shipments" | "service_cases" | "activities";
+                            /** @description Succeeded feed batches of this dataset in this network. */
+                            batches: number;
+                            /** Format: date-time */
+                            lastLoadedAt: string;
+                            /** @description The agreements in force today (active, started, not ended) on this dataset. */
+                            sharedWith: {
+                                /** @description null: every active member of the network. */
+                                grantee: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * @description customer: pseudonymous rows and per-customer results; aggregate: only groups of at least k customers.
+                                 * @enum {unknown}
+                                 */
+                                level: "customer" | "aggregate";
+                                /** @description k, for aggregate-level agreements. */
+                                minGroupSize: number;
+                            }[];
+                        }[];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAgreement: {
         parameters: {
             query?: never;
@@ -3897,6 +4174,24 @@ export interface operations {
                             category: string;
                             satisfaction: number | null;
                         }[];
+                        /** @description Per firm and activity code. */
+                        activities: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description A code of the firm's cost model. */
+                            activity: string;
+                            /** @description How many times. */
+                            count: number;
+                            /** @description The quantities summed, exact. */
+                            quantity: string;
+                            /** Format: date-time */
+                            firstAt: string;
+                            /** Format: date-time */
+                            lastAt: string;
+                        }[];
                         hidden: {
                             firm: {
                                 /** Format: uuid */
@@ -4009,6 +4304,24 @@ export interface operations {
                             channel: string;
                             category: string;
                             satisfaction: number | null;
+                        }[];
+                        /** @description Per firm and activity code. */
+                        activities: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description A code of the firm's cost model. */
+                            activity: string;
+                            /** @description How many times. */
+                            count: number;
+                            /** @description The quantities summed, exact. */
+                            quantity: string;
+                            /** Format: date-time */
+                            firstAt: string;
+                            /** Format: date-time */
+                            lastAt: string;
                         }[];
                         hidden: {
                             firm: {
@@ -4446,6 +4759,1047 @@ export interface operations {
                         }[];
                         /** Format: date-time */
                         createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCostModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rates: {
+                            perOrder: number;
+                            perOrderLine: number;
+                            perDelivery: number;
+                            /** @description Added to perDelivery for an expedited delivery. */
+                            perExpeditedDelivery: number;
+                            /** @description Per returned order line (quantity < 0). */
+                            perReturn: number;
+                            perServiceCase: number;
+                            /** @description Per unit of quantity of each activity code of the activities feed. */
+                            perActivity: {
+                                [key: string]: number;
+                            };
+                        };
+                        clvMargin: number | null;
+                        annualDiscountRate: number;
+                        netMarginPctThreshold: number | null;
+                        costToServeThreshold: number | null;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCostModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rates: {
+                        perOrder: number;
+                        perOrderLine: number;
+                        perDelivery: number;
+                        /** @description Added to perDelivery for an expedited delivery. */
+                        perExpeditedDelivery: number;
+                        /** @description Per returned order line (quantity < 0). */
+                        perReturn: number;
+                        perServiceCase: number;
+                        /** @description Per unit of quantity of each activity code of the activities feed. */
+                        perActivity: {
+                            [key: string]: number;
+                        };
+                    };
+                    clvMargin: number | null;
+                    /** @default 0.1 */
+                    annualDiscountRate?: number;
+                    netMarginPctThreshold?: number | null;
+                    costToServeThreshold?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rates: {
+                            perOrder: number;
+                            perOrderLine: number;
+                            perDelivery: number;
+                            /** @description Added to perDelivery for an expedited delivery. */
+                            perExpeditedDelivery: number;
+                            /** @description Per returned order line (quantity < 0). */
+                            perReturn: number;
+                            perServiceCase: number;
+                            /** @description Per unit of quantity of each activity code of the activities feed. */
+                            perActivity: {
+                                [key: string]: number;
+                            };
+                        };
+                        clvMargin: number | null;
+                        annualDiscountRate: number;
+                        netMarginPctThreshold: number | null;
+                        costToServeThreshold: number | null;
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recomputeCustomerValue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The day to compute as of (default today, UTC).
+                     */
+                    asOf?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queued: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerFeatures: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From `nextCursor` of the previous page. */
+                cursor?: string;
+                sort?: "clv_12m" | "profit" | "net_revenue" | "cost_to_serve" | "monetary" | "frequency" | "recency_days" | "p_alive" | "expected_purchases_12m" | "channels" | "customer_key";
+                order?: "asc" | "desc";
+                /** @description Only this joint segment. */
+                segment?: string;
+                rfm_segment?: "champions" | "loyal" | "potential_loyalists" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cannot_lose" | "hibernating" | "lost";
+                quadrant?: "passive" | "carriage_trade" | "bargain_basement" | "aggressive";
+                /** @description csv exports every row that matches, unpaged. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        snapshot: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            asOf: string;
+                            customers: number;
+                            /** Format: date-time */
+                            startedAt: string;
+                            finishedAt: string | null;
+                            models: {
+                                bgNbd: {
+                                    r: number;
+                                    alpha: number;
+                                    a: number;
+                                    b: number;
+                                    logLikelihood: number;
+                                } | null;
+                                gammaGamma: {
+                                    p: number;
+                                    q: number;
+                                    gamma: number;
+                                    logLikelihood: number;
+                                } | null;
+                                fittedCustomers: number;
+                                repeatCustomers: number;
+                            } | null;
+                            settings: {
+                                margin: number;
+                                /** @enum {unknown} */
+                                marginSource: "cost_model" | "observed";
+                                annualDiscountRate: number;
+                                netMarginPctThreshold: number | null;
+                                costToServeThreshold: number | null;
+                                schemeVersion: number | null;
+                            } | null;
+                        } | null;
+                        /** @description Whether a newer recompute is running. */
+                        computing: boolean;
+                        lastError: string | null;
+                        items: {
+                            customer_key: string;
+                            /** @description Days from the last purchase to the as-of day. */
+                            recency_days: number;
+                            /** @description Purchase days (same-day purchases are one transaction). */
+                            frequency: number;
+                            /** @description Mean net spend per purchase day. */
+                            monetary: string;
+                            rfm_r: number;
+                            rfm_f: number;
+                            rfm_m: number;
+                            /** @enum {unknown} */
+                            rfm_segment: "champions" | "loyal" | "potential_loyalists" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cannot_lose" | "hibernating" | "lost";
+                            expected_purchases_12m: number | null;
+                            p_alive: number | null;
+                            clv_12m: number | null;
+                            /** @description An exact decimal, e.g. "1234.500000". */
+                            net_revenue: string;
+                            /** @description An exact decimal, e.g. "1234.500000". */
+                            cost_of_goods: string;
+                            /** @description An exact decimal, e.g. "1234.500000". */
+                            cost_to_serve: string;
+                            /** @description Net revenue - cost of goods - cost-to-serve. */
+                            profit: string;
+                            quadrant: ("passive" | "carriage_trade" | "bargain_basement" | "aggressive") | null;
+                            segment: string | null;
+                            /** @description Sales channels the customer bought through. */
+                            channels: number;
+                            /** @description Each visible firm's share of the customer's net spend, by firm id. */
+                            wallet_shares: {
+                                [key: string]: number;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerValue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        snapshot: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            asOf: string;
+                            customers: number;
+                            /** Format: date-time */
+                            startedAt: string;
+                            finishedAt: string | null;
+                            models: {
+                                bgNbd: {
+                                    r: number;
+                                    alpha: number;
+                                    a: number;
+                                    b: number;
+                                    logLikelihood: number;
+                                } | null;
+                                gammaGamma: {
+                                    p: number;
+                                    q: number;
+                                    gamma: number;
+                                    logLikelihood: number;
+                                } | null;
+                                fittedCustomers: number;
+                                repeatCustomers: number;
+                            } | null;
+                            settings: {
+                                margin: number;
+                                /** @enum {unknown} */
+                                marginSource: "cost_model" | "observed";
+                                annualDiscountRate: number;
+                                netMarginPctThreshold: number | null;
+                                costToServeThreshold: number | null;
+                                schemeVersion: number | null;
+                            } | null;
+                        } | null;
+                        /** @description Whether a newer recompute is running. */
+                        computing: boolean;
+                        lastError: string | null;
+                        segments: {
+                            segment: string | null;
+                            customers: number;
+                            /** @description An exact decimal, e.g. "1234.500000". */
+                            revenue: string;
+                            /** @description An exact decimal, e.g. "1234.500000". */
+                            profit: string;
+                            customerShare: number | null;
+                            revenueShare: number | null;
+                            profitShare: number | null;
+                            meanClv: number | null;
+                            treatment: string | null;
+                            valueProposition: string | null;
+                        }[];
+                        rfmSegments: {
+                            /** @enum {unknown} */
+                            segment: "champions" | "loyal" | "potential_loyalists" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cannot_lose" | "hibernating" | "lost";
+                            rule: string;
+                            customers: number;
+                            /** @description An exact decimal, e.g. "1234.500000". */
+                            revenue: string;
+                            /** @description An exact decimal, e.g. "1234.500000". */
+                            profit: string;
+                            customerShare: number | null;
+                            revenueShare: number | null;
+                            profitShare: number | null;
+                        }[];
+                        /** @description The RFM heatmap: customers and mean monetary value per recency x frequency score. */
+                        rfmGrid: {
+                            r: number;
+                            f: number;
+                            customers: number;
+                            meanMonetary: number;
+                        }[];
+                        whaleCurve: {
+                            points: {
+                                customerShare: number;
+                                profitShare: number;
+                            }[];
+                            totalProfit: number;
+                            customers: number;
+                            top20ProfitShare: number | null;
+                            lossMakers: number;
+                            peak: {
+                                customerShare: number;
+                                profitShare: number;
+                            };
+                        } | null;
+                        profitability: {
+                            thresholds: {
+                                netMarginPct: number | null;
+                                costToServe: number | null;
+                            };
+                            quadrants: {
+                                quadrant: ("passive" | "carriage_trade" | "bargain_basement" | "aggressive") | null;
+                                label: string;
+                                treatment: string;
+                                customers: number;
+                                /** @description An exact decimal, e.g. "1234.500000". */
+                                revenue: string;
+                                /** @description An exact decimal, e.g. "1234.500000". */
+                                profit: string;
+                                customerShare: number | null;
+                                revenueShare: number | null;
+                                profitShare: number | null;
+                            }[];
+                            /** @description Up to 500 customers, drawn evenly by key, for a scatter plot. */
+                            sample: {
+                                customer_key: string;
+                                net_margin_pct: number;
+                                cost_to_serve: number;
+                                profit: number;
+                                quadrant: ("passive" | "carriage_trade" | "bargain_basement" | "aggressive") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClvModel: {
+        parameters: {
+            query?: {
+                /** @description The last day of the calibration period (default today, UTC). */
+                calibrationEnd?: string;
+                timeUnit?: "day" | "week";
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calibrationStart: string | null;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        calibrationEnd: string;
+                        /** @enum {unknown} */
+                        timeUnit: "day" | "week";
+                        customers: number;
+                        repeatCustomers: number;
+                        bgNbd: {
+                            r: number;
+                            alpha: number;
+                            a: number;
+                            b: number;
+                            logLikelihood: number;
+                        } | null;
+                        gammaGamma: {
+                            p: number;
+                            q: number;
+                            gamma: number;
+                            logLikelihood: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSegmentationSchemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest version first. */
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            segments: {
+                                name: string;
+                                /** @description All must hold; none: everyone left. */
+                                conditions: {
+                                    /** @enum {unknown} */
+                                    feature: "recency_days" | "frequency" | "monetary" | "rfm_r" | "rfm_f" | "rfm_m" | "rfm_segment" | "expected_purchases_12m" | "p_alive" | "clv_12m" | "clv_percentile" | "net_revenue" | "cost_of_goods" | "cost_to_serve" | "profit" | "profit_percentile" | "quadrant" | "channels";
+                                    /** @enum {unknown} */
+                                    op: "lt" | "lte" | "gt" | "gte" | "eq" | "neq" | "in";
+                                    value: number | string | (number | string)[];
+                                }[];
+                                treatment: string;
+                                valueProposition: string;
+                            }[];
+                            note: string;
+                            publishedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            publishedAt: string;
+                        }[];
+                        features: {
+                            /** @enum {unknown} */
+                            name: "recency_days" | "frequency" | "monetary" | "rfm_r" | "rfm_f" | "rfm_m" | "rfm_segment" | "expected_purchases_12m" | "p_alive" | "clv_12m" | "clv_percentile" | "net_revenue" | "cost_of_goods" | "cost_to_serve" | "profit" | "profit_percentile" | "quadrant" | "channels";
+                            /** @enum {unknown} */
+                            kind: "number" | "text";
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishSegmentationScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description In order: a customer belongs to the first segment whose conditions all hold. */
+                    segments: {
+                        name: string;
+                        /** @description All must hold; none: everyone left. */
+                        conditions: {
+                            /** @enum {unknown} */
+                            feature: "recency_days" | "frequency" | "monetary" | "rfm_r" | "rfm_f" | "rfm_m" | "rfm_segment" | "expected_purchases_12m" | "p_alive" | "clv_12m" | "clv_percentile" | "net_revenue" | "cost_of_goods" | "cost_to_serve" | "profit" | "profit_percentile" | "quadrant" | "channels";
+                            /** @enum {unknown} */
+                            op: "lt" | "lte" | "gt" | "gte" | "eq" | "neq" | "in";
+                            value: number | string | (number | string)[];
+                        }[];
+                        treatment: string;
+                        valueProposition: string;
+                    }[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        segments: {
+                            name: string;
+                            /** @description All must hold; none: everyone left. */
+                            conditions: {
+                                /** @enum {unknown} */
+                                feature: "recency_days" | "frequency" | "monetary" | "rfm_r" | "rfm_f" | "rfm_m" | "rfm_segment" | "expected_purchases_12m" | "p_alive" | "clv_12m" | "clv_percentile" | "net_revenue" | "cost_of_goods" | "cost_to_serve" | "profit" | "profit_percentile" | "quadrant" | "channels";
+                                /** @enum {unknown} */
+                                op: "lt" | "lte" | "gt" | "gte" | "eq" | "neq" | "in";
+                                value: number | string | (number | string)[];
+                            }[];
+                            treatment: string;
+                            valueProposition: string;
+                        }[];
+                        note: string;
+                        publishedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        publishedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSegmentLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Customers you labelled. */
+                        labelled: number;
+                        uploadedAt: string | null;
+                        labels: {
+                            label: string;
+                            customers: number;
+                            segment: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadSegmentLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Up to 64 MB. */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        labels: {
+                            /** @description Customers you labelled. */
+                            labelled: number;
+                            uploadedAt: string | null;
+                            labels: {
+                                label: string;
+                                customers: number;
+                                segment: string | null;
+                            }[];
+                        };
+                        alignment: {
+                            latest: {
+                                /** Format: date-time */
+                                computedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description A day, YYYY-MM-DD.
+                                 */
+                                asOf: string;
+                                schemeVersion: number;
+                                labelled: number;
+                                /** @description Customers with a mapped label and a joint segment. */
+                                compared: number;
+                                agreementRate: number | null;
+                                kappa: number | null;
+                                adjustedRand: number | null;
+                                matrix: {
+                                    /** @description Your own labels. */
+                                    rowLabels: string[];
+                                    /** @description The joint segments. */
+                                    columnLabels: string[];
+                                    counts: number[][];
+                                };
+                            } | null;
+                            /** @description Oldest first, the latest 100. */
+                            history: {
+                                /** Format: date-time */
+                                computedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description A day, YYYY-MM-DD.
+                                 */
+                                asOf: string;
+                                schemeVersion: number;
+                                labelled: number;
+                                /** @description Customers with a mapped label and a joint segment. */
+                                compared: number;
+                                agreementRate: number | null;
+                                kappa: number | null;
+                                adjustedRand: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mapSegmentLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mappings: {
+                        label: string;
+                        segment: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        labels: {
+                            /** @description Customers you labelled. */
+                            labelled: number;
+                            uploadedAt: string | null;
+                            labels: {
+                                label: string;
+                                customers: number;
+                                segment: string | null;
+                            }[];
+                        };
+                        alignment: {
+                            latest: {
+                                /** Format: date-time */
+                                computedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description A day, YYYY-MM-DD.
+                                 */
+                                asOf: string;
+                                schemeVersion: number;
+                                labelled: number;
+                                /** @description Customers with a mapped label and a joint segment. */
+                                compared: number;
+                                agreementRate: number | null;
+                                kappa: number | null;
+                                adjustedRand: number | null;
+                                matrix: {
+                                    /** @description Your own labels. */
+                                    rowLabels: string[];
+                                    /** @description The joint segments. */
+                                    columnLabels: string[];
+                                    counts: number[][];
+                                };
+                            } | null;
+                            /** @description Oldest first, the latest 100. */
+                            history: {
+                                /** Format: date-time */
+                                computedAt: string;
+                                /**
+                                 * Format: date
+                                 * @description A day, YYYY-MM-DD.
+                                 */
+                                asOf: string;
+                                schemeVersion: number;
+                                labelled: number;
+                                /** @description Customers with a mapped label and a joint segment. */
+                                compared: number;
+                                agreementRate: number | null;
+                                kappa: number | null;
+                                adjustedRand: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSegmentAlignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        latest: {
+                            /** Format: date-time */
+                            computedAt: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            asOf: string;
+                            schemeVersion: number;
+                            labelled: number;
+                            /** @description Customers with a mapped label and a joint segment. */
+                            compared: number;
+                            agreementRate: number | null;
+                            kappa: number | null;
+                            adjustedRand: number | null;
+                            matrix: {
+                                /** @description Your own labels. */
+                                rowLabels: string[];
+                                /** @description The joint segments. */
+                                columnLabels: string[];
+                                counts: number[][];
+                            };
+                        } | null;
+                        /** @description Oldest first, the latest 100. */
+                        history: {
+                            /** Format: date-time */
+                            computedAt: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            asOf: string;
+                            schemeVersion: number;
+                            labelled: number;
+                            /** @description Customers with a mapped label and a joint segment. */
+                            compared: number;
+                            agreementRate: number | null;
+                            kappa: number | null;
+                            adjustedRand: number | null;
+                        }[];
                     };
                 };
             };

@@ -1,8 +1,8 @@
 // One way to open the database: PostgreSQL through postgres.js when a URL is given, otherwise
 // embedded PGlite (one in-process connection, data on disk or in memory).
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -46,6 +46,12 @@ export interface BulkLoad {
   /** Appends rows to a table in the load's transaction. */
   insertRows(table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<void>;
   /**
+   * Reads a large result in pieces of `rowsPerPiece` rows (a cursor on PostgreSQL), so that it is never
+   * held whole as row objects; PGlite hands over the whole result as one piece. Columns come back as
+   * the server sends them: select numbers as int or float8, and exact values as text.
+   */
+  stream<T>(statement: SQL, rowsPerPiece: number, onRows: (rows: readonly T[]) => void | Promise<void>): Promise<void>;
+  /**
    * Runs work whose writes are seen at once and outlive a rollback of the load (progress, rejected
    * rows): in a transaction of its own on PostgreSQL. PGlite has a single session, which the load
    * holds, so there the work joins the load's transaction.
@@ -62,6 +68,8 @@ export interface OpenDatabaseOptions {
   max?: number;
 }
 
+// Renders drizzle's sql templates to text and parameters for postgres.js cursors.
+const dialect = new PgDialect({ casing: 'snake_case' });
 const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 // Serialises migrators started at once by several processes against one PostgreSQL.
 const MIGRATION_LOCK = 7_240_301;
@@ -122,6 +130,11 @@ function openPostgres(url: string, max: number): DatabaseHandle {
             for (const row of rows) text += `${row.map(csvField).join(',')}\n`;
             await pipeline(Readable.from([text]), writable);
           },
+          async stream<T>(statement: SQL, rowsPerPiece: number, onRows: (rows: readonly T[]) => void | Promise<void>) {
+            const { sql: text, params } = dialect.sqlToQuery(statement);
+            const pieces = session.unsafe(text, params as postgres.ParameterOrJSON<never>[]).cursor(rowsPerPiece);
+            for await (const rows of pieces) await onRows(rows as unknown as T[]);
+          },
           aside: (asideWork) => withTenant(db, context, asideWork),
         });
       }) as Promise<Awaited<ReturnType<typeof work>>>;
@@ -163,6 +176,9 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
               );
               await tx.execute(sql`insert into ${target} values ${sql.join(values, sql`, `)}`);
             }
+          },
+          async stream<T>(statement: SQL, _rowsPerPiece: number, onRows: (rows: readonly T[]) => void | Promise<void>) {
+            await onRows(rowsOf<T>(await tx.execute(statement)));
           },
           aside: (asideWork) => asideWork(tx),
         }),

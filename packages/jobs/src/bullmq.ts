@@ -28,6 +28,7 @@ export function createBullQueue(redisUrl: string): JobQueue {
     async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}) {
       await queue.add(name, payload, {
         ...(options.jobId ? { jobId: options.jobId } : {}),
+        ...(options.dedupeKey ? { deduplication: { id: options.dedupeKey, keepLastIfActive: true } } : {}),
         ...(options.delayMs ? { delay: options.delayMs } : {}),
       });
     },

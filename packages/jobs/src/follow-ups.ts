@@ -1,7 +1,7 @@
-// What follows a loaded feed batch. The modules that compute from the exchange (customer value and
-// segmentation, scorecards) add their recompute to `afterBatchLoaded`, with a job id per network and
-// day so that a burst of batches makes one recompute. The worker enqueues them once the batch has
-// committed, never for a failed one.
+// What follows a loaded feed batch: the network's recompute, which fans out to each member's
+// recomputes (customer value and segmentation; scorecards later). A dedupe key per network makes a
+// burst of batches one recompute, and one more after it for batches that arrive while it runs. The
+// worker enqueues them once the batch has committed, never for a failed one.
 import type { EnqueueOptions, JobName, JobPayloads, JobQueue } from './jobs.ts';
 
 export interface LoadedBatch {
@@ -19,8 +19,14 @@ export interface FollowUp<N extends JobName = JobName> {
 
 export type FollowUps = (batch: LoadedBatch) => FollowUp[];
 
-/** The recomputes every loaded batch calls for; none yet. */
-export const afterBatchLoaded: readonly ((batch: LoadedBatch) => FollowUp)[] = [];
+/** The recomputes every loaded batch calls for. */
+export const afterBatchLoaded: readonly ((batch: LoadedBatch) => FollowUp)[] = [
+  (batch) => ({
+    name: 'recompute-network',
+    payload: { firmId: batch.firmId, networkId: batch.networkId },
+    options: { dedupeKey: `recompute-network:${batch.networkId}` },
+  }),
+];
 
 export const followUpsOfLoadedBatch: FollowUps = (batch) => afterBatchLoaded.map((followUp) => followUp(batch));
 

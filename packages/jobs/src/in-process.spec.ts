@@ -11,6 +11,8 @@ describe('in-process queue', () => {
           if (attempt < 3) throw new Error('smtp down');
         },
         'ingest-batch': async () => {},
+        'recompute-network': async () => {},
+        'recompute-customer-value': async () => {},
       },
       { backoffMs: 1 },
     );
@@ -20,5 +22,36 @@ describe('in-process queue', () => {
     expect(seen).toEqual([1, 2, 3]);
     await queue.close();
     await expect(queue.enqueue('deliver-email', { firmId: 'f', emailId: 'e' })).rejects.toThrow(/closed/);
+  });
+
+  it('with a dedupe key, adds nothing while one waits and runs the last one added while one runs', async () => {
+    const runs: string[] = [];
+    let release = () => {};
+    const handlers = {
+      'deliver-email': async () => {},
+      'ingest-batch': async () => {},
+      'recompute-network': async () => {},
+      'recompute-customer-value': async ({ asOf }: { asOf?: string }) => {
+        runs.push(`start ${asOf}`);
+        if (asOf === 'a') await new Promise<void>((resolve) => (release = resolve));
+        runs.push(`end ${asOf}`);
+      },
+    };
+    const queue = createInProcessQueue(handlers, { backoffMs: 1 });
+    const enqueue = (asOf: string, delayMs = 0) =>
+      queue.enqueue('recompute-customer-value', { firmId: 'f', networkId: 'n', asOf }, { dedupeKey: 'k', delayMs });
+    await enqueue('a');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await enqueue('b'); // a runs: b is kept
+    await enqueue('c'); // replaces b
+    release();
+    await queue.drain();
+    expect(runs).toEqual(['start a', 'end a', 'start c', 'end c']);
+    runs.length = 0;
+    await enqueue('d', 20);
+    await enqueue('e'); // d still waits: e is not added
+    await queue.drain();
+    expect(runs).toEqual(['start d', 'end d']);
+    await queue.close();
   });
 });

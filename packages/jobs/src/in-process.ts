@@ -27,8 +27,17 @@ export function createInProcessQueue(
   let closed = false;
   const backoffMs = options.backoffMs ?? retryPolicy.backoffMs;
 
-  async function run<N extends JobName>(name: N, payload: JobPayloads[N], delayMs: number): Promise<void> {
+  // dedupe keys: whether the job is running yet, and the payload of the one to run after it
+  const deduped = new Map<string, { running: boolean; next: { payload: unknown } | null }>();
+
+  async function run<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    delayMs: number,
+    onStart: () => void = () => {},
+  ): Promise<void> {
     if (delayMs > 0) await sleep(delayMs);
+    onStart();
     for (let attempt = 1; attempt <= retryPolicy.attempts && !closed; attempt++) {
       try {
         await handlers[name](payload, { attempt, reportProgress: async () => {} });
@@ -40,18 +49,41 @@ export function createInProcessQueue(
     }
   }
 
+  function track(job: Promise<void>) {
+    running.add(job);
+    void job.finally(() => running.delete(job));
+  }
+
+  function startDeduped<N extends JobName>(name: N, key: string, payload: JobPayloads[N], delayMs: number) {
+    const entry = { running: false, next: null as { payload: unknown } | null };
+    deduped.set(key, entry);
+    track(
+      run(name, payload, delayMs, () => (entry.running = true)).finally(() => {
+        deduped.delete(key);
+        if (entry.next && !closed) startDeduped(name, key, entry.next.payload as JobPayloads[N], 0);
+      }),
+    );
+  }
+
   return {
     kind: 'in-process',
     enqueue<N extends JobName>(name: N, payload: JobPayloads[N], enqueueOptions: EnqueueOptions = {}) {
       if (closed) return Promise.reject(new Error('queue closed'));
-      const { jobId } = enqueueOptions;
+      const { jobId, dedupeKey } = enqueueOptions;
+      const delayMs = enqueueOptions.delayMs ?? 0;
+      if (dedupeKey) {
+        const entry = deduped.get(dedupeKey);
+        if (!entry) startDeduped(name, dedupeKey, payload, delayMs);
+        else if (entry.running) entry.next = { payload };
+        return Promise.resolve();
+      }
       if (jobId && pendingIds.has(jobId)) return Promise.resolve();
       if (jobId) pendingIds.add(jobId);
-      const job = run(name, payload, enqueueOptions.delayMs ?? 0).finally(() => {
-        running.delete(job);
-        if (jobId) pendingIds.delete(jobId);
-      });
-      running.add(job);
+      track(
+        run(name, payload, delayMs).finally(() => {
+          if (jobId) pendingIds.delete(jobId);
+        }),
+      );
       return Promise.resolve();
     },
     ping: () => Promise.resolve(),

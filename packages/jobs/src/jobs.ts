@@ -5,6 +5,13 @@ export interface JobPayloads {
   'deliver-email': { firmId: string; emailId: string };
   /** Parse, check, hash, stage and merge one received feed batch. */
   'ingest-batch': { firmId: string; networkId: string; batchId: string };
+  /** Recompute what is derived from a network's exchange for each of its active members. */
+  'recompute-network': { firmId: string; networkId: string };
+  /**
+   * Recompute one firm's customer features (RFM, CLV, cost-to-serve, profit, segments) from everything
+   * it may see in the network, as of a day (default: today, UTC).
+   */
+  'recompute-customer-value': { firmId: string; networkId: string; asOf?: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -23,6 +30,11 @@ export type JobHandlers = { [N in JobName]: JobHandler<N> };
 export interface EnqueueOptions {
   /** Derived from the work, so enqueueing the same work twice runs it once. */
   jobId?: string;
+  /**
+   * Work that is redone rather than done once (a recompute): while a job with this key waits, another
+   * is not added; while one runs, one more is kept to run after it, so the last change is never missed.
+   */
+  dedupeKey?: string;
   delayMs?: number;
 }
 

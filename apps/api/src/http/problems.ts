@@ -5,6 +5,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail?: string,
+    /** Each invalid part of the request, when there are several to fix. */
+    readonly errors?: { path: string; message: string }[],
   ) {
     super(detail ?? title);
   }

@@ -27,6 +27,11 @@ export const openapiPlugin = fp(
           { name: 'exchange', description: 'The data exchange: pipeline API keys, feeds, batches, datasets' },
           { name: 'knowledge', description: 'Joint knowledge: insights shared with partners, and comments' },
           { name: 'sharing', description: 'Sharing agreements: who may read which of your datasets, at which level' },
+          {
+            name: 'segmentation',
+            description:
+              'Customer value (RFM, CLV, cost-to-serve, profit) and the joint segmentation partners align to',
+          },
           { name: 'ops', description: 'Health, readiness and metrics' },
         ],
       },

@@ -62,7 +62,13 @@ export function sendProblem(reply: FastifyReply, body: Problem) {
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   const instance = request.url.split('?')[0];
   if (error instanceof ApiProblem) {
-    return { ...problem(error.status, error.code, error.detail, { instance }), title: error.title };
+    return {
+      ...problem(error.status, error.code, error.detail, {
+        instance,
+        ...(error.errors ? { errors: error.errors } : {}),
+      }),
+      title: error.title,
+    };
   }
   if (error.validation) {
     // A rejected unknown field also fails its `false` subschema: report it once, as unknown.

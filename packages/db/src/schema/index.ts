@@ -4,3 +4,4 @@ export * from './outbox.ts';
 export * from './exchange.ts';
 export * from './sharing.ts';
 export * from './knowledge.ts';
+export * from './segmentation.ts';

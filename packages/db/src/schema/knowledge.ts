@@ -1,5 +1,5 @@
 // Joint knowledge: insights a firm shares with its whole network or with chosen partners (Markdown,
-// tags, an optional link to a dataset), and the partners' comments on them.
+// tags, optional links to a dataset and a joint segment), and the partners' comments on them.
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { dataset } from './exchange.ts';
 import { firms, users } from './identity.ts';
@@ -27,6 +27,8 @@ export const insights = pgTable(
     body: text().notNull(),
     tags: text().array().notNull().default([]),
     dataset: dataset(),
+    /** A joint segment (by name) the insight is about. */
+    segment: text(),
     /** network: every active member; firms: the author's firm and the firms in insight_readers. */
     audience: insightAudience().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

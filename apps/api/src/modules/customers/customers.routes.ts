@@ -14,7 +14,7 @@ const security = [{ bearer: [] }];
 const tags = ['sharing'];
 const description =
   'Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time ' +
-  'status, service cases, first and last purchase: from your own data and what partners grant you at ' +
+  'status, service cases, activities per firm and code, first and last purchase: from your own data and what partners grant you at ' +
   'customer level. `hidden` names the partners holding data you have not been granted. Every other ' +
   "firm's rows shown are written to its access log.";
 

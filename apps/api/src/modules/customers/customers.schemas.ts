@@ -68,6 +68,17 @@ export const Customer360 = Type.Object(
         satisfaction: Type.Union([Type.Integer(), Type.Null()]),
       }),
     ),
+    activities: Type.Array(
+      Type.Object({
+        firm: FirmRef,
+        activity: Type.String({ description: "A code of the firm's cost model." }),
+        count: Type.Integer({ description: 'How many times.' }),
+        quantity: { ...Decimal, description: 'The quantities summed, exact.' },
+        firstAt: Timestamp,
+        lastAt: Timestamp,
+      }),
+      { description: 'Per firm and activity code.' },
+    ),
     hidden: Type.Array(
       Type.Object(
         { firm: FirmRef, datasets: Type.Array(DatasetName) },

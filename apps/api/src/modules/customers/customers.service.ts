@@ -1,9 +1,8 @@
 // Customer 360: everything the acting firm may see about one pseudonymous customer across the
 // network. Row-level security decides which partners' rows come back; what is hidden is named (firms
 // and datasets, never rows) so the viewer can ask for it; every other firm's rows shown are logged.
-import { query, type Dataset, type Transaction } from '@accord/db';
+import { logReads, query, type Dataset, type Read, type Transaction } from '@accord/db';
 import { sql } from 'drizzle-orm';
-import { logReads, type Read } from '../sharing/sharing.service.ts';
 
 const RECENT = 50;
 
@@ -82,6 +81,23 @@ export async function customer360(
         where c.network_id = ${networkId} and c.customer_key = ${customerKey}
         order by c.opened_at desc limit ${RECENT}`,
   );
+  // Activities (codes of each firm's cost model): counted and summed per firm and code, exact as text.
+  const activities = await query<{
+    firm_id: string;
+    firm_name: string;
+    activity: string;
+    count: number;
+    quantity: string;
+    first_at: Date;
+    last_at: Date;
+  }>(
+    tx,
+    sql`select a.firm_id, f.name as firm_name, a.activity, count(*)::int as count, sum(a.quantity)::text as quantity,
+          min(a.occurred_at) as first_at, max(a.occurred_at) as last_at
+        from activities a join firms f on f.id = a.firm_id
+        where a.network_id = ${networkId} and a.customer_key = ${customerKey}
+        group by 1, 2, 3 order by 2, 1, 3`,
+  );
   const hidden = await query<{ firm_id: string; firm_name: string; datasets: Dataset[] }>(
     tx,
     sql`select h.firm_id, f.name as firm_name, array_agg(h.dataset::text order by h.dataset) as datasets
@@ -101,6 +117,7 @@ export async function customer360(
   for (const p of purchases) count(p.firm_id, 'transactions', p.lines);
   for (const s of shipments) count(s.firm_id, 'shipments', 1);
   for (const c of cases) count(c.firm_id, 'service_cases', 1);
+  for (const a of activities) count(a.firm_id, 'activities', a.count);
   await logReads(tx, reader, networkId, [...shown.values()]);
 
   const partners = new Map<
@@ -161,6 +178,14 @@ export async function customer360(
       channel: c.channel,
       category: c.category,
       satisfaction: c.satisfaction,
+    })),
+    activities: activities.map((a) => ({
+      firm: { id: a.firm_id, name: a.firm_name },
+      activity: a.activity,
+      count: a.count,
+      quantity: a.quantity,
+      firstAt: iso(a.first_at)!,
+      lastAt: iso(a.last_at)!,
     })),
     hidden: hidden.map((h) => ({ firm: { id: h.firm_id, name: h.firm_name }, datasets: h.datasets })),
   };

@@ -16,6 +16,7 @@ import {
   Agreement,
   AgreementListQuery,
   AgreementParams,
+  DatasetCatalogEntry,
   DecisionBody,
   GrantBody,
   RequestBody,
@@ -23,6 +24,7 @@ import {
 import {
   assertPartner,
   createAgreement,
+  datasetCatalog,
   decide,
   getAgreement,
   listAccessLog,
@@ -57,6 +59,32 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           items: await listAgreements(tx, actor.firmId, request.params.networkId, request.query),
           nextCursor: null,
         };
+      }),
+  );
+
+  app.get(
+    '/v1/networks/:networkId/dataset-catalog',
+    {
+      schema: {
+        operationId: 'listDatasetCatalog',
+        summary: 'The dataset catalog: who shares what with whom',
+        description:
+          'For each member firm and dataset it has published in this network (at least one succeeded feed ' +
+          'batch): its succeeded batches, when it was last loaded, and the agreements in force on it today ' +
+          '(to whom, level, k), between any members. Never row counts. Ordered by firm name and dataset.',
+        tags,
+        security,
+        params: NetworkParams,
+        response: {
+          200: Type.Object({ items: Type.Array(DatasetCatalogEntry), nextCursor: Type.Null() }),
+          ...problemResponses,
+        },
+      },
+    },
+    (request) =>
+      asActor(request, async (tx) => {
+        await requireActiveNetwork(tx, request.params.networkId);
+        return { items: await datasetCatalog(tx, request.params.networkId), nextCursor: null };
       }),
   );
 
@@ -104,6 +132,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (granteeFirmId) await assertPartner(tx, networkId, granteeFirmId, actor.firmId);
         return createAgreement(tx, actor, networkId, { ownerFirmId: actor.firmId, granteeFirmId, ...terms });
       });
+      await recomputeNetwork(request.params.networkId, agreement.owner.id);
       return reply.status(201).send(agreement);
     },
   );
@@ -135,6 +164,10 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // what a firm may see changed: its derived customer value follows
+  const recomputeNetwork = (networkId: string, firmId: string) =>
+    app.queue.enqueue('recompute-network', { firmId, networkId }, { dedupeKey: `recompute-network:${networkId}` });
+
   const decision = (action: 'approve' | 'decline' | 'revoke', summary: string, from: 'requested' | 'active') =>
     app.post(
       `/v1/networks/:networkId/agreements/:agreementId/${action}`,
@@ -150,8 +183,8 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: Agreement, ...problemResponses },
         },
       },
-      (request) =>
-        asActor(request, (tx, actor) => {
+      async (request) => {
+        const agreement = await asActor(request, (tx, actor) => {
           requireRole(actor, 'manager');
           const to = action === 'approve' ? 'active' : action === 'decline' ? 'declined' : 'revoked';
           return decide(
@@ -164,7 +197,10 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
             to,
             request.body.reason,
           );
-        }),
+        });
+        if (action !== 'decline') await recomputeNetwork(request.params.networkId, agreement.owner.id);
+        return agreement;
+      },
     );
   decision('approve', 'Approve a request for your data', 'requested');
   decision('decline', 'Decline a request for your data', 'requested');

@@ -34,6 +34,21 @@ export const Agreement = Type.Object(
   { $id: 'Agreement' },
 );
 
+export const DatasetCatalogEntry = Type.Object({
+  owner: FirmRef,
+  dataset: DatasetName,
+  batches: Type.Integer({ description: 'Succeeded feed batches of this dataset in this network.' }),
+  lastLoadedAt: Timestamp,
+  sharedWith: Type.Array(
+    Type.Object({
+      grantee: Type.Union([FirmRef, Type.Null()], { description: 'null: every active member of the network.' }),
+      level: SharingLevel,
+      minGroupSize: Type.Integer({ description: 'k, for aggregate-level agreements.' }),
+    }),
+    { description: 'The agreements in force today (active, started, not ended) on this dataset.' },
+  ),
+});
+
 const terms = {
   dataset: DatasetName,
   level: SharingLevel,

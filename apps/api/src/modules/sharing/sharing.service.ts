@@ -5,12 +5,14 @@ import {
   accessLog,
   databaseErrorOf,
   firms,
+  logReads,
   networkMemberships,
   query,
   sharingAgreements,
   users,
   type AgreementStatus,
   type Dataset,
+  type Reader,
   type SharingLevel,
   type Transaction,
 } from '@accord/db';
@@ -190,55 +192,6 @@ interface AggregateRow {
   quantity: string | null;
 }
 
-export interface Reader {
-  firmId: string;
-  userId: string | null;
-  apiKeyId?: string | null;
-}
-
-export interface Read {
-  ownerFirmId: string;
-  dataset: Dataset;
-  level: SharingLevel;
-  /** What was read, e.g. "customer 360". */
-  reading: string;
-  rowCount?: number;
-  groupCount?: number;
-}
-
-/**
- * Writes one access-log entry per read of another firm's data, with the purpose of the agreements
- * that allowed it (their purposes joined).
- */
-export async function logReads(tx: Transaction, reader: Reader, networkId: string, reads: Read[]): Promise<void> {
-  if (!reads.length) return;
-  const datasets = [...new Set(reads.map((r) => r.dataset))];
-  const purposes = await query<{ owner_firm_id: string; dataset: Dataset; purpose: string }>(
-    tx,
-    sql`select g.owner_firm_id, d.dataset, string_agg(distinct g.purpose, '; ') as purpose
-        from unnest(array[${sql.join(
-          datasets.map((d) => sql`${d}`),
-          sql`, `,
-        )}]::dataset[]) as d(dataset), lateral app_applicable_agreements(d.dataset) g
-        where g.network_id = ${networkId}::uuid group by 1, 2`,
-  );
-  await tx.insert(accessLog).values(
-    reads.map((read) => ({
-      networkId,
-      ownerFirmId: read.ownerFirmId,
-      readerFirmId: reader.firmId,
-      readerUserId: reader.userId,
-      readerApiKeyId: reader.apiKeyId ?? null,
-      dataset: read.dataset,
-      level: read.level,
-      purpose: purposes.find((p) => p.owner_firm_id === read.ownerFirmId && p.dataset === read.dataset)?.purpose ?? '',
-      reading: read.reading,
-      rowCount: read.rowCount ?? null,
-      groupCount: read.groupCount ?? null,
-    })),
-  );
-}
-
 /**
  * Grouped results through the database's aggregate layer (which applies each owner's k), and one
  * access-log entry per other firm whose data they show.
@@ -330,4 +283,60 @@ export async function listAccessLog(tx: Transaction, ownerFirmId: string, after:
     rowCount: r.rowCount,
     groupCount: r.groupCount,
   }));
+}
+
+interface CatalogRow {
+  owner_firm_id: string;
+  owner_name: string;
+  dataset: Dataset;
+  batches: string | number;
+  last_loaded_at: Date | string;
+  agreement_id: string | null;
+  grantee_firm_id: string | null;
+  grantee_name: string | null;
+  level: SharingLevel | null;
+  min_group_size: number | null;
+}
+
+/**
+ * The dataset catalog: per member firm and dataset it has published in the network (batches, last
+ * load) the agreements in force on it. Through the database's `app_dataset_catalog`, which answers only
+ * to an active member and never row counts.
+ */
+export async function datasetCatalog(tx: Transaction, networkId: string) {
+  const rows = await query<CatalogRow>(
+    tx,
+    sql`select * from app_dataset_catalog(${networkId}::uuid) c
+        order by c.owner_name, c.owner_firm_id, c.dataset, c.grantee_name nulls first, c.grantee_firm_id,
+          c.level, c.min_group_size, c.agreement_id`,
+  );
+  const entries = new Map<
+    string,
+    {
+      owner: { id: string; name: string };
+      dataset: Dataset;
+      batches: number;
+      lastLoadedAt: string;
+      sharedWith: { grantee: { id: string; name: string } | null; level: SharingLevel; minGroupSize: number }[];
+    }
+  >();
+  for (const r of rows) {
+    const key = `${r.owner_firm_id}:${r.dataset}`;
+    const entry = entries.get(key) ?? {
+      owner: { id: r.owner_firm_id, name: r.owner_name },
+      dataset: r.dataset,
+      batches: Number(r.batches),
+      lastLoadedAt: new Date(r.last_loaded_at).toISOString(),
+      sharedWith: [],
+    };
+    entries.set(key, entry);
+    if (r.agreement_id && r.level && r.min_group_size !== null) {
+      entry.sharedWith.push({
+        grantee: r.grantee_firm_id ? { id: r.grantee_firm_id, name: r.grantee_name ?? '' } : null,
+        level: r.level,
+        minGroupSize: r.min_group_size,
+      });
+    }
+  }
+  return [...entries.values()];
 }

@@ -9,6 +9,7 @@ const customer = (customerKey: string): Customer360 => ({
   partners: [],
   shipments: [],
   serviceCases: [],
+  activities: [],
   hidden: [],
 });
 

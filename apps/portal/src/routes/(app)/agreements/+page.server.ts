@@ -1,7 +1,8 @@
 // Agreements: the sharing agreements of the acting firm in the current network. Who shares what with whom
 // (the agreements in effect the firm can see), the requests for its data waiting for a decision, its data
 // shared and the data shared with it, and forms to grant access or ask a partner for it. Managers and firm
-// admins act; the API answers everyone else with its 403, shown next to the form.
+// admins act; the API answers everyone else with its 403, shown next to the form. The dataset catalog lists
+// what every member has published and the agreements in force on it, between any members.
 import { error } from '@sveltejs/kit';
 import { isSharingLevel, parseMinGroupSize, sharingMatrix } from '$lib/agreements';
 import { datasetLabel, isDataset } from '$lib/exchange';
@@ -31,13 +32,21 @@ export const load: PageServerLoad = async (event) => {
   };
   const none: Agreement[] = [];
   if (!network || state !== 'active') {
-    return { ...base, partners: [], matrix: sharingMatrix([], []), waiting: none, granted: none, received: none };
+    return {
+      ...base,
+      partners: [],
+      matrix: sharingMatrix([], []),
+      waiting: none,
+      granted: none,
+      received: none,
+      catalog: [],
+    };
   }
 
   const networkId = network.id;
   const list = (side: 'granted' | 'received') =>
     api.GET('/v1/networks/{networkId}/agreements', { params: { path: { networkId }, query: { side } } });
-  const [members, granted, received] = await Promise.all([
+  const [members, granted, received, catalog] = await Promise.all([
     allPages((cursor) =>
       api.GET('/v1/networks/{networkId}/members', {
         params: { path: { networkId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
@@ -45,10 +54,12 @@ export const load: PageServerLoad = async (event) => {
     ),
     list('granted'),
     list('received'),
+    api.GET('/v1/networks/{networkId}/dataset-catalog', { params: { path: { networkId } } }),
   ]);
   if (members.error) fail500(members.error);
   if (!granted.data) fail500(granted.error);
   if (!received.data) fail500(received.error);
+  if (!catalog.data) fail500(catalog.error);
 
   const firms = members.items.filter((m) => m.status === 'active').map((m) => ({ id: m.firm.id, name: m.firm.name }));
   return {
@@ -59,6 +70,8 @@ export const load: PageServerLoad = async (event) => {
     waiting: granted.data.items.filter((a) => a.status === 'requested'),
     granted: granted.data.items.filter((a) => a.status !== 'requested'),
     received: received.data.items,
+    /** Every member's published datasets and the agreements in force on them. */
+    catalog: catalog.data.items,
   };
 };
 

@@ -1,0 +1,358 @@
+import { quadrantNames, rfmSegmentNames, schemeFeatures } from '@accord/domain';
+import Type from 'typebox';
+import { strict, Timestamp, Uuid } from '../../http/common.schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Decimal = Type.String({ description: 'An exact decimal, e.g. "1234.500000".' });
+const Day = Type.String({ format: 'date', description: 'A day, YYYY-MM-DD.' });
+
+const Rate = Type.Number({ minimum: 0, maximum: 1e9 });
+export const CostRates = Type.Object(
+  {
+    perOrder: Rate,
+    perOrderLine: Rate,
+    perDelivery: Rate,
+    perExpeditedDelivery: Type.Number({
+      minimum: 0,
+      maximum: 1e9,
+      description: 'Added to perDelivery for an expedited delivery.',
+    }),
+    perReturn: Type.Number({ minimum: 0, maximum: 1e9, description: 'Per returned order line (quantity < 0).' }),
+    perServiceCase: Rate,
+    perActivity: Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Rate, {
+      description: 'Per unit of quantity of each activity code of the activities feed.',
+      maxProperties: 200,
+    }),
+  },
+  strict,
+);
+
+export const CostModel = Type.Object({
+  rates: CostRates,
+  clvMargin: Nullable(
+    Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'Margin on spend for CLV; null uses the gross margin observed in the data you see.',
+    }),
+  ),
+  annualDiscountRate: Type.Number({ minimum: 0, maximum: 1 }),
+  netMarginPctThreshold: Nullable(
+    Type.Number({
+      minimum: -10,
+      maximum: 1,
+      description: 'Where the profitability matrix splits net margin %; null: the median.',
+    }),
+  ),
+  costToServeThreshold: Nullable(
+    Type.Number({ minimum: 0, description: 'Where the profitability matrix splits cost-to-serve; null: the median.' }),
+  ),
+  updatedAt: Nullable(Timestamp),
+});
+
+export const CostModelBody = Type.Object(
+  {
+    rates: CostRates,
+    clvMargin: CostModel.properties.clvMargin,
+    annualDiscountRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 0.1 })),
+    netMarginPctThreshold: Type.Optional(CostModel.properties.netMarginPctThreshold),
+    costToServeThreshold: Type.Optional(CostModel.properties.costToServeThreshold),
+  },
+  strict,
+);
+
+export const RecomputeBody = Type.Object(
+  { asOf: Type.Optional({ ...Day, description: 'The day to compute as of (default today, UTC).' }) },
+  strict,
+);
+
+export const sortableFeatures = [
+  'clv_12m',
+  'profit',
+  'net_revenue',
+  'cost_to_serve',
+  'monetary',
+  'frequency',
+  'recency_days',
+  'p_alive',
+  'expected_purchases_12m',
+  'channels',
+  'customer_key',
+] as const;
+export type SortableFeature = (typeof sortableFeatures)[number];
+
+export const FeatureQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 300, description: 'From `nextCursor` of the previous page.' })),
+    sort: Type.Optional(Type.Enum([...sortableFeatures], { default: 'clv_12m' })),
+    order: Type.Optional(Type.Enum(['asc', 'desc'], { default: 'desc' })),
+    segment: Type.Optional(Type.String({ maxLength: 100, description: 'Only this joint segment.' })),
+    rfm_segment: Type.Optional(Type.Enum([...rfmSegmentNames])),
+    quadrant: Type.Optional(Type.Enum([...quadrantNames])),
+    format: Type.Optional(
+      Type.Enum(['json', 'csv'], { default: 'json', description: 'csv exports every row that matches, unpaged.' }),
+    ),
+  },
+  strict,
+);
+
+export const CustomerFeature = Type.Object({
+  customer_key: Type.String(),
+  recency_days: Type.Integer({ description: 'Days from the last purchase to the as-of day.' }),
+  frequency: Type.Integer({ description: 'Purchase days (same-day purchases are one transaction).' }),
+  monetary: { ...Decimal, description: 'Mean net spend per purchase day.' },
+  rfm_r: Type.Integer({ minimum: 1, maximum: 5 }),
+  rfm_f: Type.Integer({ minimum: 1, maximum: 5 }),
+  rfm_m: Type.Integer({ minimum: 1, maximum: 5 }),
+  rfm_segment: Type.Enum([...rfmSegmentNames]),
+  expected_purchases_12m: Nullable(Type.Number({ description: 'BG/NBD; null when the models could not be fitted.' })),
+  p_alive: Nullable(Type.Number()),
+  clv_12m: Nullable(Type.Number({ description: 'Discounted expected margin over the next 12 months.' })),
+  net_revenue: Decimal,
+  cost_of_goods: Decimal,
+  cost_to_serve: Decimal,
+  profit: { ...Decimal, description: 'Net revenue - cost of goods - cost-to-serve.' },
+  quadrant: Nullable(Type.Enum([...quadrantNames])),
+  segment: Nullable(Type.String({ description: 'The joint segment; null without a scheme or when no rule matched.' })),
+  channels: Type.Integer({ description: 'Sales channels the customer bought through.' }),
+  wallet_shares: Type.Record(Type.String(), Type.Number(), {
+    description: "Each visible firm's share of the customer's net spend, by firm id.",
+  }),
+});
+
+const FittedModels = Type.Object({
+  bgNbd: Nullable(
+    Type.Object({
+      r: Type.Number(),
+      alpha: Type.Number(),
+      a: Type.Number(),
+      b: Type.Number(),
+      logLikelihood: Type.Number(),
+    }),
+  ),
+  gammaGamma: Nullable(
+    Type.Object({ p: Type.Number(), q: Type.Number(), gamma: Type.Number(), logLikelihood: Type.Number() }),
+  ),
+  fittedCustomers: Type.Integer(),
+  repeatCustomers: Type.Integer(),
+});
+
+export const Snapshot = Type.Object({
+  id: Uuid,
+  asOf: Day,
+  customers: Type.Integer(),
+  startedAt: Timestamp,
+  finishedAt: Nullable(Timestamp),
+  models: Nullable(FittedModels),
+  settings: Nullable(
+    Type.Object({
+      margin: Type.Number(),
+      marginSource: Type.Enum(['cost_model', 'observed']),
+      annualDiscountRate: Type.Number(),
+      netMarginPctThreshold: Nullable(Type.Number()),
+      costToServeThreshold: Nullable(Type.Number()),
+      schemeVersion: Nullable(Type.Integer()),
+    }),
+  ),
+});
+
+const SnapshotState = {
+  snapshot: Nullable(Snapshot),
+  computing: Type.Boolean({ description: 'Whether a newer recompute is running.' }),
+  lastError: Nullable(Type.String({ description: 'Why the latest recompute failed, when it did.' })),
+};
+
+export const FeaturePage = Type.Object({
+  ...SnapshotState,
+  items: Type.Array(CustomerFeature),
+  nextCursor: Nullable(Type.String()),
+});
+
+const Share = Nullable(Type.Number({ description: 'Of the whole, 0..1; null when the whole is 0.' }));
+const GroupValue = {
+  customers: Type.Integer(),
+  revenue: Decimal,
+  profit: Decimal,
+  customerShare: Share,
+  revenueShare: Share,
+  profitShare: Share,
+};
+
+export const CustomerValueSummary = Type.Object({
+  ...SnapshotState,
+  segments: Type.Array(
+    Type.Object({
+      segment: Nullable(Type.String({ description: 'Null: customers no rule matched (or no scheme yet).' })),
+      ...GroupValue,
+      meanClv: Nullable(Type.Number()),
+      treatment: Nullable(Type.String()),
+      valueProposition: Nullable(Type.String()),
+    }),
+  ),
+  rfmSegments: Type.Array(
+    Type.Object({ segment: Type.Enum([...rfmSegmentNames]), rule: Type.String(), ...GroupValue }),
+  ),
+  rfmGrid: Type.Array(
+    Type.Object({
+      r: Type.Integer(),
+      f: Type.Integer(),
+      customers: Type.Integer(),
+      meanMonetary: Type.Number(),
+    }),
+    { description: 'The RFM heatmap: customers and mean monetary value per recency x frequency score.' },
+  ),
+  whaleCurve: Nullable(
+    Type.Object({
+      points: Type.Array(Type.Object({ customerShare: Type.Number(), profitShare: Type.Number() })),
+      totalProfit: Type.Number(),
+      customers: Type.Integer(),
+      top20ProfitShare: Nullable(Type.Number()),
+      lossMakers: Type.Integer(),
+      peak: Type.Object({ customerShare: Type.Number(), profitShare: Type.Number() }),
+    }),
+  ),
+  profitability: Type.Object({
+    thresholds: Type.Object({ netMarginPct: Nullable(Type.Number()), costToServe: Nullable(Type.Number()) }),
+    quadrants: Type.Array(
+      Type.Object({
+        quadrant: Nullable(Type.Enum([...quadrantNames])),
+        label: Type.String(),
+        treatment: Type.String(),
+        ...GroupValue,
+      }),
+    ),
+    sample: Type.Array(
+      Type.Object({
+        customer_key: Type.String(),
+        net_margin_pct: Type.Number(),
+        cost_to_serve: Type.Number(),
+        profit: Type.Number(),
+        quadrant: Nullable(Type.Enum([...quadrantNames])),
+      }),
+      { description: 'Up to 500 customers, drawn evenly by key, for a scatter plot.' },
+    ),
+  }),
+});
+
+export const ClvModelQuery = Type.Object(
+  {
+    calibrationEnd: Type.Optional({
+      ...Day,
+      description: 'The last day of the calibration period (default today, UTC).',
+    }),
+    timeUnit: Type.Optional(Type.Enum(['day', 'week'], { default: 'week' })),
+  },
+  strict,
+);
+
+export const ClvModel = Type.Object({
+  calibrationStart: Nullable(Day),
+  calibrationEnd: Day,
+  timeUnit: Type.Enum(['day', 'week']),
+  customers: Type.Integer(),
+  repeatCustomers: Type.Integer(),
+  bgNbd: FittedModels.properties.bgNbd,
+  gammaGamma: FittedModels.properties.gammaGamma,
+});
+
+const SegmentCondition = Type.Object(
+  {
+    feature: Type.Enum([...schemeFeatures]),
+    op: Type.Enum(['lt', 'lte', 'gt', 'gte', 'eq', 'neq', 'in']),
+    value: Type.Union([
+      Type.Number(),
+      Type.String({ maxLength: 100 }),
+      Type.Array(Type.Union([Type.Number(), Type.String({ maxLength: 100 })]), { maxItems: 50 }),
+    ]),
+  },
+  strict,
+);
+
+export const SchemeSegment = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    conditions: Type.Array(SegmentCondition, { maxItems: 20, description: 'All must hold; none: everyone left.' }),
+    treatment: Type.String({ maxLength: 2000 }),
+    valueProposition: Type.String({ maxLength: 2000 }),
+  },
+  strict,
+);
+
+export const PublishSchemeBody = Type.Object(
+  {
+    segments: Type.Array(SchemeSegment, {
+      minItems: 1,
+      maxItems: 30,
+      description: 'In order: a customer belongs to the first segment whose conditions all hold.',
+    }),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  strict,
+);
+
+export const Scheme = Type.Object({
+  id: Uuid,
+  version: Type.Integer(),
+  segments: Type.Array(SchemeSegment),
+  note: Type.String(),
+  publishedBy: Type.Object({ id: Uuid, name: Type.String() }),
+  publishedAt: Timestamp,
+});
+
+export const SchemeList = Type.Object({
+  items: Type.Array(Scheme, { description: 'Newest version first.' }),
+  features: Type.Array(Type.Object({ name: Type.Enum([...schemeFeatures]), kind: Type.Enum(['number', 'text']) })),
+});
+
+export const SegmentLabels = Type.Object({
+  labelled: Type.Integer({ description: 'Customers you labelled.' }),
+  uploadedAt: Nullable(Timestamp),
+  labels: Type.Array(
+    Type.Object({
+      label: Type.String(),
+      customers: Type.Integer(),
+      segment: Nullable(Type.String({ description: 'The joint segment it is mapped to.' })),
+    }),
+  ),
+});
+
+export const MappingsBody = Type.Object(
+  {
+    mappings: Type.Array(
+      Type.Object(
+        { label: Type.String({ minLength: 1, maxLength: 100 }), segment: Type.String({ maxLength: 100 }) },
+        strict,
+      ),
+      { maxItems: 500 },
+    ),
+  },
+  strict,
+);
+
+const AlignmentMeasures = {
+  computedAt: Timestamp,
+  asOf: Day,
+  schemeVersion: Type.Integer(),
+  labelled: Type.Integer(),
+  compared: Type.Integer({ description: 'Customers with a mapped label and a joint segment.' }),
+  agreementRate: Nullable(Type.Number()),
+  kappa: Nullable(Type.Number({ description: "Cohen's kappa." })),
+  adjustedRand: Nullable(Type.Number({ description: 'Adjusted Rand index.' })),
+};
+
+export const Alignment = Type.Object({
+  latest: Nullable(
+    Type.Object({
+      ...AlignmentMeasures,
+      matrix: Type.Object({
+        rowLabels: Type.Array(Type.String(), { description: 'Your own labels.' }),
+        columnLabels: Type.Array(Type.String(), { description: 'The joint segments.' }),
+        counts: Type.Array(Type.Array(Type.Integer())),
+      }),
+    }),
+  ),
+  history: Type.Array(Type.Object(AlignmentMeasures), { description: 'Oldest first, the latest 100.' }),
+});
+
+export const LabelUploadResult = Type.Object({ labels: SegmentLabels, alignment: Alignment });

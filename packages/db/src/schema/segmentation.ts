@@ -1,0 +1,238 @@
+// Customer value and joint segmentation: each firm's cost model (activity rates for cost-to-serve,
+// CLV settings), the customer-feature snapshots computed for a firm from everything it may see, the
+// network's versioned joint segmentation scheme, and each firm's own segment labels, their mapping onto
+// the joint segments and the alignment measured between them.
+import {
+  char,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { firms, users } from './identity.ts';
+import { networks } from './networks.ts';
+
+const money = () => numeric({ precision: 20, scale: 6 });
+
+/** Activity rates, as `ActivityRates` of @accord/domain: per order, line, delivery, ... and per activity code. */
+export interface CostRates {
+  perOrder: number;
+  perOrderLine: number;
+  perDelivery: number;
+  perExpeditedDelivery: number;
+  perReturn: number;
+  perServiceCase: number;
+  perActivity: Record<string, number>;
+}
+
+/** A firm's cost model in one network: what its activities cost, and how it values customers. */
+export const costModels = pgTable(
+  'cost_models',
+  {
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    firmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    rates: jsonb().$type<CostRates>().notNull(),
+    /** Margin on spend for CLV; null uses the gross margin observed in the data the firm sees. */
+    clvMargin: doublePrecision(),
+    annualDiscountRate: doublePrecision().notNull().default(0.1),
+    /** Where the profitability matrix splits; null splits at the median. */
+    netMarginPctThreshold: doublePrecision(),
+    costToServeThreshold: doublePrecision(),
+    updatedByUserId: uuid().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.firmId] })],
+);
+
+export const snapshotStatuses = ['computing', 'complete', 'failed'] as const;
+export type SnapshotStatus = (typeof snapshotStatuses)[number];
+export const snapshotStatus = pgEnum('feature_snapshot_status', snapshotStatuses);
+
+export interface FittedModels {
+  bgNbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number } | null;
+  gammaGamma: { p: number; q: number; gamma: number; logLikelihood: number } | null;
+  /** Customers the fits used (a deterministic sample when there are very many), and repeat buyers. */
+  fittedCustomers: number;
+  repeatCustomers: number;
+}
+
+export interface SnapshotSettings {
+  margin: number;
+  marginSource: 'cost_model' | 'observed';
+  annualDiscountRate: number;
+  netMarginPctThreshold: number | null;
+  costToServeThreshold: number | null;
+  schemeVersion: number | null;
+}
+
+export interface WhaleCurveSummary {
+  points: { customerShare: number; profitShare: number }[];
+  totalProfit: number;
+  customers: number;
+  top20ProfitShare: number | null;
+  lossMakers: number;
+  peak: { customerShare: number; profitShare: number };
+}
+
+/** One computation of a firm's customer features, as of a day; readers use the latest complete one. */
+export const featureSnapshots = pgTable(
+  'feature_snapshots',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    firmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    asOf: date().notNull(),
+    status: snapshotStatus().notNull().default('computing'),
+    customers: integer().notNull().default(0),
+    models: jsonb().$type<FittedModels>(),
+    settings: jsonb().$type<SnapshotSettings>(),
+    whaleCurve: jsonb().$type<WhaleCurveSummary>(),
+    error: text(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.networkId, t.firmId, t.finishedAt)],
+);
+
+export const customerFeatures = pgTable(
+  'customer_features',
+  {
+    networkId: uuid().notNull(),
+    snapshotId: uuid()
+      .notNull()
+      .references(() => featureSnapshots.id, { onDelete: 'cascade' }),
+    firmId: uuid().notNull(),
+    customerKey: char({ length: 64 }).notNull(),
+    recencyDays: integer().notNull(),
+    /** Purchase days (same-day purchases are one transaction). */
+    frequency: integer().notNull(),
+    /** Mean net spend per purchase day. */
+    monetary: money().notNull(),
+    rfmR: smallint().notNull(),
+    rfmF: smallint().notNull(),
+    rfmM: smallint().notNull(),
+    rfmSegment: text().notNull(),
+    expectedPurchases12m: doublePrecision('expected_purchases_12m'),
+    pAlive: doublePrecision(),
+    clv12m: doublePrecision('clv_12m'),
+    clvPercentile: doublePrecision(),
+    netRevenue: money().notNull(),
+    costOfGoods: money().notNull(),
+    costToServe: money().notNull(),
+    profit: money().notNull(),
+    netMarginPct: doublePrecision(),
+    profitPercentile: doublePrecision().notNull(),
+    quadrant: text(),
+    segment: text(),
+    channels: smallint().notNull(),
+    /** Each visible firm's share of this customer's net spend, by firm id. */
+    walletShares: jsonb().$type<Record<string, number>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.snapshotId, t.customerKey] })],
+);
+
+export interface SchemeSegmentRecord {
+  name: string;
+  conditions: { feature: string; op: string; value: number | string | (number | string)[] }[];
+  treatment: string;
+  valueProposition: string;
+}
+
+/** The network's joint segmentation: versions published by the focal firm, never changed after. */
+export const segmentationSchemes = pgTable(
+  'segmentation_schemes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    version: integer().notNull(),
+    segments: jsonb().$type<SchemeSegmentRecord[]>().notNull(),
+    note: text().notNull().default(''),
+    publishedByFirmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    publishedByUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('segmentation_schemes_version').on(t.networkId, t.version)],
+);
+
+/** A firm's own segment label per customer, as it last uploaded them. */
+export const segmentLabels = pgTable(
+  'segment_labels',
+  {
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    firmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    customerKey: char({ length: 64 }).notNull(),
+    label: text().notNull(),
+    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.customerKey] })],
+);
+
+/** Which joint segment a firm's own label corresponds to. */
+export const segmentLabelMappings = pgTable(
+  'segment_label_mappings',
+  {
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    firmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    label: text().notNull(),
+    segment: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.label] })],
+);
+
+/** How far a firm's mapped labels agree with the joint segments, each time it was measured. */
+export const segmentAlignments = pgTable(
+  'segment_alignments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    firmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    snapshotId: uuid().references(() => featureSnapshots.id, { onDelete: 'set null' }),
+    asOf: date().notNull(),
+    schemeVersion: integer().notNull(),
+    /** Customers the firm labelled, and those both labelled (with a mapped label) and segmented. */
+    labelled: integer().notNull(),
+    compared: integer().notNull(),
+    agreementRate: doublePrecision(),
+    kappa: doublePrecision(),
+    adjustedRand: doublePrecision(),
+    matrix: jsonb().$type<{ rowLabels: string[]; columnLabels: string[]; counts: number[][] }>().notNull(),
+    computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.networkId, t.firmId, t.computedAt)],
+);
