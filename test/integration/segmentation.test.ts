@@ -323,6 +323,9 @@ describe('the joint scheme and a partner’s alignment', () => {
     const duplicate = await call(as.M, 'POST', '/segmentation-schemes', { segments: [segments[2], segments[2]] });
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.json()).toMatchObject({ code: 'invalid_scheme' });
+    expect(duplicate.json<{ errors: { path: string }[] }>().errors).toContainEqual(
+      expect.objectContaining({ path: '/segments/1/name' }),
+    );
     const published = await call(as.M, 'POST', '/segmentation-schemes', { segments, note: 'First joint scheme' });
     expect(published.statusCode, published.body).toBe(201);
     expect(published.json()).toMatchObject({ version: 1, publishedBy: { id: as.M.firmId } });
@@ -332,6 +335,7 @@ describe('the joint scheme and a partner’s alignment', () => {
     const snapshot = await recomputed(as.R1);
     expect(snapshot.settings?.schemeVersion).toBe(1);
     const summary = (await call(as.R1, 'GET', '/customer-value')).json<{
+      rfmSegments: Array<{ rule: { cells: string } }>;
       segments: Array<{ segment: string; customers: number; customerShare: number }>;
       whaleCurve: { points: Array<{ customerShare: number; profitShare: number }> };
     }>();
@@ -339,6 +343,7 @@ describe('the joint scheme and a partner’s alignment', () => {
     expect(summary.segments.reduce((sum, s) => sum + s.customers, 0)).toBe(2357);
     expect(summary.segments[0]!.customerShare).toBeCloseTo(0.2, 1);
     expect(summary.whaleCurve.points.at(-1)).toEqual({ customerShare: 1, profitShare: 1 });
+    expect(summary.rfmSegments[0]!.rule.cells).toMatch(/^R \d/);
   });
 
   it('takes a partner’s labels, refuses a bad file without losing the last, and measures alignment', async () => {

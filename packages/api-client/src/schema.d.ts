@@ -4988,6 +4988,8 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description Only this joint segment. */
                 segment?: string;
+                /** @description Only customers no segment rule matched (or all, before there is a scheme). */
+                unsegmented?: boolean;
                 rfm_segment?: "champions" | "loyal" | "potential_loyalists" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cannot_lose" | "hibernating" | "lost";
                 quadrant?: "passive" | "carriage_trade" | "bargain_basement" | "aggressive";
                 /** @description csv exports every row that matches, unpaged. */
@@ -5185,7 +5187,11 @@ export interface operations {
                         rfmSegments: {
                             /** @enum {unknown} */
                             segment: "champions" | "loyal" | "potential_loyalists" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cannot_lose" | "hibernating" | "lost";
-                            rule: string;
+                            rule: {
+                                /** @description R score and FM = round((F + M) / 2), e.g. "R 5, FM 4-5". */
+                                cells: string;
+                                description: string;
+                            };
                             customers: number;
                             /** @description An exact decimal, e.g. "1234.500000". */
                             revenue: string;
@@ -5384,6 +5390,8 @@ export interface operations {
                             name: "recency_days" | "frequency" | "monetary" | "rfm_r" | "rfm_f" | "rfm_m" | "rfm_segment" | "expected_purchases_12m" | "p_alive" | "clv_12m" | "clv_percentile" | "net_revenue" | "cost_of_goods" | "cost_to_serve" | "profit" | "profit_percentile" | "quadrant" | "channels";
                             /** @enum {unknown} */
                             kind: "number" | "text";
+                            /** @description The values a text feature takes. */
+                            values?: string[];
                         }[];
                     };
                 };
@@ -5551,10 +5559,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Up to 64 MB. */
+        /** @description CSV, up to 64 MB. */
         requestBody: {
             content: {
-                "application/json": string;
+                "text/csv": string;
             };
         };
         responses: {

@@ -277,6 +277,24 @@ describe('BG/NBD predictions', () => {
     );
   });
 
+  it('stay finite for a fit with next to no drop-out heterogeneity (a and b in the millions)', () => {
+    const p = { r: 0.5, alpha: 10, a: 1e6, b: 1.4e7 };
+    for (const [x, tx, T] of [
+      [0, 0, 50],
+      [5, 40, 80],
+      [30, 90, 100],
+    ] as const) {
+      const expected = bgNbdExpectedPurchases(p, 52, x, tx, T);
+      expect(Number.isFinite(expected)).toBe(true);
+      // below what a customer who never drops out would buy at the posterior rate
+      expect(expected).toBeGreaterThan(0);
+      expect(expected).toBeLessThan(((p.r + x) / (p.alpha + T)) * 52);
+    }
+    // and close to the same drop-out probability with a thousand times smaller a and b
+    const smaller = bgNbdExpectedPurchases({ ...p, a: 1e3, b: 1.4e4 }, 52, 5, 40, 80);
+    expect(bgNbdExpectedPurchases(p, 52, 5, 40, 80)).toBeCloseTo(smaller, 2);
+  });
+
   it('P(alive) is in [0, 1], 1 without repeat purchases and falls the longer a customer is silent', () => {
     fc.assert(
       fc.property(params, history, (p, h) => {

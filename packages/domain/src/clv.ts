@@ -332,11 +332,15 @@ export function fitBgNbd(data: BgNbdData, options: FitOptions = {}): BgNbdFit {
  * ((alpha+T)/(alpha+T+t))^(r+x) * 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t)), the hypergeometric part
  * of the conditional expectation. The textbook form overflows for large x (2F1 grows like
  * (1-z)^-(r+x)); two Pfaff transformations turn it into
- * ((alpha+T+t)/(alpha+T))^(1-a) * 2F1(a-1, a+b-1-r; a+b+x-1; z), whose terms stay small.
+ * ((alpha+T+t)/(alpha+T))^(1-a) * 2F1(a-1, a+b-1-r; a+b+x-1; z), whose terms stay small. That
+ * one in turn overflows when a is very large (a fit with next to no heterogeneity in drop-out, a and b
+ * in the millions), where the textbook form is well-behaved: it is the fallback.
  */
 function bgNbdHyp(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
   const z = t / (alpha + T + t);
-  return Math.pow((alpha + T + t) / (alpha + T), 1 - a) * hyp2f1(a - 1, a + b - 1 - r, a + b + x - 1, z);
+  const transformed = Math.pow((alpha + T + t) / (alpha + T), 1 - a) * hyp2f1(a - 1, a + b - 1 - r, a + b + x - 1, z);
+  if (Number.isFinite(transformed)) return transformed;
+  return Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z);
 }
 
 function bgNbdExpectedRaw(r: number, alpha: number, a: number, b: number, t: number, x: number, tx: number, T: number) {

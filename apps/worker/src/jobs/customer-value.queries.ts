@@ -1,6 +1,7 @@
 // The set-based half of a customer-value recompute: one aggregation over everything the computing firm
 // may see (row-level security decides), per customer. Purchases on the same day are one transaction,
-// across partners; money stays exact (numeric, sent as text); cost-to-serve prices each firm's
+// across partners; an order's lines on one day are one order (hash aggregation throughout: no
+// count(distinct), which would sort every line); money stays exact (numeric, sent as text); cost-to-serve prices each firm's
 // activities by that firm's own rates (firms without a cost model add no cost):
 //   orders x perOrder + order lines x perOrderLine + returned lines (quantity < 0) x perReturn
 //   + deliveries x perDelivery + expedited deliveries x perExpeditedDelivery
@@ -43,15 +44,19 @@ export function customerAggregates(networkId: string, asOf: string) {
              coalesce(r.rates->'perActivity', '{}'::jsonb) as per_activity
       from app_network_cost_rates(${networkId}::uuid) r
     ),
-    lines as materialized (
-      select t.customer_key, t.firm_id, (t.occurred_at at time zone 'UTC')::date as day,
+    order_days as (
+      select t.customer_key, t.firm_id, (t.occurred_at at time zone 'UTC')::date as day, t.order_id,
              sum(t.net_amount) as net, sum(coalesce(t.cost_amount, 0)) as cogs, count(*) as lines,
-             count(*) filter (where t.quantity < 0) as returns, count(distinct t.order_id) as orders,
-             bool_or(t.quantity > 0) as purchase,
+             count(*) filter (where t.quantity < 0) as returns, bool_or(t.quantity > 0) as purchase,
              bit_or(1 << (array_position(enum_range(null::sales_channel), t.channel) - 1)) as channels
       from transactions t
       where t.network_id = ${networkId}::uuid and t.occurred_at < ${end}
-      group by 1, 2, 3
+      group by 1, 2, 3, 4
+    ),
+    lines as materialized (
+      select customer_key, firm_id, day, sum(net) as net, sum(cogs) as cogs, sum(lines) as lines,
+             sum(returns) as returns, count(*) as orders, bool_or(purchase) as purchase, bit_or(channels) as channels
+      from order_days group by 1, 2, 3
     ),
     per_firm as (
       select l.customer_key, l.firm_id, sum(l.net) as net, sum(l.cogs) as cogs, bit_or(l.channels) as channels,

@@ -129,11 +129,21 @@ export async function recompute(
       // COPY cannot write to a table under row-level security: rows go through a temporary table of
       // the runtime role's own, then into customer_features by INSERT, which the policy checks
       await load.tx.execute(sql`create temporary table features_in (like customer_features) on commit drop`);
+      // the aggregation hashes and sorts per customer: in memory rather than in temporary files
+      await load.tx.execute(sql`set local work_mem = '256MB'`);
       const data = new CustomerColumns();
       await load.stream<CustomerAggregateRow>(customerAggregates(networkId, asOf), ROWS_PER_PIECE, (rows) => {
         for (const row of rows) data.push(row);
       });
       data.trim();
+      const phases: Record<string, number> = {};
+      let mark = performance.now();
+      const phase = (name: string) => {
+        const now = performance.now();
+        phases[name] = Math.round(now - mark);
+        mark = now;
+      };
+      phase('aggregate');
       const n = data.length;
       const marginObserved = observedMargin(data);
       // the profitability matrix splits where the firm says, or at the medians
@@ -151,6 +161,7 @@ export async function recompute(
         schemeVersion: scheme?.version ?? null,
       };
       const { models, expected, pAlive, clv } = valueCustomers(data, settings);
+      phase('models');
       const rfm = rfmScores(data.recencyDays, data.days, data.monetary);
       const clvPercentile = percentileRanks(clv);
       const profitPercentile = percentileRanks(data.profit);
@@ -215,6 +226,7 @@ export async function recompute(
         }
       }
       if (rows.length) await writeFeatures(load, rows);
+      phase('score and write');
       await logOtherFirmsReads(
         load.tx as Transaction,
         { firmId, userId: null },
@@ -235,6 +247,8 @@ export async function recompute(
         .where(eq(featureSnapshots.id, snapshotId));
       if (scheme) await measureAlignment(load.tx as Transaction, networkId, firmId, snapshotId, asOf, scheme.version);
       await dropOldSnapshots(load.tx, networkId, firmId, snapshotId);
+      phase('finish');
+      logger.debug({ networkId, firmId, ms: phases }, 'customer value phases');
       return n;
     });
     logger.info(

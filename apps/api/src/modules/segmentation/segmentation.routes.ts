@@ -182,6 +182,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         segment: q.segment,
         rfm_segment: q.rfm_segment,
         quadrant: q.quadrant,
+        unsegmented: q.unsegmented ?? false,
       };
       if (q.format !== 'csv') {
         return asActor(request, async (tx, actor) => {
@@ -375,7 +376,8 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         params: NetworkParams,
-        body: Type.String({ contentMediaType: 'text/csv', description: 'Up to 64 MB.' }),
+        consumes: ['text/csv'],
+        body: Type.String({ description: 'CSV, up to 64 MB.' }),
         response: { 200: LabelUploadResult, ...problemResponses },
       },
     },

@@ -88,6 +88,9 @@ export const FeatureQuery = Type.Object(
     sort: Type.Optional(Type.Enum([...sortableFeatures], { default: 'clv_12m' })),
     order: Type.Optional(Type.Enum(['asc', 'desc'], { default: 'desc' })),
     segment: Type.Optional(Type.String({ maxLength: 100, description: 'Only this joint segment.' })),
+    unsegmented: Type.Optional(
+      Type.Boolean({ description: 'Only customers no segment rule matched (or all, before there is a scheme).' }),
+    ),
     rfm_segment: Type.Optional(Type.Enum([...rfmSegmentNames])),
     quadrant: Type.Optional(Type.Enum([...quadrantNames])),
     format: Type.Optional(
@@ -191,7 +194,14 @@ export const CustomerValueSummary = Type.Object({
     }),
   ),
   rfmSegments: Type.Array(
-    Type.Object({ segment: Type.Enum([...rfmSegmentNames]), rule: Type.String(), ...GroupValue }),
+    Type.Object({
+      segment: Type.Enum([...rfmSegmentNames]),
+      rule: Type.Object({
+        cells: Type.String({ description: 'R score and FM = round((F + M) / 2), e.g. "R 5, FM 4-5".' }),
+        description: Type.String(),
+      }),
+      ...GroupValue,
+    }),
   ),
   rfmGrid: Type.Array(
     Type.Object({
@@ -302,7 +312,13 @@ export const Scheme = Type.Object({
 
 export const SchemeList = Type.Object({
   items: Type.Array(Scheme, { description: 'Newest version first.' }),
-  features: Type.Array(Type.Object({ name: Type.Enum([...schemeFeatures]), kind: Type.Enum(['number', 'text']) })),
+  features: Type.Array(
+    Type.Object({
+      name: Type.Enum([...schemeFeatures]),
+      kind: Type.Enum(['number', 'text']),
+      values: Type.Optional(Type.Array(Type.String(), { description: 'The values a text feature takes.' })),
+    }),
+  ),
 });
 
 export const SegmentLabels = Type.Object({

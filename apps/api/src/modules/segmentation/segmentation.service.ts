@@ -19,6 +19,7 @@ import {
   zeroRates,
   rfmSegmentRules,
   schemeFeatures,
+  stringFeatureValues,
   validateScheme,
   type Quadrant,
   type RfmSegment,
@@ -116,6 +117,7 @@ export interface FeatureFilter {
   segment?: string | undefined;
   rfm_segment?: string | undefined;
   quadrant?: string | undefined;
+  unsegmented?: boolean;
 }
 
 /** The sort key: numbers as float8 with no value last whichever the order; the key breaks ties. */
@@ -153,6 +155,7 @@ export async function featurePage(
   if (filter.segment !== undefined) conditions.push(sql`segment = ${filter.segment}`);
   if (filter.rfm_segment !== undefined) conditions.push(sql`rfm_segment = ${filter.rfm_segment}`);
   if (filter.quadrant !== undefined) conditions.push(sql`quadrant = ${filter.quadrant}`);
+  if (filter.unsegmented) conditions.push(sql`segment is null`);
   if (cursor) {
     const [value, customerKey] = decodeCursor(cursor);
     const after = filter.sort === 'customer_key' ? sql`${value}` : sql`${value}::float8`;
@@ -346,11 +349,20 @@ export async function listSchemes(tx: Transaction, networkId: string) {
       publishedBy: { id: scheme.publishedByFirmId, name: firmName },
       publishedAt: scheme.publishedAt.toISOString(),
     })),
-    features: schemeFeatures.map((name) => ({
-      name,
-      kind: name === 'rfm_segment' || name === 'quadrant' ? ('text' as const) : ('number' as const),
-    })),
+    features: schemeFeatures.map((name) => {
+      const values = stringFeatureValues[name];
+      return values ? { name, kind: 'text' as const, values: [...values] } : { name, kind: 'number' as const };
+    }),
   };
+}
+
+/** `segments[2].conditions[0].value` as a JSON pointer into the request body: `/segments/2/conditions/0/value`. */
+function jsonPointer(path: string): string {
+  return `/${path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .join('/')}`;
 }
 
 export async function publishScheme(
@@ -367,7 +379,7 @@ export async function publishScheme(
       'invalid_scheme',
       'Bad request',
       'The scheme has problems; fix each one listed in `errors`.',
-      problems.map((p) => ({ path: `/segments${p.path}`, message: p.message })),
+      problems.map((p) => ({ path: jsonPointer(p.path), message: p.message })),
     );
   }
   const [focal] = await query<{ focal: boolean }>(tx, sql`select app_is_focal_firm(${networkId}::uuid) as focal`);

@@ -1,0 +1,159 @@
+// A full customer-value recompute (set-based aggregation under row-level security, RFM, BG/NBD and
+// Gamma-Gamma fits, CLV, cost-to-serve, profit, quadrants, whale curve, features written) by the real
+// worker process on real PostgreSQL and Redis, against one hand-written SQL aggregation of RFM
+// (quintile scores) + revenue + cost-to-serve over the same rows, materialised, on the same server in
+// the same run. Prints both times, the ratio, and the worker's peak RSS.
+// Target: recompute within 3x the baseline; worker RSS < 1.5 GB.
+//   pnpm bench customer-value    (BENCH_CUSTOMERS=1000000 BENCH_TRANSACTIONS=10000000 by default)
+import { openDatabase } from '@accord/db';
+import { createBullQueue } from '@accord/jobs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { seedDemo } from '../../apps/api/src/modules/demo/demo.seed.ts';
+import { startPostgres, startRedis } from '../../infra/local/services.ts';
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 10_000_000);
+const AS_OF = '2026-10-31';
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const seconds = (from: number) => (performance.now() - from) / 1000;
+
+const cleanups: Array<() => Promise<void> | void> = [];
+try {
+  let databaseUrl = process.env.DATABASE_URL;
+  let redisUrl = process.env.REDIS_URL;
+  if (!databaseUrl) {
+    const pg = await startPostgres();
+    cleanups.push(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+  if (!redisUrl) {
+    const redis = await startRedis();
+    cleanups.push(() => redis.stop());
+    redisUrl = redis.url;
+  }
+  const database = openDatabase({ url: databaseUrl, max: 2 });
+  await database.migrate();
+  await seedDemo(database.db);
+  await database.close();
+
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  cleanups.push(() => sql.end({ timeout: 5 }));
+  const [target] = await sql<{ network_id: string; firm_id: string }[]>`
+    select m.network_id, m.firm_id from network_memberships m join firms f on f.id = m.firm_id
+    where f.slug = 'tailspin' and m.status = 'active' limit 1`;
+  const { network_id: networkId, firm_id: firmId } = target!;
+  await sql`insert into cost_models (network_id, firm_id, rates)
+            values (${networkId}, ${firmId}, ${sql.json({
+              perOrder: 2,
+              perOrderLine: 0.5,
+              perDelivery: 4,
+              perExpeditedDelivery: 6,
+              perReturn: 3,
+              perServiceCase: 10,
+              perActivity: {},
+            })})
+            on conflict (network_id, firm_id) do nothing`;
+
+  // Synthetic sales: orders of two lines each, each order one customer and day; customers drawn with
+  // skew (some buy far more often than others), each active from a first day for a lifetime of its own
+  // within the two years before AS_OF (so some have dropped out); one line in fifty a return.
+  const generated = performance.now();
+  await sql`delete from transactions where network_id = ${networkId} and firm_id = ${firmId}`;
+  await sql.unsafe(
+    `insert into transactions (network_id, firm_id, customer_key, batch_id, order_id, line_no, occurred_at, sku,
+        quantity, net_amount, cost_amount, currency, channel)
+     select $1, $2, encode(sha256(convert_to('customer-' || c, 'UTF8')), 'hex'), '00000000-0000-4000-8000-00000000bec0',
+        'o-' || o, (g % 2) + 1, date '${AS_OF}' - (first_ago - abs(hashint8(o + 7919)) % life) + interval '12 hours',
+        'SKU-' || (g % 5000), case when g % 50 = 0 then -1 else 1 end,
+        case when g % 50 = 0 then -((g % 4000) / 100.0 + 1) else (g % 9000) / 100.0 + 1 end,
+        case when g % 50 = 0 then -((g % 4000) / 160.0) else (g % 9000) / 160.0 end,
+        'EUR', (enum_range(null::sales_channel))[(o % 5) + 1]
+     from generate_series(0, $3 - 1) g,
+          lateral (select g / 2 as o) ord,
+          lateral (select floor($4 * power(abs(hashint8(o))::float8 / 2147483648.0, 1.5))::bigint as c) who,
+          lateral (select 1 + abs(hashint8(c)) % 730 as first_ago) born,
+          lateral (select 1 + abs(hashint8(c + 1)) % first_ago as life) active`,
+    [networkId, firmId, TRANSACTIONS, CUSTOMERS],
+  );
+  await sql`vacuum analyze transactions`;
+  const [{ customers } = { customers: 0 }] = await sql<{ customers: number }[]>`
+    select count(distinct customer_key)::int as customers from transactions where network_id = ${networkId} and firm_id = ${firmId}`;
+  console.log(
+    `data: ${TRANSACTIONS.toLocaleString('en')} transactions of ${customers.toLocaleString('en')} customers, generated in ${seconds(generated).toFixed(0)} s`,
+  );
+
+  // Baseline: RFM quintiles + revenue + cost-to-serve in one statement, as the table owner, materialised,
+  // with the work_mem the recompute sets for itself.
+  await sql`set work_mem = '256MB'`;
+  const baselineStarted = performance.now();
+  await sql.unsafe(
+    `create temporary table baseline_out as
+     with per_customer as (
+       select customer_key,
+              date '${AS_OF}' - max((occurred_at at time zone 'UTC')::date) as recency_days,
+              count(distinct (occurred_at at time zone 'UTC')::date) filter (where quantity > 0) as frequency,
+              sum(net_amount) as revenue, sum(coalesce(cost_amount, 0)) as cogs,
+              count(distinct order_id) * 2 + count(*) * 0.5 + count(*) filter (where quantity < 0) * 3 as cost_to_serve
+       from transactions
+       where network_id = $1 and firm_id = $2 and occurred_at < date '${AS_OF}' + 1
+       group by customer_key)
+     select *, revenue - cogs - cost_to_serve as profit,
+            ntile(5) over (order by recency_days desc) as r, ntile(5) over (order by frequency) as f,
+            ntile(5) over (order by revenue) as m
+     from per_customer`,
+    [networkId, firmId],
+  );
+  const baseline = seconds(baselineStarted);
+  await sql`drop table baseline_out`;
+
+  // The recompute, as the worker runs it after ingestion.
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      WORKER_CONCURRENCY: '1',
+      LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  cleanups.push(() => void worker.kill('SIGTERM'));
+  const queue = createBullQueue(redisUrl);
+  cleanups.push(() => queue.close());
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const idle = peakRssMb(worker.pid!);
+  const latest = () =>
+    sql<{ id: string; status: string; customers: number; error: string | null; models: unknown }[]>`
+      select id, status, customers, error, models from feature_snapshots
+      where network_id = ${networkId} and firm_id = ${firmId} order by started_at desc limit 1`;
+  const [before] = await latest();
+  const started = performance.now();
+  await queue.enqueue('recompute-customer-value', { firmId, networkId, asOf: AS_OF });
+  let snapshot: Awaited<ReturnType<typeof latest>>[number] | undefined;
+  for (;;) {
+    [snapshot] = await latest();
+    if (snapshot && snapshot.id !== before?.id && snapshot.status !== 'computing') break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const recompute = seconds(started);
+  if (snapshot.status !== 'complete') throw new Error(`recompute ${snapshot.status}: ${snapshot.error}`);
+  const workerPeak = peakRssMb(worker.pid!);
+
+  console.log(`baseline (one SQL statement, RFM + revenue + cost): ${baseline.toFixed(1)} s`);
+  console.log(`recompute (worker, ${snapshot.customers.toLocaleString('en')} customers): ${recompute.toFixed(1)} s`);
+  console.log(`ratio recompute / baseline: ${(recompute / baseline).toFixed(2)} (target <= 3)`);
+  console.log(`worker peak RSS: ${workerPeak.toFixed(0)} MB (target < 1536; ${idle.toFixed(0)} MB idle)`);
+  console.log(`models: ${JSON.stringify(snapshot.models)}`);
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}
