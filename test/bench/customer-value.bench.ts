@@ -116,7 +116,8 @@ try {
   await sql`drop table baseline_out`;
 
   // The recompute, as the worker runs it after ingestion.
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
+  // with the old-space cap of the worker package's start script
+  const worker = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', 'apps/worker/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -115,11 +115,12 @@ try {
   const api = start('api', ['apps/api/src/server.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1' }, [
     '--max-semi-space-size=2',
   ]);
-  const worker = start('worker', ['apps/worker/src/main.ts'], {
-    ...env,
-    WORKER_CONCURRENCY: '1',
-    LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn',
-  });
+  const worker = start(
+    'worker',
+    ['apps/worker/src/main.ts'],
+    { ...env, WORKER_CONCURRENCY: '1', LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn' },
+    ['--max-old-space-size=1024'],
+  );
   cleanups.push(
     () => void api.kill('SIGTERM'),
     () => void worker.kill('SIGTERM'),

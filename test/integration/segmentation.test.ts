@@ -346,6 +346,28 @@ describe('the joint scheme and a partner’s alignment', () => {
     expect(summary.rfmSegments[0]!.rule.cells).toMatch(/^R \d/);
   });
 
+  it('lets partners link insights to a joint segment, and only to one of the scheme', async () => {
+    const shared = await call(as.R1, 'POST', '/insights', {
+      title: 'Best customers buy vinyl too',
+      body: 'Half of the **best** segment also buys vinyl from R2.',
+      audience: 'network',
+      segment: 'best',
+    });
+    expect(shared.statusCode, shared.body).toBe(201);
+    expect(shared.json()).toMatchObject({ segment: 'best' });
+    const unknown = await call(as.R1, 'POST', '/insights', {
+      title: 'Nobody',
+      body: 'x',
+      audience: 'network',
+      segment: 'platinum',
+    });
+    expect(unknown.json()).toMatchObject({ status: 422, code: 'unknown_segment' });
+    const about = (await call(as.M, 'GET', '/insights?segment=best')).json<{ items: Array<{ title: string }> }>();
+    expect(about.items.map((i) => i.title)).toEqual(['Best customers buy vinyl too']);
+    const none = (await call(as.M, 'GET', '/insights?segment=rest')).json<{ items: unknown[] }>();
+    expect(none.items).toEqual([]);
+  });
+
   it('takes a partner’s labels, refuses a bad file without losing the last, and measures alignment', async () => {
     const features = await allFeatures(as.R1, 'sort=customer_key&order=asc');
     // the retailer's own labels: its "gold" is the joint "best", "silver" the rest

@@ -1,7 +1,7 @@
 export * from './email.ts';
 export * from './handlers.ts';
 export * from './resume.ts';
-export { customerAggregates, type CustomerAggregateRow } from './jobs/customer-value.queries.ts';
+export { customerAggregates, visibleSellers, type CustomerAggregateRow } from './jobs/customer-value.queries.ts';
 export {
   CustomerColumns,
   fitCustomerModels,

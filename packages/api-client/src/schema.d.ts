@@ -1270,6 +1270,8 @@ export interface components {
             bodyHtml: string;
             tags: string[];
             dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+            /** @description The joint segment it is about, by name. */
+            segment: string | null;
             /**
              * @description network: every active member; firms: the chosen readers (and the author firm).
              * @enum {unknown}
@@ -4358,6 +4360,8 @@ export interface operations {
         parameters: {
             query?: {
                 tag?: string;
+                /** @description Only insights about this joint segment. */
+                segment?: string;
             };
             header?: never;
             path: {
@@ -4399,6 +4403,8 @@ export interface operations {
                             bodyHtml: string;
                             tags: string[];
                             dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+                            /** @description The joint segment it is about, by name. */
+                            segment: string | null;
                             /**
                              * @description network: every active member; firms: the chosen readers (and the author firm).
                              * @enum {unknown}
@@ -4477,6 +4483,8 @@ export interface operations {
                     tags?: string[];
                     /** @enum {unknown} */
                     dataset?: "transactions" | "shipments" | "service_cases" | "activities";
+                    /** @description A segment of the network’s joint scheme. */
+                    segment?: string;
                     /** @enum {unknown} */
                     audience: "network" | "firms";
                     /** @description With audience firms: the member firms that may read it. */
@@ -4516,6 +4524,8 @@ export interface operations {
                         bodyHtml: string;
                         tags: string[];
                         dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+                        /** @description The joint segment it is about, by name. */
+                        segment: string | null;
                         /**
                          * @description network: every active member; firms: the chosen readers (and the author firm).
                          * @enum {unknown}
@@ -4617,6 +4627,8 @@ export interface operations {
                         bodyHtml: string;
                         tags: string[];
                         dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+                        /** @description The joint segment it is about, by name. */
+                        segment: string | null;
                         /**
                          * @description network: every active member; firms: the chosen readers (and the author firm).
                          * @enum {unknown}
@@ -4724,6 +4736,8 @@ export interface operations {
                         bodyHtml: string;
                         tags: string[];
                         dataset: ("transactions" | "shipments" | "service_cases" | "activities") | null;
+                        /** @description The joint segment it is about, by name. */
+                        segment: string | null;
                         /**
                          * @description network: every active member; firms: the chosen readers (and the author firm).
                          * @enum {unknown}

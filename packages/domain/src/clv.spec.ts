@@ -17,6 +17,7 @@ import {
   fitGammaGamma,
   gammaGammaExpectedSpend,
   gammaGammaLogLikelihood,
+  gauss2f1,
   type Purchase,
 } from './clv.ts';
 
@@ -417,5 +418,27 @@ describe('customerLifetimeValue', () => {
     expect(customerLifetimeValue(args)).toBeLessThan(undiscounted);
     expect(customerLifetimeValue({ ...args, periods: 24 })).toBeGreaterThan(customerLifetimeValue(args));
     expect(customerLifetimeValue({ ...args, periods: 0 })).toBe(0);
+  });
+});
+
+describe('gauss2f1', () => {
+  it('agrees with the general routine wherever the series is used', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -5, max: 50, noNaN: true }),
+        fc.double({ min: -5, max: 50, noNaN: true }),
+        fc.double({ min: 0.5, max: 200, noNaN: true }),
+        fc.double({ min: 0, max: 0.89, noNaN: true }),
+        (a, b, c, z) => {
+          const general = hyp2f1(a, b, c, z);
+          if (!Number.isFinite(general) || Math.abs(general) > 1e12) return;
+          expect(gauss2f1(a, b, c, z)).toBeCloseTo(
+            general,
+            Math.max(0, 10 - Math.ceil(Math.log10(1 + Math.abs(general)))),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -11,6 +11,12 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /** The largest change of any coordinate in one step: keeps log-parameters from overflowing. */
   maxStep?: number;
+  /**
+   * Stop when the objective has improved by less than 1e-12 of itself over this many iterations: it
+   * is flat there (a likelihood whose optimum lies at infinity along some direction, e.g. BG/NBD's a
+   * and b when drop-out hardly varies between customers), and going on only drifts along the ridge.
+   */
+  stallIterations?: number;
 }
 
 export interface MinimizeResult {
@@ -39,6 +45,8 @@ export function minimizeBfgs(
   const gtol = options.gradientTolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 1000;
   const maxStep = options.maxStep ?? 5;
+  const stallIterations = options.stallIterations ?? 10;
+  const recent: number[] = [];
   const n = x0.length;
   const x = Float64Array.from(x0);
   const g = new Float64Array(n);
@@ -153,6 +161,11 @@ export function minimizeBfgs(
     if (!converged && Math.abs(fOld - f) <= 1e-16 * Math.abs(f) && maxAbs(g) <= Math.sqrt(gtol)) {
       // Progress has stalled at the objective's rounding floor close to an optimum.
       converged = true;
+    }
+    recent.push(f);
+    if (recent.length > stallIterations) {
+      const before = recent.shift()!;
+      if (!converged && before - f <= 1e-12 * Math.abs(f)) break;
     }
   }
   return { x, f, gradient: g, iterations, converged };

@@ -1,12 +1,18 @@
 // The set-based half of a customer-value recompute: one aggregation over everything the computing firm
-// may see (row-level security decides), per customer. Purchases on the same day are one transaction,
-// across partners; an order's lines on one day are one order (hash aggregation throughout: no
-// count(distinct), which would sort every line); money stays exact (numeric, sent as text); cost-to-serve prices each firm's
-// activities by that firm's own rates (firms without a cost model add no cost):
+// may see (row-level security decides), per customer, in one pass over the sales lines sorted by
+// customer (as a hand-written RFM query would do it). Purchases on the same day are one transaction,
+// across partners; a purchase day's amount is the net of its purchase lines (quantity > 0: returns
+// lower net revenue and profit, not the purchase values). Money stays exact (numeric, sent as text).
+// Cost-to-serve prices each firm's activities by that firm's own rates (firms without a cost model
+// add no cost):
 //   orders x perOrder + order lines x perOrderLine + returned lines (quantity < 0) x perReturn
 //   + deliveries x perDelivery + expedited deliveries x perExpeditedDelivery
 //   + service cases x perServiceCase + activity quantity x perActivity[code].
-import { sql } from 'drizzle-orm';
+// The firms whose sales are visible, and their rates, are known before the query runs: their rates
+// and their shares of wallet are written into it as constants, so no line is joined to anything.
+import { query, type CostRates, type Database, type Transaction } from '@accord/db';
+import { channels } from '@accord/domain';
+import { sql, type SQL } from 'drizzle-orm';
 
 export interface CustomerAggregateRow {
   customer_key: string;
@@ -17,7 +23,7 @@ export interface CustomerAggregateRow {
   span_days: number;
   /** Days from the first purchase day to the as-of day. */
   age_days: number;
-  /** Net amount of the purchase days, and of the first one. */
+  /** Net amount of the purchase lines, and of those on the first purchase day. */
   purchase_amount: number;
   first_amount: number;
   net_revenue: string;
@@ -29,47 +35,91 @@ export interface CustomerAggregateRow {
   wallet_shares: string;
 }
 
+export interface VisibleSeller {
+  firmId: string;
+  rates: CostRates | null;
+}
+
+/** The firms whose sales the acting firm sees in the network (its own and those granted at customer level), with their rates. */
+export function visibleSellers(tx: Database | Transaction, networkId: string, firmId: string) {
+  return query<VisibleSeller>(
+    tx,
+    sql`
+    select f.firm_id as "firmId", r.rates
+    from (select ${firmId}::uuid as firm_id
+          union select g.owner_firm_id from app_customer_grants('transactions') g where g.network_id = ${networkId}::uuid) f
+    left join app_network_cost_rates(${networkId}::uuid) r on r.firm_id = f.firm_id
+    order by 1`,
+  );
+}
+
+const rate = (rates: CostRates | null, name: Exclude<keyof CostRates, 'perActivity'>) => rates?.[name] ?? 0;
+
+/** `case firm_id when 'A' then 1.5 ... else 0 end` over the sellers with a non-zero rate. */
+function perFirm(sellers: VisibleSeller[], value: (s: VisibleSeller) => number): SQL {
+  const priced = sellers.filter((s) => value(s) !== 0);
+  if (!priced.length) return sql`0`;
+  return sql`case t.firm_id ${sql.join(
+    priced.map((s) => sql`when ${s.firmId}::uuid then ${value(s)}::numeric`),
+    sql` `,
+  )} else 0 end`;
+}
+
 /** Customers with at least one purchase day up to and including `asOf`, ordered by key. */
-export function customerAggregates(networkId: string, asOf: string) {
+export function customerAggregates(networkId: string, asOf: string, sellers: VisibleSeller[]) {
   const end = sql`(${asOf}::date + 1)::timestamptz`;
+  const channelBits = sql.raw(
+    `case t.channel ${channels.map((c, i) => `when '${c}' then ${1 << i}`).join(' ')} else 0 end`,
+  );
+  const lineCost = sql`${perFirm(sellers, (s) => rate(s.rates, 'perOrderLine'))}
+    + case when t.quantity < 0 then ${perFirm(sellers, (s) => rate(s.rates, 'perReturn'))} else 0 end`;
+  const orderCosts = sellers
+    .filter((s) => rate(s.rates, 'perOrder') !== 0)
+    .map(
+      (s) =>
+        sql`count(distinct l.order_id) filter (where l.firm_id = ${s.firmId}::uuid) * ${rate(s.rates, 'perOrder')}::numeric`,
+    );
+  const wallet =
+    sellers.length === 1
+      ? sql`jsonb_build_object(${sellers[0]!.firmId}::text, 1)`
+      : sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(
+          sellers.map(
+            (s) =>
+              sql`${s.firmId}::text, round(sum(l.net_amount) filter (where l.firm_id = ${s.firmId}::uuid) / nullif(sum(l.net_amount), 0), 4)`,
+          ),
+          sql`, `,
+        )}))`;
   return sql`
-    with rates as (
+    with lines as (
+      select t.customer_key, t.firm_id, t.order_id, (t.occurred_at at time zone 'UTC')::date as day, t.quantity,
+             t.net_amount, coalesce(t.cost_amount, 0) as cost_amount, ${channelBits} as channel, ${lineCost} as line_cost
+      from transactions t
+      where t.network_id = ${networkId}::uuid and t.occurred_at < ${end}
+    ),
+    ordered as (
+      select l.*, min(l.day) filter (where l.quantity > 0) over (partition by l.customer_key) as first_day from lines l
+    ),
+    sales as (
+      select l.customer_key,
+             count(distinct l.day) filter (where l.quantity > 0)::int as days,
+             min(l.day) filter (where l.quantity > 0) as first_day, max(l.day) filter (where l.quantity > 0) as last_day,
+             sum(l.net_amount) filter (where l.quantity > 0) as purchase_amount,
+             sum(l.net_amount) filter (where l.quantity > 0 and l.day = l.first_day) as first_amount,
+             sum(l.net_amount) as net, sum(l.cost_amount) as cogs,
+             sum(l.line_cost) ${orderCosts.length ? sql`+ ${sql.join(orderCosts, sql` + `)}` : sql``} as cost,
+             bit_count(bit_or(l.channel)::bit(8))::int as channels,
+             ${wallet} as wallet
+      from ordered l
+      group by l.customer_key
+      having count(*) filter (where l.quantity > 0) > 0
+    ),
+    rates as (
       select r.firm_id,
-             coalesce((r.rates->>'perOrder')::numeric, 0) as per_order,
-             coalesce((r.rates->>'perOrderLine')::numeric, 0) as per_line,
-             coalesce((r.rates->>'perReturn')::numeric, 0) as per_return,
              coalesce((r.rates->>'perDelivery')::numeric, 0) as per_delivery,
              coalesce((r.rates->>'perExpeditedDelivery')::numeric, 0) as per_expedited,
              coalesce((r.rates->>'perServiceCase')::numeric, 0) as per_case,
              coalesce(r.rates->'perActivity', '{}'::jsonb) as per_activity
       from app_network_cost_rates(${networkId}::uuid) r
-    ),
-    order_days as (
-      select t.customer_key, t.firm_id, (t.occurred_at at time zone 'UTC')::date as day, t.order_id,
-             sum(t.net_amount) as net, sum(coalesce(t.cost_amount, 0)) as cogs, count(*) as lines,
-             count(*) filter (where t.quantity < 0) as returns, bool_or(t.quantity > 0) as purchase,
-             bit_or(1 << (array_position(enum_range(null::sales_channel), t.channel) - 1)) as channels
-      from transactions t
-      where t.network_id = ${networkId}::uuid and t.occurred_at < ${end}
-      group by 1, 2, 3, 4
-    ),
-    lines as materialized (
-      select customer_key, firm_id, day, sum(net) as net, sum(cogs) as cogs, sum(lines) as lines,
-             sum(returns) as returns, count(*) as orders, bool_or(purchase) as purchase, bit_or(channels) as channels
-      from order_days group by 1, 2, 3
-    ),
-    per_firm as (
-      select l.customer_key, l.firm_id, sum(l.net) as net, sum(l.cogs) as cogs, bit_or(l.channels) as channels,
-             coalesce(sum(l.orders) * r.per_order + sum(l.lines) * r.per_line + sum(l.returns) * r.per_return, 0) as cost
-      from lines l left join rates r on r.firm_id = l.firm_id
-      group by l.customer_key, l.firm_id, r.per_order, r.per_line, r.per_return
-    ),
-    money as (
-      select f.customer_key, sum(f.net) as net, sum(f.cogs) as cogs, sum(f.cost) as cost,
-             bit_count(bit_or(f.channels)::bit(8))::int as channels,
-             jsonb_object_agg(f.firm_id, round(f.net / nullif(f.total, 0), 4)) as wallet
-      from (select p.*, sum(p.net) over (partition by p.customer_key) as total from per_firm p) f
-      group by f.customer_key
     ),
     other_costs as (
       select s.customer_key,
@@ -87,24 +137,16 @@ export function customerAggregates(networkId: string, asOf: string) {
       where a.network_id = ${networkId}::uuid and a.occurred_at < ${end}
       group by 1
     ),
-    other_cost as (select customer_key, sum(cost) as cost from other_costs group by 1),
-    days as (
-      select customer_key, day, sum(net) as amount from lines group by 1, 2 having bool_or(purchase)
-    ),
-    history as (
-      select customer_key, count(*)::int as days, min(day) as first_day, max(day) as last_day,
-             sum(amount) as amount, min(array[(day - date '1970-01-01')::numeric, amount]) as first
-      from days group by 1
-    )
-    select h.customer_key, h.days, (${asOf}::date - h.last_day) as recency_days,
-           (h.last_day - h.first_day) as span_days, (${asOf}::date - h.first_day) as age_days,
-           h.amount::float8 as purchase_amount, (h.first)[2]::float8 as first_amount,
-           m.net::text as net_revenue, m.cogs::text as cost_of_goods,
-           (m.cost + coalesce(o.cost, 0))::text as cost_to_serve,
-           (m.net - m.cogs - m.cost - coalesce(o.cost, 0))::text as profit,
-           m.channels, m.wallet::text as wallet_shares
-    from history h join money m using (customer_key) left join other_cost o using (customer_key)
-    order by h.customer_key`;
+    other_cost as (select customer_key, sum(cost) as cost from other_costs group by 1)
+    select s.customer_key, s.days, (${asOf}::date - s.last_day) as recency_days,
+           (s.last_day - s.first_day) as span_days, (${asOf}::date - s.first_day) as age_days,
+           s.purchase_amount::float8 as purchase_amount, s.first_amount::float8 as first_amount,
+           s.net::text as net_revenue, s.cogs::text as cost_of_goods,
+           (s.cost + coalesce(o.cost, 0))::text as cost_to_serve,
+           (s.net - s.cogs - s.cost - coalesce(o.cost, 0))::text as profit,
+           s.channels, s.wallet::text as wallet_shares
+    from sales s left join other_cost o using (customer_key)
+    order by s.customer_key`;
 }
 
 /** Rows of other firms the computing firm read, per firm and dataset, for the access log. */

@@ -40,13 +40,24 @@ import {
 import type { JobHandler, JobPayloads } from '@accord/jobs';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { customerAggregates, otherFirmsRows, type CustomerAggregateRow } from './customer-value.queries.ts';
+import {
+  customerAggregates,
+  otherFirmsRows,
+  visibleSellers,
+  type CustomerAggregateRow,
+} from './customer-value.queries.ts';
 import { currentScheme, firmCostModel, measureAlignment } from './segmentation.queries.ts';
 
 const ROWS_PER_PIECE = 10_000;
 const ROWS_PER_WRITE = 25_000;
-/** Fits use at most this many customers, a deterministic sample by customer key beyond it. */
-const MAX_FIT_CUSTOMERS = 200_000;
+/**
+ * Fits use at most this many customers, a deterministic sample by customer key beyond it: four
+ * population parameters are estimated closely from tens of thousands of customers, and the fit's cost
+ * grows with the rows while the optimiser searches.
+ */
+const MAX_FIT_CUSTOMERS = 20_000;
+/** Customers valued between turns of the event loop, so the job's queue lock is renewed. */
+const VALUED_PER_TURN = 20_000;
 /** Fewer customers than this, or no repeat buyers, and the models are not fitted. */
 const MIN_FIT_CUSTOMERS = 20;
 const DAYS_PER_WEEK = 7;
@@ -131,18 +142,21 @@ export async function recompute(
       await load.tx.execute(sql`create temporary table features_in (like customer_features) on commit drop`);
       // the aggregation hashes and sorts per customer: in memory rather than in temporary files
       await load.tx.execute(sql`set local work_mem = '256MB'`);
+      // read through a cursor, but planned for the whole result (sort and aggregate), not the first rows
+      await load.tx.execute(sql`set local cursor_tuple_fraction = 1`);
       const data = new CustomerColumns();
-      await load.stream<CustomerAggregateRow>(customerAggregates(networkId, asOf), ROWS_PER_PIECE, (rows) => {
-        for (const row of rows) data.push(row);
-      });
-      data.trim();
-      const phases: Record<string, number> = {};
+      const phases: Record<string, { ms: number; heapMb: number }> = {};
       let mark = performance.now();
       const phase = (name: string) => {
         const now = performance.now();
-        phases[name] = Math.round(now - mark);
+        phases[name] = { ms: Math.round(now - mark), heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) };
         mark = now;
       };
+      const sellers = await visibleSellers(load.tx, networkId, firmId);
+      await load.stream<CustomerAggregateRow>(customerAggregates(networkId, asOf, sellers), ROWS_PER_PIECE, (rows) => {
+        for (const row of rows) data.push(row);
+      });
+      data.trim();
       phase('aggregate');
       const n = data.length;
       const marginObserved = observedMargin(data);
@@ -160,7 +174,7 @@ export async function recompute(
         costToServeThreshold: thresholds.costToServe,
         schemeVersion: scheme?.version ?? null,
       };
-      const { models, expected, pAlive, clv } = valueCustomers(data, settings);
+      const { models, expected, pAlive, clv } = await valueCustomers(data, settings);
       phase('models');
       const rfm = rfmScores(data.recencyDays, data.days, data.monetary);
       const clvPercentile = percentileRanks(clv);
@@ -424,7 +438,7 @@ export function fitCustomerModels(h: PurchaseHistories, unitDays: number) {
 }
 
 /** Each customer's expected purchases and CLV over the next 12 months, and probability alive (weeks). */
-function valueCustomers(data: CustomerColumns, settings: SnapshotSettings) {
+async function valueCustomers(data: CustomerColumns, settings: SnapshotSettings) {
   const n = data.length;
   const expected = new Float64Array(n).fill(Number.NaN);
   const pAlive = new Float64Array(n).fill(Number.NaN);
@@ -433,6 +447,7 @@ function valueCustomers(data: CustomerColumns, settings: SnapshotSettings) {
   if (!bgNbd || !gammaGamma) return { models, expected, pAlive, clv };
   const monthlyDiscount = (1 + settings.annualDiscountRate) ** (1 / 12) - 1;
   for (let i = 0; i < n; i++) {
+    if (i % VALUED_PER_TURN === VALUED_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     const x = data.days[i]! - 1;
     const tx = data.spanDays[i]! / DAYS_PER_WEEK;
     const T = data.ageDays[i]! / DAYS_PER_WEEK;

@@ -7,7 +7,7 @@ import { asActor, requireRole } from '../../plugins/auth.ts';
 import { requireActiveNetwork } from '../networks/networks.service.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import { CommentBody, CreateInsightBody, Insight, InsightListQuery, InsightParams } from './knowledge.schemas.ts';
-import { assertReaders, getInsight, listInsights } from './knowledge.service.ts';
+import { assertJointSegment, assertReaders, getInsight, listInsights } from './knowledge.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['knowledge'];
@@ -77,6 +77,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           );
         }
         await assertReaders(tx, networkId, body.audience === 'firms' ? readers : []);
+        if (body.segment !== undefined) await assertJointSegment(tx, networkId, body.segment);
         const [created] = await tx
           .insert(insights)
           .values({
@@ -87,6 +88,7 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
             body: body.body,
             tags: [...new Set((body.tags ?? []).map((t) => t.trim().toLowerCase()))],
             dataset: body.dataset ?? null,
+            segment: body.segment ?? null,
             audience: body.audience,
           })
           .returning({ id: insights.id });

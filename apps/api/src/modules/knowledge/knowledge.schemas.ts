@@ -32,6 +32,7 @@ export const Insight = Type.Object(
     bodyHtml: Html,
     tags: Type.Array(Type.String()),
     dataset: Type.Union([DatasetName, Type.Null()]),
+    segment: Type.Union([Type.String(), Type.Null()], { description: 'The joint segment it is about, by name.' }),
     audience: Type.Enum([...insightAudiences], {
       description: 'network: every active member; firms: the chosen readers (and the author firm).',
     }),
@@ -48,6 +49,9 @@ export const CreateInsightBody = Type.Object(
     body: Type.String({ minLength: 1, maxLength: 20_000, description: 'Markdown.' }),
     tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 })),
     dataset: Type.Optional(DatasetName),
+    segment: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'A segment of the network’s joint scheme.' }),
+    ),
     audience: Type.Enum([...insightAudiences]),
     readerFirmIds: Type.Optional(
       Type.Array(Uuid, { maxItems: 100, description: 'With audience firms: the member firms that may read it.' }),
@@ -57,4 +61,10 @@ export const CreateInsightBody = Type.Object(
 );
 
 export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: 5000 }) }, strict);
-export const InsightListQuery = Type.Object({ tag: Type.Optional(Type.String({ maxLength: 40 })) }, strict);
+export const InsightListQuery = Type.Object(
+  {
+    tag: Type.Optional(Type.String({ maxLength: 40 })),
+    segment: Type.Optional(Type.String({ maxLength: 100, description: 'Only insights about this joint segment.' })),
+  },
+  strict,
+);

@@ -6,10 +6,11 @@ import {
   insightReaders,
   insights,
   networkMemberships,
+  query,
   users,
   type Transaction,
 } from '@accord/db';
-import { and, arrayContains, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
@@ -29,7 +30,11 @@ export function renderMarkdown(markdown: string): string {
 const authorFirm = alias(firms, 'author_firm');
 const readerFirm = alias(firms, 'reader_firm');
 
-export async function listInsights(tx: Transaction, networkId: string, filter: { tag?: string; id?: string } = {}) {
+export async function listInsights(
+  tx: Transaction,
+  networkId: string,
+  filter: { tag?: string; segment?: string; id?: string } = {},
+) {
   const rows = await tx
     .select({ i: insights, firmName: authorFirm.name, userName: users.name })
     .from(insights)
@@ -39,6 +44,7 @@ export async function listInsights(tx: Transaction, networkId: string, filter: {
       and(
         eq(insights.networkId, networkId),
         filter.tag ? arrayContains(insights.tags, [filter.tag]) : undefined,
+        filter.segment ? eq(insights.segment, filter.segment) : undefined,
         filter.id ? eq(insights.id, filter.id) : undefined,
       ),
     )
@@ -75,6 +81,7 @@ export async function listInsights(tx: Transaction, networkId: string, filter: {
     bodyHtml: renderMarkdown(i.body),
     tags: i.tags,
     dataset: i.dataset,
+    segment: i.segment,
     audience: i.audience,
     readers: readers.filter((r) => r.insightId === i.id).map((r) => ({ id: r.id, name: r.name })),
     comments: comments
@@ -97,6 +104,23 @@ export async function getInsight(tx: Transaction, networkId: string, insightId: 
   const [insight] = await listInsights(tx, networkId, { id: insightId });
   if (!insight) throw notFound('insight in this network');
   return insight;
+}
+
+/** An insight links to a segment of the network's joint scheme (any published version). */
+export async function assertJointSegment(tx: Transaction, networkId: string, segment: string) {
+  const [known] = await query<{ known: boolean }>(
+    tx,
+    sql`select exists (select 1 from segmentation_schemes s, jsonb_array_elements(s.segments) e
+                       where s.network_id = ${networkId} and e->>'name' = ${segment}) as known`,
+  );
+  if (!known?.known) {
+    throw new ApiProblem(
+      422,
+      'unknown_segment',
+      'Unprocessable content',
+      `"${segment}" is not a segment of the network's joint scheme; see GET .../segmentation-schemes.`,
+    );
+  }
 }
 
 /** The chosen readers must be active members of the network (other than the author's firm). */

@@ -286,7 +286,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { networkId } = request.params;
         await requireActiveNetwork(tx, networkId);
         const { calibrationEnd = todayUtc(), timeUnit = 'week' } = request.query;
-        const model = await clvModel(tx, networkId, calibrationEnd, timeUnit);
+        const model = await clvModel(tx, networkId, actor.firmId, calibrationEnd, timeUnit);
         await logOtherFirmsReads(tx, actor, networkId, calibrationEnd, 'clv model');
         return model;
       }),

@@ -31,6 +31,7 @@ import {
   customerAggregates,
   fitCustomerModels,
   measureAlignment,
+  visibleSellers,
 } from '@accord/worker';
 import type { CustomerAggregateRow } from '@accord/worker';
 import { parse } from 'csv-parse/sync';
@@ -310,8 +311,15 @@ export async function valueSummary(
  * Fits BG/NBD and Gamma-Gamma on the purchases up to and including `calibrationEnd`, from everything the
  * firm may see (same-day purchases are one transaction).
  */
-export async function clvModel(tx: Transaction, networkId: string, calibrationEnd: string, timeUnit: 'day' | 'week') {
-  const rows = await query<CustomerAggregateRow>(tx, customerAggregates(networkId, calibrationEnd));
+export async function clvModel(
+  tx: Transaction,
+  networkId: string,
+  firmId: string,
+  calibrationEnd: string,
+  timeUnit: 'day' | 'week',
+) {
+  const sellers = await visibleSellers(tx, networkId, firmId);
+  const rows = await query<CustomerAggregateRow>(tx, customerAggregates(networkId, calibrationEnd, sellers));
   const histories = new CustomerColumns();
   let earliest = Number.POSITIVE_INFINITY;
   for (const row of rows) {

@@ -22,20 +22,23 @@ export const load: PageServerLoad = async (event) => {
   const { api, me } = requireMe(event);
   const { network, state } = memberNetwork(me, event);
   const tag = event.url.searchParams.get('tag')?.trim() || null;
-  const base = { network, state, tag, canShare: hasRole(me.firm.role, 'analyst') };
+  const segment = event.url.searchParams.get('segment')?.trim() || null;
+  const base = { network, state, tag, segment, canShare: hasRole(me.firm.role, 'analyst') };
   const none: Insight[] = [];
-  if (!network || state !== 'active') return { ...base, partners: [], insights: none, tags: [] as string[] };
+  if (!network || state !== 'active')
+    return { ...base, partners: [], insights: none, tags: [] as string[], segments: [] as string[] };
 
   const networkId = network.id;
-  const [members, insights] = await Promise.all([
+  const [members, insights, schemes] = await Promise.all([
     allPages((cursor) =>
       api.GET('/v1/networks/{networkId}/members', {
         params: { path: { networkId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
       }),
     ),
     api.GET('/v1/networks/{networkId}/insights', {
-      params: { path: { networkId }, query: tag ? { tag } : {} },
+      params: { path: { networkId }, query: { ...(tag ? { tag } : {}), ...(segment ? { segment } : {}) } },
     }),
+    api.GET('/v1/networks/{networkId}/segmentation-schemes', { params: { path: { networkId } } }),
   ]);
   if (members.error) fail500(members.error);
   if (!insights.data) fail500(insights.error);
@@ -50,6 +53,8 @@ export const load: PageServerLoad = async (event) => {
     insights: items,
     /** The tags of the insights shown, for the filter links. */
     tags: [...new Set(items.flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b)),
+    /** The segments of the current joint scheme, which an insight may be about. */
+    segments: schemes.data?.items[0]?.segments.map((s) => s.name) ?? [],
   };
 };
 
@@ -87,6 +92,7 @@ export const actions: Actions = {
       body: field(formData, 'body'),
       tags: field(formData, 'tags'),
       dataset: field(formData, 'dataset'),
+      segment: field(formData, 'segment'),
       audience: field(formData, 'audience'),
       readerFirmIds: readerFirmIds.join(','),
     };
@@ -108,6 +114,7 @@ export const actions: Actions = {
         body: values.body,
         ...(tags.length ? { tags } : {}),
         ...(isDataset(values.dataset) ? { dataset: values.dataset } : {}),
+        ...(values.segment ? { segment: values.segment } : {}),
         audience: values.audience,
         ...(values.audience === 'firms' ? { readerFirmIds } : {}),
       },
