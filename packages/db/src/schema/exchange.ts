@@ -204,6 +204,7 @@ export const serviceCases = pgTable('service_cases', { ...factColumns(), ...data
 
 export const activities = pgTable('activities', { ...factColumns(), ...datasetColumns.activities() }, (t) => [
   primaryKey({ columns: [t.networkId, t.firmId, t.customerKey, t.activity, t.occurredAt] }),
+  index().on(t.networkId, t.customerKey),
 ]);
 
 // Staging: the shape of a batch's checked rows on their way in. A load creates a temporary table like

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_network_id_customer_key_index" ON "activities" USING btree ("network_id","customer_key");
