@@ -159,9 +159,12 @@ describe('median', () => {
 describe('profitabilityQuadrant', () => {
   const thresholds = { netMarginPct: 30, costToServe: 100 };
 
-  it('places customers in the four quadrants, at-threshold counting as high', () => {
+  it('places customers in the four quadrants: a margin at the threshold is high, a cost at it is not', () => {
     expect(profitabilityQuadrant(40, 50, thresholds)).toBe('passive');
-    expect(profitabilityQuadrant(30, 100, thresholds)).toBe('carriage_trade');
+    expect(profitabilityQuadrant(30, 100.01, thresholds)).toBe('carriage_trade');
+    expect(profitabilityQuadrant(30, 100, thresholds)).toBe('passive');
+    // nothing costs anything to serve: the median is 0 and nobody is high cost
+    expect(profitabilityQuadrant(10, 0, { netMarginPct: 30, costToServe: 0 })).toBe('bargain_basement');
     expect(profitabilityQuadrant(29.99, 99.99, thresholds)).toBe('bargain_basement');
     expect(profitabilityQuadrant(10, 500, thresholds)).toBe('aggressive');
     expect(profitabilityQuadrant(null, 500, thresholds)).toBeNull();

@@ -192,8 +192,10 @@ export const quadrantTreatments: Record<Quadrant, { label: string; treatment: st
 };
 
 /**
- * The customer's quadrant; a value at or above its threshold counts as high. Null when the net
- * margin percentage is unknown (no positive net revenue).
+ * The customer's quadrant: a net margin at or above its threshold counts as high; a cost-to-serve
+ * counts as high only above its threshold, so customers who cost nothing to serve (a firm without a
+ * cost model, a median of 0) are never "high cost". Null when the net margin percentage is unknown
+ * (no positive net revenue).
  */
 export function profitabilityQuadrant(
   netMarginPct: number | null,
@@ -202,7 +204,7 @@ export function profitabilityQuadrant(
 ): Quadrant | null {
   if (netMarginPct === null || Number.isNaN(netMarginPct) || Number.isNaN(costToServe)) return null;
   const highMargin = netMarginPct >= thresholds.netMarginPct;
-  const highCost = costToServe >= thresholds.costToServe;
+  const highCost = costToServe > thresholds.costToServe;
   if (highMargin) return highCost ? 'carriage_trade' : 'passive';
   return highCost ? 'aggressive' : 'bargain_basement';
 }

@@ -1,6 +1,7 @@
 // The demo value chain: a manufacturer, two distributors, three retailers and a logistics provider
 // in one network, each firm with an admin, a manager and an analyst. Demo mode only.
 import {
+  costModels,
   firmMemberships,
   firms,
   networkMemberships,
@@ -15,6 +16,17 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.ts';
 
 export const DEMO_PASSWORD = 'accord-demo';
+
+/** Activity rates of the demo's retailers and logistics provider, in EUR. */
+const demoCostRates = {
+  perOrder: 2.5,
+  perOrderLine: 0.4,
+  perDelivery: 4.5,
+  perExpeditedDelivery: 7,
+  perReturn: 6,
+  perServiceCase: 12,
+  perActivity: {},
+};
 
 export const demoFirms: ReadonlyArray<{ name: string; chainRole: ChainRole; stage: RelationshipStage }> = [
   { name: 'Northwind Appliances', chainRole: 'manufacturer', stage: 'collaborative' },
@@ -100,6 +112,15 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean; network
         joinedAt: joined,
       })),
     );
+    // Each retailer and the logistics provider price their activities, so cost-to-serve and the
+    // profitability matrix have something to show; the manufacturer and distributors have none yet.
+    await tx
+      .insert(costModels)
+      .values(
+        firmRows
+          .filter((_, i) => ['retailer', 'logistics_provider'].includes(demoFirms[i]!.chainRole))
+          .map((firm) => ({ networkId: network!.id, firmId: firm.id, rates: demoCostRates })),
+      );
     return { seeded: true, networkId: network!.id };
   });
 }
