@@ -5,6 +5,7 @@
 // features and the snapshot's completion commit together, so readers see the previous snapshot until
 // this one is whole. Other firms' rows read are written to their owners' access logs.
 import {
+  DEFAULT_ANNUAL_DISCOUNT_RATE,
   featureSnapshots,
   logReads,
   query,
@@ -169,7 +170,7 @@ export async function recompute(
       const settings: SnapshotSettings = {
         margin: costModel?.clvMargin ?? marginObserved,
         marginSource: costModel?.clvMargin == null ? 'observed' : 'cost_model',
-        annualDiscountRate: costModel?.annualDiscountRate ?? 0.1,
+        annualDiscountRate: costModel?.annualDiscountRate ?? DEFAULT_ANNUAL_DISCOUNT_RATE,
         netMarginPctThreshold: thresholds.netMarginPct,
         costToServeThreshold: thresholds.costToServe,
         schemeVersion: scheme?.version ?? null,

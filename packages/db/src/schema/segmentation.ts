@@ -35,6 +35,9 @@ export interface CostRates {
   perActivity: Record<string, number>;
 }
 
+/** The annual discount rate of CLV unless a firm's cost model says otherwise. */
+export const DEFAULT_ANNUAL_DISCOUNT_RATE = 0.1;
+
 /** A firm's cost model in one network: what its activities cost, and how it values customers. */
 export const costModels = pgTable(
   'cost_models',
@@ -48,7 +51,7 @@ export const costModels = pgTable(
     rates: jsonb().$type<CostRates>().notNull(),
     /** Margin on spend for CLV; null uses the gross margin observed in the data the firm sees. */
     clvMargin: doublePrecision(),
-    annualDiscountRate: doublePrecision().notNull().default(0.1),
+    annualDiscountRate: doublePrecision().notNull().default(DEFAULT_ANNUAL_DISCOUNT_RATE),
     /** Where the profitability matrix splits; null splits at the median. */
     netMarginPctThreshold: doublePrecision(),
     costToServeThreshold: doublePrecision(),

@@ -1,4 +1,4 @@
-import { costModels, withTenant } from '@accord/db';
+import { costModels, DEFAULT_ANNUAL_DISCOUNT_RATE, withTenant } from '@accord/db';
 import type { SchemeSegment } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { once } from 'node:events';
@@ -107,7 +107,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const values = {
           rates: body.rates,
           clvMargin: body.clvMargin,
-          annualDiscountRate: body.annualDiscountRate ?? 0.1,
+          annualDiscountRate: body.annualDiscountRate ?? DEFAULT_ANNUAL_DISCOUNT_RATE,
           netMarginPctThreshold: body.netMarginPctThreshold ?? null,
           costToServeThreshold: body.costToServeThreshold ?? null,
           updatedByUserId: actor.userId,

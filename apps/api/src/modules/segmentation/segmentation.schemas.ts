@@ -1,3 +1,4 @@
+import { DEFAULT_ANNUAL_DISCOUNT_RATE } from '@accord/db';
 import { quadrantNames, rfmSegmentNames, schemeFeatures } from '@accord/domain';
 import Type from 'typebox';
 import { strict, Timestamp, Uuid } from '../../http/common.schemas.ts';
@@ -54,7 +55,7 @@ export const CostModelBody = Type.Object(
   {
     rates: CostRates,
     clvMargin: CostModel.properties.clvMargin,
-    annualDiscountRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: 0.1 })),
+    annualDiscountRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_ANNUAL_DISCOUNT_RATE })),
     netMarginPctThreshold: Type.Optional(CostModel.properties.netMarginPctThreshold),
     costToServeThreshold: Type.Optional(CostModel.properties.costToServeThreshold),
   },

@@ -3,7 +3,7 @@
 // scheme, and the firm's own labels, their mapping and alignment. Everything here reads the firm's own
 // rows; the partners' data it was computed from was read (and logged) by the recompute.
 import {
-  costModels,
+  DEFAULT_ANNUAL_DISCOUNT_RATE,
   featureSnapshots,
   firms,
   query,
@@ -29,6 +29,7 @@ import {
   CustomerColumns,
   currentScheme,
   customerAggregates,
+  firmCostModel,
   fitCustomerModels,
   measureAlignment,
   visibleSellers,
@@ -39,15 +40,13 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { ApiProblem, badRequest } from '../../http/problems.ts';
 import type { SortableFeature } from './segmentation.schemas.ts';
 
+/** The firm's cost model as the API answers it: what a firm without one is charged and valued with. */
 export async function getCostModel(tx: Transaction, networkId: string, firmId: string) {
-  const [model] = await tx
-    .select()
-    .from(costModels)
-    .where(and(eq(costModels.networkId, networkId), eq(costModels.firmId, firmId)));
+  const model = await firmCostModel(tx, networkId, firmId);
   return {
     rates: model?.rates ?? zeroRates,
     clvMargin: model?.clvMargin ?? null,
-    annualDiscountRate: model?.annualDiscountRate ?? 0.1,
+    annualDiscountRate: model?.annualDiscountRate ?? DEFAULT_ANNUAL_DISCOUNT_RATE,
     netMarginPctThreshold: model?.netMarginPctThreshold ?? null,
     costToServeThreshold: model?.costToServeThreshold ?? null,
     updatedAt: model?.updatedAt.toISOString() ?? null,
@@ -321,11 +320,7 @@ export async function clvModel(
   const sellers = await visibleSellers(tx, networkId, firmId);
   const rows = await query<CustomerAggregateRow>(tx, customerAggregates(networkId, calibrationEnd, sellers));
   const histories = new CustomerColumns();
-  let earliest = Number.POSITIVE_INFINITY;
-  for (const row of rows) {
-    histories.push(row);
-    earliest = Math.min(earliest, Number(row.age_days));
-  }
+  for (const row of rows) histories.push(row);
   histories.trim();
   const { models } = fitCustomerModels(histories, timeUnit === 'week' ? 7 : 1);
   const oldest = rows.reduce((m, r) => Math.max(m, Number(r.age_days)), 0);
