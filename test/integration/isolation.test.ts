@@ -55,6 +55,28 @@ beforeAll(async () => {
   });
   ids.agreementId = agreement.json<{ id: string }>().id;
   ids.customerKey = 'a'.repeat(64);
+  const scorecard = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${ids.networkId}/scorecards`,
+    headers: victim.headers,
+    payload: { periodKind: 'month' },
+  });
+  const card = scorecard.json<{
+    id: string;
+    measures: { id: string; code: string | null }[];
+    periods: { id: string }[];
+  }>();
+  ids.scorecardId = card.id;
+  ids.measureId = card.measures.find((m) => m.code === null)!.id;
+  ids.periodId = card.periods[0]!.id;
+  ids.period = card.periods[0]!.id;
+  const action = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${ids.networkId}/scorecards/${ids.scorecardId}/periods/${ids.periodId}/measures/${ids.measureId}/actions`,
+    headers: victim.headers,
+    payload: { title: 'Private plan', ownerFirmId: victim.firmId, dueOn: '2030-01-01' },
+  });
+  ids.actionId = action.json<{ id: string }>().id;
   const insight = await h.app.inject({
     method: 'POST',
     url: `/v1/networks/${ids.networkId}/insights`,
@@ -149,6 +171,50 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'PUT /v1/networks/{networkId}/segment-labels': { csv: 'customer_id,label\nvictim@example.net,forged\n' },
   'PUT /v1/networks/{networkId}/segment-label-mappings': { mappings: [] },
   'GET /v1/networks/{networkId}/segment-alignment': undefined,
+  'GET /v1/networks/{networkId}/scorecards': undefined,
+  'POST /v1/networks/{networkId}/scorecards': { name: 'Forged' },
+  'GET /v1/networks/{networkId}/scorecards/{scorecardId}': undefined,
+  'PATCH /v1/networks/{networkId}/scorecards/{scorecardId}': { name: 'Forged' },
+  'POST /v1/networks/{networkId}/scorecards/{scorecardId}/measures': {
+    perspective: 'relationship',
+    name: 'Forged',
+    unit: 'score',
+    direction: 'higher',
+    target: 1,
+    green: 1,
+    red: 0,
+    weight: 1,
+  },
+  'PUT /v1/networks/{networkId}/scorecards/{scorecardId}/measures/{measureId}': {
+    perspective: 'relationship',
+    name: 'Forged',
+    unit: 'score',
+    direction: 'higher',
+    target: 1,
+    green: 1,
+    red: 0,
+    weight: 1,
+  },
+  'DELETE /v1/networks/{networkId}/scorecards/{scorecardId}/measures/{measureId}': undefined,
+  'POST /v1/networks/{networkId}/scorecards/{scorecardId}/recompute': {},
+  'GET /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{period}': undefined,
+  'GET /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/measures/{measureId}': undefined,
+  'PUT /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/measures/{measureId}/manual-value': {
+    value: 1,
+    comment: 'forged',
+  },
+  'POST /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/measures/{measureId}/comments': {
+    body: 'intrusion',
+  },
+  'POST /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/measures/{measureId}/actions': {
+    title: 'Forged',
+    ownerFirmId: '00000000-0000-4000-8000-000000000000',
+    dueOn: '2030-01-01',
+  },
+  'GET /v1/networks/{networkId}/scorecard-actions': undefined,
+  'PATCH /v1/networks/{networkId}/scorecard-actions/{actionId}': { status: 'done' },
+  'POST /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/sign-off': {},
+  'POST /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/close': {},
 };
 
 describe('every route that takes an id', () => {

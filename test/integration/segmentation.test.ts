@@ -454,3 +454,22 @@ describe('the features list', () => {
     expect(bad.json()).toMatchObject({ status: 400, code: 'invalid_cursor' });
   });
 });
+
+describe('snapshots', () => {
+  it('keeps the current and the previous one, and their features only', async () => {
+    await recomputed(as.R1);
+    await recomputed(as.R1);
+    const kept = await sql<{ id: string; status: string; customers: number; features: number }[]>`
+      select s.id, s.status, s.customers, (select count(*)::int from customer_features f where f.snapshot_id = s.id) as features
+      from feature_snapshots s where s.network_id = ${networkId} and s.firm_id = ${as.R1.firmId}`;
+    expect(kept).toHaveLength(2);
+    for (const snapshot of kept) {
+      expect(snapshot.status).toBe('complete');
+      expect(snapshot.features).toBe(snapshot.customers);
+    }
+    const [orphans] = await sql<{ rows: number }[]>`
+      select count(*)::int as rows from customer_features f
+      where not exists (select 1 from feature_snapshots s where s.id = f.snapshot_id)`;
+    expect(orphans!.rows).toBe(0);
+  });
+});

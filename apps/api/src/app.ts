@@ -20,6 +20,7 @@ import { customersRoutes } from './modules/customers/customers.routes.ts';
 import { Insight } from './modules/knowledge/knowledge.schemas.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { segmentationRoutes } from './modules/segmentation/segmentation.routes.ts';
+import { scorecardRoutes } from './modules/scorecard/scorecard.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(customersRoutes);
   await app.register(knowledgeRoutes);
   await app.register(segmentationRoutes);
+  await app.register(scorecardRoutes);
   return app;
 }
 

@@ -13,6 +13,7 @@ import { deliverEmail } from './jobs/deliver-email.job.ts';
 import { ingestBatch } from './jobs/ingest-batch.job.ts';
 import { recomputeCustomerValue } from './jobs/recompute-customer-value.job.ts';
 import { recomputeNetwork } from './jobs/recompute-network.job.ts';
+import { recomputeScorecards } from './jobs/recompute-scorecards.job.ts';
 
 export interface WorkerDependencies {
   database: DatabaseHandle;
@@ -31,6 +32,7 @@ export function createJobHandlers(deps: WorkerDependencies): JobHandlers {
       enqueueFollowUps(deps.queue, deps.followUps ?? followUpsOfLoadedBatch, batch),
     ),
     'recompute-network': recomputeNetwork(deps.database.db, deps.queue),
-    'recompute-customer-value': recomputeCustomerValue(deps.database, deps.logger),
+    'recompute-customer-value': recomputeCustomerValue(deps.database, deps.logger, deps.queue),
+    'recompute-scorecards': recomputeScorecards(deps.database.db, deps.logger),
   };
 }

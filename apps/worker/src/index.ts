@@ -10,3 +10,10 @@ export {
   todayUtc,
 } from './jobs/recompute-customer-value.job.ts';
 export { currentScheme, firmCostModel, measureAlignment } from './jobs/segmentation.queries.ts';
+export {
+  openCurrentPeriod,
+  periodStart,
+  scoreNetwork,
+  scorePeriod,
+  shiftPeriod,
+} from './jobs/recompute-scorecards.job.ts';

@@ -941,6 +941,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's scorecards */
+        get: operations["listScorecards"];
+        put?: never;
+        /**
+         * Create a scorecard (focal firm): from the default joint template, or empty
+         * @description The current period opens at once and is scored for your firm; every member firm then scores it from what it may see.
+         */
+        post: operations["createScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A scorecard: its measures (with retired ones) and periods */
+        get: operations["getScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a scorecard or weigh its perspectives (focal firm); a new version to sign off */
+        patch: operations["updateScorecard"];
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a measure (focal firm): a library code, or none for a manual measure */
+        post: operations["addScorecardMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a measure (focal firm): definition, target, thresholds, weight, owner
+         * @description Closed periods keep the settings they were scored with.
+         */
+        put: operations["updateScorecardMeasure"];
+        post?: never;
+        /** Retire a measure (focal firm): no longer scored; closed periods keep it */
+        delete: operations["retireScorecardMeasure"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Score the open periods again from the exchange (for your firm now, every member's in the background) */
+        post: operations["recomputeScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A period scored as your firm sees it: overall, perspectives, measures with traffic lights and trends
+         * @description For the whole chain (`subject=chain`, the default) or one partner. Values come from the data your firm may see: a partner whose data is not shared with you shows as missing. `format=csv` answers the measure table as CSV.
+         */
+        get: operations["getScorecardPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One measure in a period: partners ranked, the drill-down to batches and groups, comments, actions */
+        get: operations["getScorecardMeasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/measures/{measureId}/manual-value": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enter a manual measure's value for the period (its owner firm), with a comment */
+        put: operations["putScorecardManualValue"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/measures/{measureId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a measure in a period (every member reads it) */
+        post: operations["addScorecardComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/measures/{measureId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise an action on a measure in a period: what, which firm owns it, by when */
+        post: operations["addScorecardAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecard-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's scorecard actions: open ones (default) or all, soonest due first */
+        get: operations["listScorecardActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecard-actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move an action on (its owner firm or the firm that raised it): status, due date, title */
+        patch: operations["updateScorecardAction"];
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off the period's measures and targets for your firm (the scorecard version in force) */
+        post: operations["signOffScorecardPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an ended period (focal firm): scored a last time for every member, then never changed */
+        post: operations["closeScorecardPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5822,6 +6072,1465 @@ export interface operations {
                             kappa: number | null;
                             adjustedRand: number | null;
                         }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScorecards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            periodKind: "month" | "quarter" | "year";
+                            /** @description Goes up with each change of measures or weights; sign-offs are of a version. */
+                            version: number;
+                            /** @description Weight of each perspective in the overall score (1 when left out). */
+                            perspectiveWeights: {
+                                financial?: number;
+                                customer?: number;
+                                internal_process?: number;
+                                learning_growth?: number;
+                                relationship?: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default Joint scorecard */
+                    name?: string;
+                    periodKind?: "month" | "quarter" | "year";
+                    /** @description `default`: the library measures and two manual ones, with value-chain targets. */
+                    template?: "default" | "empty";
+                    /** @description Weight of each perspective in the overall score (1 when left out). */
+                    perspectiveWeights?: {
+                        financial?: number;
+                        customer?: number;
+                        internal_process?: number;
+                        learning_growth?: number;
+                        relationship?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        periodKind: "month" | "quarter" | "year";
+                        /** @description Goes up with each change of measures or weights; sign-offs are of a version. */
+                        version: number;
+                        /** @description Weight of each perspective in the overall score (1 when left out). */
+                        perspectiveWeights: {
+                            financial?: number;
+                            customer?: number;
+                            internal_process?: number;
+                            learning_growth?: number;
+                            relationship?: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        measures: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                             * @enum {unknown}
+                             */
+                            perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                            name: string;
+                            definition: string;
+                            unit: string;
+                            /** @description Whether higher or lower actual values are better. */
+                            direction: "higher" | "lower";
+                            target: number;
+                            /** @description Green at or beyond this (in the good direction). */
+                            green: number;
+                            /** @description Red at or beyond this (in the bad direction). */
+                            red: number;
+                            /** @description Weight within its perspective; 0 = shown, not scored. */
+                            weight: number;
+                            /** Format: uuid */
+                            ownerFirmId: string;
+                            source: "library" | "manual";
+                            position: number;
+                            retired: boolean;
+                        }[];
+                        periods: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @description The day after the last day of the period.
+                             */
+                            endsBefore: string;
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        periodKind: "month" | "quarter" | "year";
+                        /** @description Goes up with each change of measures or weights; sign-offs are of a version. */
+                        version: number;
+                        /** @description Weight of each perspective in the overall score (1 when left out). */
+                        perspectiveWeights: {
+                            financial?: number;
+                            customer?: number;
+                            internal_process?: number;
+                            learning_growth?: number;
+                            relationship?: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        measures: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                             * @enum {unknown}
+                             */
+                            perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                            name: string;
+                            definition: string;
+                            unit: string;
+                            /** @description Whether higher or lower actual values are better. */
+                            direction: "higher" | "lower";
+                            target: number;
+                            /** @description Green at or beyond this (in the good direction). */
+                            green: number;
+                            /** @description Red at or beyond this (in the bad direction). */
+                            red: number;
+                            /** @description Weight within its perspective; 0 = shown, not scored. */
+                            weight: number;
+                            /** Format: uuid */
+                            ownerFirmId: string;
+                            source: "library" | "manual";
+                            position: number;
+                            retired: boolean;
+                        }[];
+                        periods: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @description The day after the last day of the period.
+                             */
+                            endsBefore: string;
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description Weight of each perspective in the overall score (1 when left out). */
+                    perspectiveWeights?: {
+                        financial?: number;
+                        customer?: number;
+                        internal_process?: number;
+                        learning_growth?: number;
+                        relationship?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        periodKind: "month" | "quarter" | "year";
+                        /** @description Goes up with each change of measures or weights; sign-offs are of a version. */
+                        version: number;
+                        /** @description Weight of each perspective in the overall score (1 when left out). */
+                        perspectiveWeights: {
+                            financial?: number;
+                            customer?: number;
+                            internal_process?: number;
+                            learning_growth?: number;
+                            relationship?: number;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        measures: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                             * @enum {unknown}
+                             */
+                            perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                            name: string;
+                            definition: string;
+                            unit: string;
+                            /** @description Whether higher or lower actual values are better. */
+                            direction: "higher" | "lower";
+                            target: number;
+                            /** @description Green at or beyond this (in the good direction). */
+                            green: number;
+                            /** @description Red at or beyond this (in the bad direction). */
+                            red: number;
+                            /** @description Weight within its perspective; 0 = shown, not scored. */
+                            weight: number;
+                            /** Format: uuid */
+                            ownerFirmId: string;
+                            source: "library" | "manual";
+                            position: number;
+                            retired: boolean;
+                        }[];
+                        periods: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @description The day after the last day of the period.
+                             */
+                            endsBefore: string;
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addScorecardMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                     * @enum {unknown}
+                     */
+                    perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                    code?: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                    name: string;
+                    definition?: string;
+                    unit: string;
+                    /** @description Whether higher or lower actual values are better. */
+                    direction: "higher" | "lower";
+                    target: number;
+                    /** @description Green at or beyond this (in the good direction). */
+                    green: number;
+                    /** @description Red at or beyond this (in the bad direction). */
+                    red: number;
+                    /** @description Weight within its perspective; 0 = shown, not scored. */
+                    weight: number;
+                    /** Format: uuid */
+                    ownerFirmId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                         * @enum {unknown}
+                         */
+                        perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                        code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                        name: string;
+                        definition: string;
+                        unit: string;
+                        /** @description Whether higher or lower actual values are better. */
+                        direction: "higher" | "lower";
+                        target: number;
+                        /** @description Green at or beyond this (in the good direction). */
+                        green: number;
+                        /** @description Red at or beyond this (in the bad direction). */
+                        red: number;
+                        /** @description Weight within its perspective; 0 = shown, not scored. */
+                        weight: number;
+                        /** Format: uuid */
+                        ownerFirmId: string;
+                        source: "library" | "manual";
+                        position: number;
+                        retired: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateScorecardMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                     * @enum {unknown}
+                     */
+                    perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                    code?: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                    name: string;
+                    definition?: string;
+                    unit: string;
+                    /** @description Whether higher or lower actual values are better. */
+                    direction: "higher" | "lower";
+                    target: number;
+                    /** @description Green at or beyond this (in the good direction). */
+                    green: number;
+                    /** @description Red at or beyond this (in the bad direction). */
+                    red: number;
+                    /** @description Weight within its perspective; 0 = shown, not scored. */
+                    weight: number;
+                    /** Format: uuid */
+                    ownerFirmId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                         * @enum {unknown}
+                         */
+                        perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                        code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                        name: string;
+                        definition: string;
+                        unit: string;
+                        /** @description Whether higher or lower actual values are better. */
+                        direction: "higher" | "lower";
+                        target: number;
+                        /** @description Green at or beyond this (in the good direction). */
+                        green: number;
+                        /** @description Red at or beyond this (in the bad direction). */
+                        red: number;
+                        /** @description Weight within its perspective; 0 = shown, not scored. */
+                        weight: number;
+                        /** Format: uuid */
+                        ownerFirmId: string;
+                        source: "library" | "manual";
+                        position: number;
+                        retired: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retireScorecardMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recomputeScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queued: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScorecardPeriod: {
+        parameters: {
+            query?: {
+                /** @description `chain` (default) or a member firm id. */
+                subject?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                /** @description A period id, or `current`. */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scorecard: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            periodKind: "month" | "quarter" | "year";
+                            /** @description Goes up with each change of measures or weights; sign-offs are of a version. */
+                            version: number;
+                            /** @description Weight of each perspective in the overall score (1 when left out). */
+                            perspectiveWeights: {
+                                financial?: number;
+                                customer?: number;
+                                internal_process?: number;
+                                learning_growth?: number;
+                                relationship?: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        period: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @description The day after the last day of the period.
+                             */
+                            endsBefore: string;
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                        };
+                        subject: {
+                            firmId: string | null;
+                            /** @description The chain, or the partner firm. */
+                            name: string;
+                        };
+                        score: number | null;
+                        status: "green" | "amber" | "red" | "missing";
+                        perspectives: {
+                            /**
+                             * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                             * @enum {unknown}
+                             */
+                            perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                            score: number | null;
+                            status: "green" | "amber" | "red" | "missing";
+                            measures: number;
+                            /** @description Measures with a score (missing ones are left out, never counted as 0). */
+                            scored: number;
+                            /** @description Summed weight of the scored measures. */
+                            weight: number;
+                        }[];
+                        measures: {
+                            measure: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                                 * @enum {unknown}
+                                 */
+                                perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                                code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                                name: string;
+                                definition: string;
+                                unit: string;
+                                /** @description Whether higher or lower actual values are better. */
+                                direction: "higher" | "lower";
+                                target: number;
+                                /** @description Green at or beyond this (in the good direction). */
+                                green: number;
+                                /** @description Red at or beyond this (in the bad direction). */
+                                red: number;
+                                /** @description Weight within its perspective; 0 = shown, not scored. */
+                                weight: number;
+                                /** Format: uuid */
+                                ownerFirmId: string;
+                                source: "library" | "manual";
+                                position: number;
+                                retired: boolean;
+                            };
+                            actual: number | null;
+                            previous: number | null;
+                            score: number | null;
+                            status: "green" | "amber" | "red" | "missing";
+                            trend: {
+                                delta: number | null;
+                                direction: ("better" | "worse" | "same") | null;
+                            };
+                            target: number;
+                            green: number;
+                            red: number;
+                            weight: number;
+                            /** @description Earlier periods, oldest first (the sparkline). */
+                            history: {
+                                /** Format: uuid */
+                                periodId: string;
+                                /**
+                                 * Format: date
+                                 * @description A day, YYYY-MM-DD.
+                                 */
+                                startsOn: string;
+                                actual: number | null;
+                                score: number | null;
+                            }[];
+                            comments: number;
+                            openActions: number;
+                            /** @description Red without both a comment and an action in this period. */
+                            needsAction: boolean;
+                        }[];
+                        signoffs: {
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            signedAt: string | null;
+                            version: number | null;
+                            /** @description Signed off the scorecard version in force. */
+                            current: boolean;
+                        }[];
+                        computedAt: string | null;
+                        members: {
+                            /** Format: uuid */
+                            firmId: string;
+                            name: string;
+                        }[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScorecardMeasure: {
+        parameters: {
+            query?: {
+                subject?: string;
+            };
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                periodId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description Balanced-scorecard perspective; relationship is the fifth, joint one.
+                             * @enum {unknown}
+                             */
+                            perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
+                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                            name: string;
+                            definition: string;
+                            unit: string;
+                            /** @description Whether higher or lower actual values are better. */
+                            direction: "higher" | "lower";
+                            target: number;
+                            /** @description Green at or beyond this (in the good direction). */
+                            green: number;
+                            /** @description Red at or beyond this (in the bad direction). */
+                            red: number;
+                            /** @description Weight within its perspective; 0 = shown, not scored. */
+                            weight: number;
+                            /** Format: uuid */
+                            ownerFirmId: string;
+                            source: "library" | "manual";
+                            position: number;
+                            retired: boolean;
+                        };
+                        period: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @description The day after the last day of the period.
+                             */
+                            endsBefore: string;
+                            status: "open" | "closed";
+                            closedAt: string | null;
+                        };
+                        /** @description The chain, then the partners ranked best first (missing last). */
+                        comparison: {
+                            firmId: string | null;
+                            name: string;
+                            actual: number | null;
+                            score: number | null;
+                            status: "green" | "amber" | "red" | "missing";
+                            rank: number | null;
+                        }[];
+                        trace: {
+                            subject: string | null;
+                            firms: {
+                                /** Format: uuid */
+                                firmId: string;
+                                firmName: string;
+                                level: "own" | "customer" | "aggregate" | "catalog";
+                                datasets: {
+                                    [key: string]: {
+                                        batches: string[];
+                                        rows: number;
+                                        customers: number;
+                                    };
+                                };
+                            }[];
+                            inputs: {
+                                [key: string]: number | null;
+                            };
+                            snapshotId: string | null;
+                            manual: {
+                                value: number;
+                                comment: string;
+                                /** Format: date-time */
+                                enteredAt: string;
+                            } | null;
+                        };
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            /** Format: uuid */
+                            userId: string;
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        actions: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            scorecardId: string;
+                            /** Format: uuid */
+                            periodId: string;
+                            /** Format: uuid */
+                            measureId: string;
+                            measureName: string;
+                            title: string;
+                            /** Format: uuid */
+                            ownerFirmId: string;
+                            ownerFirmName: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            dueOn: string;
+                            status: "open" | "in_progress" | "done";
+                            /** Format: uuid */
+                            createdByFirmId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putScorecardManualValue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                periodId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: number;
+                    /** @description Where the value comes from. */
+                    comment: string;
+                    subjectFirmId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queued: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addScorecardComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                periodId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        firmId: string;
+                        firmName: string;
+                        /** Format: uuid */
+                        userId: string;
+                        body: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addScorecardAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                periodId: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** Format: uuid */
+                    ownerFirmId: string;
+                    /**
+                     * Format: date
+                     * @description A day, YYYY-MM-DD.
+                     */
+                    dueOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        scorecardId: string;
+                        /** Format: uuid */
+                        periodId: string;
+                        /** Format: uuid */
+                        measureId: string;
+                        measureName: string;
+                        title: string;
+                        /** Format: uuid */
+                        ownerFirmId: string;
+                        ownerFirmName: string;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        dueOn: string;
+                        status: "open" | "in_progress" | "done";
+                        /** Format: uuid */
+                        createdByFirmId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScorecardActions: {
+        parameters: {
+            query?: {
+                status?: "open" | "all";
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            scorecardId: string;
+                            /** Format: uuid */
+                            periodId: string;
+                            /** Format: uuid */
+                            measureId: string;
+                            measureName: string;
+                            title: string;
+                            /** Format: uuid */
+                            ownerFirmId: string;
+                            ownerFirmName: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            dueOn: string;
+                            status: "open" | "in_progress" | "done";
+                            /** Format: uuid */
+                            createdByFirmId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateScorecardAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                actionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /**
+                     * Format: date
+                     * @description A day, YYYY-MM-DD.
+                     */
+                    dueOn?: string;
+                    status?: "open" | "in_progress" | "done";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        scorecardId: string;
+                        /** Format: uuid */
+                        periodId: string;
+                        /** Format: uuid */
+                        measureId: string;
+                        measureName: string;
+                        title: string;
+                        /** Format: uuid */
+                        ownerFirmId: string;
+                        ownerFirmName: string;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        dueOn: string;
+                        status: "open" | "in_progress" | "done";
+                        /** Format: uuid */
+                        createdByFirmId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOffScorecardPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date-time */
+                        signedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeScorecardPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                scorecardId: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "closed";
                     };
                 };
             };

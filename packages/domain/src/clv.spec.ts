@@ -12,6 +12,7 @@ import {
   bgNbdUnconditionalExpected,
   customerHistories,
   customerLifetimeValue,
+  expectedPurchasesOverPeriods,
   dayNumber,
   fitBgNbd,
   fitGammaGamma,
@@ -418,6 +419,15 @@ describe('customerLifetimeValue', () => {
     expect(customerLifetimeValue(args)).toBeLessThan(undiscounted);
     expect(customerLifetimeValue({ ...args, periods: 24 })).toBeGreaterThan(customerLifetimeValue(args));
     expect(customerLifetimeValue({ ...args, periods: 0 })).toBe(0);
+  });
+
+  it('splits into the purchase side, which depends on (x, t_x, T) only, times spend and margin', () => {
+    const purchases = expectedPurchasesOverPeriods(args);
+    expect(purchases.expected).toBeCloseTo(bgNbdExpectedPurchases(published, 12 * 4.345, 2, 30.43, 38.86), 12);
+    expect(purchases.discounted).toBeLessThan(purchases.expected);
+    expect(expectedPurchasesOverPeriods({ ...args, discountRate: 0 }).discounted).toBeCloseTo(purchases.expected, 12);
+    const spend = gammaGammaExpectedSpend(publishedGammaGamma, 2, 22.35);
+    expect(customerLifetimeValue(args)).toBeCloseTo(purchases.discounted * spend * 0.3, 12);
   });
 });
 

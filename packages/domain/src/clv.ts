@@ -151,6 +151,14 @@ export interface BgNbdData {
   weight?: ArrayLike<number>;
 }
 
+/**
+ * The fits stop when no component of the mean log-likelihood's gradient (per customer, in log
+ * parameters) exceeds this: the parameters are then settled to well beyond the digits published for
+ * CDNOW, and a tighter bound only costs line searches along a flat ridge where the data do not
+ * identify the parameters (BG/NBD's a and b growing together when drop-out hardly varies).
+ */
+const GRADIENT_TOLERANCE = 1e-8;
+
 export interface FitOptions {
   /** Gradient tolerance on the mean log-likelihood per customer in log-parameter space. */
   gradientTolerance?: number;
@@ -314,7 +322,10 @@ export function fitBgNbd(data: BgNbdData, options: FitOptions = {}): BgNbdFit {
       return -ll / W;
     },
     [0, Math.log(alpha0), 0, 0],
-    { gradientTolerance: options.gradientTolerance ?? 1e-10, maxIterations: options.maxIterations ?? 1000 },
+    {
+      gradientTolerance: options.gradientTolerance ?? GRADIENT_TOLERANCE,
+      maxIterations: options.maxIterations ?? 1000,
+    },
   );
   const [r, alpha, a, b] = Array.from(result.x, Math.exp) as [number, number, number, number];
   return {
@@ -330,19 +341,36 @@ export function fitBgNbd(data: BgNbdData, options: FitOptions = {}): BgNbdFit {
 
 /**
  * ((alpha+T)/(alpha+T+t))^(r+x) * 2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t)), the hypergeometric part
- * of the conditional expectation. The textbook form overflows for large x (2F1 grows like
- * (1-z)^-(r+x)); two Pfaff transformations turn it into
+ * of the conditional expectation, at each t of `ts` (into `out`). The textbook form overflows for
+ * large x (2F1 grows like (1-z)^-(r+x)); two Pfaff transformations turn it into
  * ((alpha+T+t)/(alpha+T))^(1-a) * 2F1(a-1, a+b-1-r; a+b+x-1; z), whose terms stay small. That
  * one in turn overflows when a is very large (a fit with next to no heterogeneity in drop-out, a and b
  * in the millions), where the textbook form is well-behaved: it is the fallback.
  */
-function bgNbdHyp(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
-  const z = t / (alpha + T + t);
-  const textbook = () => Math.pow((alpha + T) / (alpha + T + t), r + x) * gauss2f1(r + x, b + x, a + b + x - 1, z);
+function bgNbdHyp(
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  x: number,
+  T: number,
+  ts: Float64Array,
+  out: Float64Array,
+) {
+  const zs = scratch(ts.length, 0);
+  for (let k = 0; k < ts.length; k++) zs[k] = ts[k]! / (alpha + T + ts[k]!);
   // with a in the thousands the transformed series' terms grow like (a z)^n: straight to the textbook form
-  if (a > LARGE_A) return textbook();
-  const transformed = Math.pow((alpha + T + t) / (alpha + T), 1 - a) * gauss2f1(a - 1, a + b - 1 - r, a + b + x - 1, z);
-  return Number.isFinite(transformed) ? transformed : textbook();
+  if (a <= LARGE_A) {
+    gauss2f1AtMany(a - 1, a + b - 1 - r, a + b + x - 1, zs, out);
+    let finite = true;
+    for (let k = 0; k < ts.length; k++) {
+      out[k] = Math.pow((alpha + T + ts[k]!) / (alpha + T), 1 - a) * out[k]!;
+      finite &&= Number.isFinite(out[k]);
+    }
+    if (finite) return;
+  }
+  gauss2f1AtMany(r + x, b + x, a + b + x - 1, zs, out);
+  for (let k = 0; k < ts.length; k++) out[k] = Math.pow((alpha + T) / (alpha + T + ts[k]!), r + x) * out[k]!;
 }
 
 const LARGE_A = 1000;
@@ -354,23 +382,76 @@ const SERIES_TERMS = 300;
  * evaluates it a dozen times per customer.
  */
 export function gauss2f1(a: number, b: number, c: number, z: number): number {
-  if (Math.abs(z) < 0.9 && c > 0) {
-    let term = 1;
-    let sum = 1;
-    for (let n = 0; n < SERIES_TERMS; n++) {
-      term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
-      sum += term;
-      if (Math.abs(term) <= 1e-16 * Math.abs(sum)) return sum;
-      if (!Number.isFinite(sum)) break;
-    }
-  }
-  return hyp2f1(a, b, c, z);
+  const at = scratch(1, 1);
+  at[0] = z;
+  const out = new Float64Array(1);
+  gauss2f1AtMany(a, b, c, at, out);
+  return out[0]!;
 }
 
-function bgNbdExpectedRaw(r: number, alpha: number, a: number, b: number, t: number, x: number, tx: number, T: number) {
-  const num = ((a + b + x - 1) / (a - 1)) * (1 - bgNbdHyp(r, alpha, a, b, x, T, t));
-  if (x === 0) return num;
-  return num / (1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))));
+/**
+ * gauss2f1 at each z of `zs` (into `out`), for one (a, b, c): the series' coefficients do not depend
+ * on z, so each further term costs one multiply-add per z. A z the series does not serve (|z| >= 0.9,
+ * no convergence within SERIES_TERMS, overflow) gets the general routine.
+ */
+export function gauss2f1AtMany(a: number, b: number, c: number, zs: ArrayLike<number>, out: Float64Array): void {
+  const m = zs.length;
+  const power = scratch(m, 2);
+  const open = scratch(m, 3); // 1 while the series is summing at z, 0 once converged, NaN to fall back
+  let summing = 0;
+  for (let k = 0; k < m; k++) {
+    out[k] = 1;
+    power[k] = 1;
+    open[k] = Math.abs(zs[k]!) < 0.9 && c > 0 ? 1 : Number.NaN;
+    if (open[k] === 1) summing++;
+  }
+  let coefficient = 1;
+  for (let n = 0; n < SERIES_TERMS && summing > 0; n++) {
+    coefficient *= ((a + n) * (b + n)) / ((c + n) * (n + 1));
+    for (let k = 0; k < m; k++) {
+      if (open[k] !== 1) continue;
+      power[k] = power[k]! * zs[k]!;
+      const term = coefficient * power[k]!;
+      const sum = out[k]! + term;
+      out[k] = sum;
+      if (Math.abs(term) <= 1e-16 * Math.abs(sum)) {
+        open[k] = 0;
+        summing--;
+      } else if (!Number.isFinite(sum)) {
+        open[k] = Number.NaN;
+        summing--;
+      }
+    }
+  }
+  for (let k = 0; k < m; k++) if (open[k] !== 0) out[k] = hyp2f1(a, b, c, zs[k]!);
+}
+
+/** Reusable work arrays (the valuation runs these a dozen times per customer): slot i, at least n long. */
+const scratchSlots: Float64Array[] = [];
+function scratch(n: number, slot: number): Float64Array {
+  const held = scratchSlots[slot];
+  if (held && held.length >= n) return held.length === n ? held : held.subarray(0, n);
+  const fresh = new Float64Array(Math.max(n, 16));
+  scratchSlots[slot] = fresh;
+  return fresh.length === n ? fresh : fresh.subarray(0, n);
+}
+
+/** E[purchases in (T, T+t] | x, tx, T] at each t of `ts` (into `out`), by the formula as it stands. */
+function bgNbdExpectedRaw(
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  ts: Float64Array,
+  x: number,
+  tx: number,
+  T: number,
+  out: Float64Array,
+) {
+  bgNbdHyp(r, alpha, a, b, x, T, ts, out);
+  const scale = (a + b + x - 1) / (a - 1);
+  const alive = x === 0 ? 1 : 1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx)));
+  for (let k = 0; k < ts.length; k++) out[k] = (scale * (1 - out[k]!)) / alive;
 }
 
 /**
@@ -380,18 +461,31 @@ function bgNbdExpectedRaw(r: number, alpha: number, a: number, b: number, t: num
  */
 export function bgNbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (!(t > 0)) return 0;
+  const ts = new Float64Array([t]);
+  const out = new Float64Array(1);
+  bgNbdExpectedAt(p, ts, x, tx, T, out);
+  return out[0]!;
+}
+
+/** bgNbdExpectedPurchases at each t > 0 of `ts` (into `out`). */
+function bgNbdExpectedAt(p: BgNbdParams, ts: Float64Array, x: number, tx: number, T: number, out: Float64Array) {
   const { r, alpha, a, b } = p;
   // The formula is 0/0 at a = 1 and loses digits to cancellation next to it, though the
   // expectation is smooth in a. Near 1, extrapolate from points at least h/2 away (Richardson on
   // the central averages at a +- h and a +- 2h: error O(h^4)).
   const h = 1e-3;
-  if (Math.abs(a - 1) < h / 2) {
-    const at = (da: number): number => bgNbdExpectedRaw(r, alpha, a + da, b, t, x, tx, T);
-    const near = (at(-h) + at(h)) / 2;
-    const far = (at(-2 * h) + at(2 * h)) / 2;
-    return (4 * near - far) / 3;
+  if (Math.abs(a - 1) >= h / 2) return bgNbdExpectedRaw(r, alpha, a, b, ts, x, tx, T, out);
+  const at = (da: number) => {
+    const values = new Float64Array(ts.length);
+    bgNbdExpectedRaw(r, alpha, a + da, b, ts, x, tx, T, values);
+    return values;
+  };
+  const [minus1, plus1, minus2, plus2] = [at(-h), at(h), at(-2 * h), at(2 * h)];
+  for (let k = 0; k < ts.length; k++) {
+    const near = (minus1[k]! + plus1[k]!) / 2;
+    const far = (minus2[k]! + plus2[k]!) / 2;
+    out[k] = (4 * near - far) / 3;
   }
-  return bgNbdExpectedRaw(r, alpha, a, b, t, x, tx, T);
 }
 
 /** E[X(t)]: expected purchases in the first `t` time units of a new customer. */
@@ -573,7 +667,10 @@ export function fitGammaGamma(data: GammaGammaData, options: FitOptions = {}): G
       return -ll / W;
     },
     [0, Math.log(2), Math.log(mean)],
-    { gradientTolerance: options.gradientTolerance ?? 1e-10, maxIterations: options.maxIterations ?? 1000 },
+    {
+      gradientTolerance: options.gradientTolerance ?? GRADIENT_TOLERANCE,
+      maxIterations: options.maxIterations ?? 1000,
+    },
   );
   const [p, q, gamma] = Array.from(result.x, Math.exp) as [number, number, number];
   return {
@@ -624,16 +721,30 @@ export interface CustomerLifetimeValueArgs {
  * expected spend per purchase times the margin, discounted at the period's end.
  */
 export function customerLifetimeValue(args: CustomerLifetimeValueArgs): number {
-  const { bgNbd, x, tx, T, periods, unitsPerPeriod, discountRate, margin } = args;
-  const value = gammaGammaExpectedSpend(args.gammaGamma, x, args.zbar) * margin;
-  let previous = 0;
-  let clv = 0;
+  const { discounted } = expectedPurchasesOverPeriods(args);
+  return discounted * gammaGammaExpectedSpend(args.gammaGamma, args.x, args.zbar) * args.margin;
+}
+
+/**
+ * The purchase side of CLV, which depends on (x, t_x, T) alone: the purchases expected over the next
+ * `periods` periods, and the same with each period's increase discounted at the period's end.
+ */
+export function expectedPurchasesOverPeriods(
+  args: Pick<CustomerLifetimeValueArgs, 'bgNbd' | 'x' | 'tx' | 'T' | 'periods' | 'unitsPerPeriod' | 'discountRate'>,
+): { expected: number; discounted: number } {
+  const { bgNbd, x, tx, T, periods, unitsPerPeriod, discountRate } = args;
+  if (!(periods >= 1) || !(unitsPerPeriod > 0)) return { expected: 0, discounted: 0 };
+  const ends = new Float64Array(periods);
+  for (let i = 0; i < periods; i++) ends[i] = (i + 1) * unitsPerPeriod;
+  const atEnds = new Float64Array(periods);
+  bgNbdExpectedAt(bgNbd, ends, x, tx, T, atEnds);
+  let expected = 0;
+  let discounted = 0;
   let discount = 1;
-  for (let i = 1; i <= periods; i++) {
-    const current = bgNbdExpectedPurchases(bgNbd, i * unitsPerPeriod, x, tx, T);
+  for (let i = 0; i < periods; i++) {
     discount /= 1 + discountRate;
-    clv += (current - previous) * value * discount;
-    previous = current;
+    discounted += (atEnds[i]! - expected) * discount;
+    expected = atEnds[i]!;
   }
-  return clv;
+  return { expected, discounted };
 }

@@ -13,6 +13,7 @@ describe('in-process queue', () => {
         'ingest-batch': async () => {},
         'recompute-network': async () => {},
         'recompute-customer-value': async () => {},
+        'recompute-scorecards': async () => {},
       },
       { backoffMs: 1 },
     );
@@ -31,6 +32,7 @@ describe('in-process queue', () => {
       'deliver-email': async () => {},
       'ingest-batch': async () => {},
       'recompute-network': async () => {},
+      'recompute-scorecards': async () => {},
       'recompute-customer-value': async ({ asOf }: { asOf?: string }) => {
         runs.push(`start ${asOf}`);
         if (asOf === 'a') await new Promise<void>((resolve) => (release = resolve));

@@ -12,6 +12,11 @@ export interface JobPayloads {
    * it may see in the network, as of a day (default: today, UTC).
    */
   'recompute-customer-value': { firmId: string; networkId: string; asOf?: string };
+  /**
+   * Score the network's scorecards as one member firm sees them: open the current periods and
+   * recompute every open one (today: default today, UTC).
+   */
+  'recompute-scorecards': { firmId: string; networkId: string; today?: string };
 }
 
 export type JobName = keyof JobPayloads;

@@ -149,19 +149,26 @@ export function customerAggregates(networkId: string, asOf: string, sellers: Vis
     order by s.customer_key`;
 }
 
-/** Rows of other firms the computing firm read, per firm and dataset, for the access log. */
+/**
+ * Rows of other firms the computing firm read, per firm and dataset, for the access log: those of the
+ * firms granting it the dataset at customer level (all it sees besides its own), counted per granting
+ * firm, so that nothing is scanned when nobody grants.
+ */
 export function otherFirmsRows(networkId: string, firmId: string, asOf: string) {
   const end = sql`(${asOf}::date + 1)::timestamptz`;
-  return sql`
-    select firm_id, 'transactions' as dataset, count(*)::int as rows from transactions
-      where network_id = ${networkId}::uuid and firm_id <> ${firmId}::uuid and occurred_at < ${end} group by 1
-    union all
-    select firm_id, 'shipments', count(*)::int from shipments
-      where network_id = ${networkId}::uuid and firm_id <> ${firmId}::uuid and promised_at < ${end} group by 1
-    union all
-    select firm_id, 'service_cases', count(*)::int from service_cases
-      where network_id = ${networkId}::uuid and firm_id <> ${firmId}::uuid and opened_at < ${end} group by 1
-    union all
-    select firm_id, 'activities', count(*)::int from activities
-      where network_id = ${networkId}::uuid and firm_id <> ${firmId}::uuid and occurred_at < ${end} group by 1`;
+  const counted = (dataset: string, table: string, at: string) => sql`
+    select g.owner_firm_id as firm_id, ${dataset}::text as dataset, c.rows
+    from app_customer_grants(${dataset}::dataset) g,
+         lateral (select count(*)::int as rows from ${sql.raw(table)} d
+                  where d.network_id = g.network_id and d.firm_id = g.owner_firm_id and d.${sql.raw(at)} < ${end}) c
+    where g.network_id = ${networkId}::uuid and g.owner_firm_id <> ${firmId}::uuid and c.rows > 0`;
+  return sql.join(
+    [
+      counted('transactions', 'transactions', 'occurred_at'),
+      counted('shipments', 'shipments', 'promised_at'),
+      counted('service_cases', 'service_cases', 'opened_at'),
+      counted('activities', 'activities', 'occurred_at'),
+    ],
+    sql` union all `,
+  );
 }

@@ -5,3 +5,4 @@ export * from './exchange.ts';
 export * from './sharing.ts';
 export * from './knowledge.ts';
 export * from './segmentation.ts';
+export * from './scorecard.ts';

@@ -119,9 +119,12 @@ export const customerFeatures = pgTable(
   'customer_features',
   {
     networkId: uuid().notNull(),
-    snapshotId: uuid()
-      .notNull()
-      .references(() => featureSnapshots.id, { onDelete: 'cascade' }),
+    /**
+     * The snapshot the row belongs to. Not a foreign key: a per-row check would cost a recompute about
+     * as much as writing the rows; a statement trigger on feature_snapshots deletes a dropped snapshot's
+     * features (migration 0018), and rows are only written after their snapshot.
+     */
+    snapshotId: uuid().notNull(),
     firmId: uuid().notNull(),
     customerKey: char({ length: 64 }).notNull(),
     recencyDays: integer().notNull(),

@@ -1,0 +1,397 @@
+// Recomputes a network's scorecards as one member firm (the viewer) sees them: for each scorecard,
+// the period containing today is opened if it is not yet, and every open period is scored from the
+// exchange's facts the viewer may see (its own data and what partners granted it, aggregate grants
+// only for groups of at least k customers), its latest customer-value snapshot, feed health and the
+// insights it can read. Each measure gets a value for the whole chain and for every member firm (the
+// partner comparison); a firm whose data the viewer cannot see is missing there, never zero. The
+// viewer's values of a period are replaced whole in one transaction, so a recompute is idempotent;
+// a closed period is left as it was closed (the database refuses any change to it).
+import {
+  featureSnapshots,
+  manualMeasureValues,
+  networkMemberships,
+  query,
+  scorecardMeasures,
+  scorecardPeriods,
+  scorecards,
+  scorecardValues,
+  withTenant,
+  type Database,
+  type Transaction,
+  type ValueTrace,
+} from '@accord/db';
+import { chainFacts, emptyFacts, libraryMeasure, measureStatus, scoreMeasure, type PeriodFacts } from '@accord/domain';
+import type { JobHandler } from '@accord/jobs';
+import { and, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { todayUtc } from './recompute-customer-value.job.ts';
+
+type PeriodKind = (typeof scorecards.$inferSelect)['periodKind'];
+type Scorecard = typeof scorecards.$inferSelect;
+type Period = typeof scorecardPeriods.$inferSelect;
+type Measure = typeof scorecardMeasures.$inferSelect;
+
+const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
+
+/** The first day of the period of `kind` containing `day` (YYYY-MM-DD, UTC). */
+export function periodStart(kind: PeriodKind, day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  const months = MONTHS[kind];
+  const first = Math.floor((month - 1) / months) * months;
+  return new Date(Date.UTC(year, first, 1)).toISOString().slice(0, 10);
+}
+
+/** The first day of the period `steps` periods after (or before, when negative) the one starting on `start`. */
+export function shiftPeriod(kind: PeriodKind, start: string, steps: number): string {
+  const [year, month] = start.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 1 + steps * MONTHS[kind], 1)).toISOString().slice(0, 10);
+}
+
+export function recomputeScorecards(db: Database, logger: Logger): JobHandler<'recompute-scorecards'> {
+  return async ({ firmId, networkId, today }) => {
+    const periods = await scoreNetwork(db, firmId, networkId, today ?? todayUtc());
+    logger.info({ networkId, firmId, periods }, 'scorecards recomputed');
+  };
+}
+
+/** Opens the current periods and scores every open period of the network's scorecards as `firmId` sees them. */
+export async function scoreNetwork(db: Database, firmId: string, networkId: string, today: string): Promise<number> {
+  const context = { firmId, userId: null };
+  const cards = await withTenant(db, context, async (tx) => {
+    const [member] = await query<{ active: boolean }>(
+      tx,
+      sql`select app_is_network_member(${networkId}::uuid) as active`,
+    );
+    if (!member?.active) return [];
+    const all = await tx.select().from(scorecards).where(eq(scorecards.networkId, networkId));
+    for (const card of all) await openCurrentPeriod(tx, card, today);
+    return all;
+  });
+  let scored = 0;
+  for (const card of cards) {
+    const open = await withTenant(db, context, (tx) =>
+      tx
+        .select()
+        .from(scorecardPeriods)
+        .where(and(eq(scorecardPeriods.scorecardId, card.id), eq(scorecardPeriods.status, 'open'))),
+    );
+    for (const period of open) {
+      await withTenant(db, context, (tx) => scorePeriod(tx, card, period, firmId));
+      scored++;
+    }
+  }
+  return scored;
+}
+
+export async function openCurrentPeriod(tx: Transaction, card: Scorecard, today: string): Promise<void> {
+  const startsOn = periodStart(card.periodKind, today);
+  await tx
+    .insert(scorecardPeriods)
+    .values({
+      networkId: card.networkId,
+      scorecardId: card.id,
+      startsOn,
+      endsBefore: shiftPeriod(card.periodKind, startsOn, 1),
+    })
+    .onConflictDoNothing();
+}
+
+interface FactRow {
+  firm_id: string;
+  dataset: 'transactions' | 'shipments' | 'service_cases';
+  level: 'own' | 'customer' | 'aggregate';
+  batches: string[] | null;
+  row_count: string;
+  customers: string;
+  revenue: string | null;
+  previous_revenue: string | null;
+  cost_of_goods: string | null;
+  sales_lines: string | null;
+  return_lines: string | null;
+  previous_customers: string | null;
+  retained_customers: string | null;
+  shipments_delivered: string | null;
+  shipments_on_time: string | null;
+  delay_days: number | null;
+  cases_opened: string | null;
+  cases_resolved_7d: string | null;
+  satisfaction_sum: string | null;
+  satisfaction_count: string | null;
+}
+
+interface FeedRow {
+  firm_id: string;
+  last_loaded_at: string | null;
+  batches: string[];
+  rows_received: string;
+  rows_rejected: string;
+}
+
+const num = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
+
+/** What the viewer knows of a period: facts per firm and for the chain, with their trace. */
+export interface PeriodKnowledge {
+  byFirm: Map<string, PeriodFacts>;
+  chain: PeriodFacts;
+  trace: Map<string, ValueTrace['firms'][number]>;
+  snapshotId: string | null;
+}
+
+/** Gathers the facts of the period [from, to) as the acting firm of `tx` sees them. */
+export async function periodKnowledge(
+  tx: Transaction,
+  networkId: string,
+  members: string[],
+  kind: PeriodKind,
+  from: string,
+  to: string,
+): Promise<PeriodKnowledge> {
+  const previous = shiftPeriod(kind, from, -1);
+  const facts = await query<FactRow>(
+    tx,
+    sql`select * from app_scorecard_facts(${networkId}::uuid, ${from}::date, ${to}::date, ${previous}::date)`,
+  );
+  const feeds = await query<FeedRow>(
+    tx,
+    sql`select * from app_scorecard_feeds(${networkId}::uuid, ${from}::date, ${to}::date)`,
+  );
+  const insights = await query<{ firm_id: string; shared: string }>(
+    tx,
+    sql`select author_firm_id as firm_id, count(*) as shared from insights
+        where network_id = ${networkId}::uuid and created_at >= ${from}::date and created_at < ${to}::date group by 1`,
+  );
+  // customer value: the viewer's latest complete snapshot as of a day in the period
+  const [snapshot] = await tx
+    .select({ id: featureSnapshots.id, whaleCurve: featureSnapshots.whaleCurve })
+    .from(featureSnapshots)
+    .where(
+      and(
+        eq(featureSnapshots.networkId, networkId),
+        eq(featureSnapshots.status, 'complete'),
+        gte(featureSnapshots.asOf, from),
+        lt(featureSnapshots.asOf, to),
+      ),
+    )
+    .orderBy(desc(featureSnapshots.finishedAt))
+    .limit(1);
+  const value = snapshot
+    ? await query<{ firm_id: string | null; profit: number; clv: number | null; wallet: number; customers: number }>(
+        tx,
+        sql`select null as firm_id, sum(profit)::float8 as profit, sum(clv_12m) as clv, 1::float8 as wallet, count(*)::int as customers
+            from customer_features where snapshot_id = ${snapshot.id}::uuid
+            union all
+            select w.key, sum(f.profit * w.value::numeric)::float8, sum(f.clv_12m * w.value::float8), avg(w.value::float8), count(*)::int
+            from customer_features f, jsonb_each_text(f.wallet_shares) w
+            where f.snapshot_id = ${snapshot.id}::uuid group by w.key`,
+      )
+    : [];
+
+  const byFirm = new Map<string, PeriodFacts>();
+  const trace = new Map<string, ValueTrace['firms'][number]>();
+  const factsOf = (firmId: string) => {
+    let f = byFirm.get(firmId);
+    if (!f) byFirm.set(firmId, (f = { ...emptyFacts }));
+    return f;
+  };
+  const traceOf = (firmId: string, level: ValueTrace['firms'][number]['level']) => {
+    let t = trace.get(firmId);
+    if (!t) trace.set(firmId, (t = { firmId, level, datasets: {} }));
+    return t;
+  };
+  for (const row of facts) {
+    const f = factsOf(row.firm_id);
+    traceOf(row.firm_id, row.level).datasets[row.dataset] = {
+      batches: row.batches ?? [],
+      rows: Number(row.row_count ?? 0),
+      customers: Number(row.customers ?? 0),
+    };
+    if (row.dataset === 'transactions') {
+      Object.assign(f, {
+        revenue: num(row.revenue),
+        previousRevenue: num(row.previous_revenue),
+        costOfGoods: num(row.cost_of_goods),
+        customers: num(row.customers),
+        previousCustomers: num(row.previous_customers),
+        retainedCustomers: num(row.retained_customers),
+        salesLines: num(row.sales_lines),
+        returnLines: num(row.return_lines),
+      });
+    } else if (row.dataset === 'shipments') {
+      Object.assign(f, {
+        shipmentsDelivered: num(row.shipments_delivered),
+        shipmentsOnTime: num(row.shipments_on_time),
+        delayDaysTotal: num(row.delay_days),
+      });
+    } else {
+      Object.assign(f, {
+        casesOpened: num(row.cases_opened),
+        casesResolvedIn7Days: num(row.cases_resolved_7d),
+        satisfactionSum: num(row.satisfaction_sum),
+        satisfactionCount: num(row.satisfaction_count),
+      });
+    }
+  }
+  const periodEnd = Math.min(Date.now(), Date.parse(`${to}T00:00:00Z`));
+  for (const feed of feeds) {
+    if (!members.includes(feed.firm_id)) continue;
+    const f = factsOf(feed.firm_id);
+    f.hoursSinceLastBatch = feed.last_loaded_at
+      ? Math.max(0, (periodEnd - Date.parse(feed.last_loaded_at)) / 3_600_000)
+      : null;
+    f.rowsReceived = num(feed.rows_received);
+    f.rowsRejected = num(feed.rows_rejected);
+    traceOf(feed.firm_id, 'catalog').datasets.feeds = {
+      batches: feed.batches,
+      rows: Number(feed.rows_received),
+      customers: 0,
+    };
+  }
+  for (const row of insights) factsOf(row.firm_id).insightsShared = Number(row.shared);
+  for (const member of members) {
+    const f = factsOf(member);
+    f.insightsShared ??= 0; // every insight the viewer can read is counted: none is a real zero
+  }
+  for (const row of value) {
+    if (row.firm_id === null || !members.includes(row.firm_id)) continue;
+    const f = factsOf(row.firm_id);
+    f.customerProfit = row.profit;
+    f.jointClv = row.clv;
+    f.walletShare = row.wallet;
+  }
+  const perFirm = members.map((m) => byFirm.get(m)).filter((f): f is PeriodFacts => f !== undefined);
+  const chain = chainFacts(perFirm);
+  const whole = value.find((row) => row.firm_id === null);
+  if (whole && whole.customers > 0) {
+    chain.customerProfit = whole.profit;
+    chain.jointClv = whole.clv;
+    chain.walletShare = null;
+    chain.top20ProfitShare = snapshot?.whaleCurve?.top20ProfitShare ?? null;
+  }
+  return { byFirm, chain, trace, snapshotId: snapshot?.id ?? null };
+}
+
+/** Scores one open period of a scorecard as the viewer sees it, replacing the viewer's values. */
+export async function scorePeriod(tx: Transaction, card: Scorecard, period: Period, viewer: string): Promise<void> {
+  // one scoring of a period per viewer at a time (a job and a request may overlap): the next waits, then replaces
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`scorecard:${period.id}:${viewer}`}, 0))`);
+  const members = (
+    await tx
+      .select({ firmId: networkMemberships.firmId })
+      .from(networkMemberships)
+      .where(and(eq(networkMemberships.networkId, card.networkId), eq(networkMemberships.status, 'active')))
+  ).map((m) => m.firmId);
+  const measures: Measure[] = await tx
+    .select()
+    .from(scorecardMeasures)
+    .where(and(eq(scorecardMeasures.scorecardId, card.id), isNull(scorecardMeasures.retiredAt)));
+  const previousStart = shiftPeriod(card.periodKind, period.startsOn, -1);
+  const now = await periodKnowledge(tx, card.networkId, members, card.periodKind, period.startsOn, period.endsBefore);
+  const before = await periodKnowledge(tx, card.networkId, members, card.periodKind, previousStart, period.startsOn);
+  const [previousPeriod] = await tx
+    .select({ id: scorecardPeriods.id })
+    .from(scorecardPeriods)
+    .where(and(eq(scorecardPeriods.scorecardId, card.id), eq(scorecardPeriods.startsOn, previousStart)));
+  const manualPeriods = [period.id, ...(previousPeriod ? [previousPeriod.id] : [])];
+  const manual = measures.some((m) => m.code === null)
+    ? await tx.select().from(manualMeasureValues).where(inArray(manualMeasureValues.periodId, manualPeriods))
+    : [];
+  const manualValue = (periodId: string, measureId: string, subject: string | null) =>
+    manual.find((v) => v.periodId === periodId && v.measureId === measureId && v.subjectFirmId === subject);
+
+  const subjects: (string | null)[] = [null, ...members];
+  const rows: (typeof scorecardValues.$inferInsert)[] = [];
+  for (const measure of measures) {
+    const library = measure.code === null ? null : libraryMeasure(measure.code);
+    for (const subject of subjects) {
+      const facts = (k: PeriodKnowledge) => (subject === null ? k.chain : (k.byFirm.get(subject) ?? emptyFacts));
+      let actual: number | null = null;
+      let previous: number | null = null;
+      let manualEntry: ValueTrace['manual'] = null;
+      if (library) {
+        actual = library.compute(facts(now));
+        previous = library.compute(facts(before));
+      } else if (measure.code === null) {
+        const entered = manualValue(period.id, measure.id, subject);
+        actual = entered?.value ?? null;
+        manualEntry = entered
+          ? { value: entered.value, comment: entered.comment, enteredAt: entered.enteredAt.toISOString() }
+          : null;
+        previous = previousPeriod ? (manualValue(previousPeriod.id, measure.id, subject)?.value ?? null) : null;
+      }
+      const settings = {
+        direction: measure.direction,
+        target: measure.target,
+        green: measure.green,
+        red: measure.red,
+        weight: measure.weight,
+      };
+      rows.push({
+        networkId: card.networkId,
+        periodId: period.id,
+        measureId: measure.id,
+        viewerFirmId: viewer,
+        subjectFirmId: subject,
+        actual,
+        previous,
+        score: scoreMeasure(actual, settings),
+        status: measureStatus(actual, settings),
+        ...settings,
+        trace: library
+          ? drillDown(now, subject, library.inputs)
+          : { firms: [], inputs: {}, snapshotId: null, manual: manualEntry },
+      });
+    }
+  }
+  await tx
+    .delete(scorecardValues)
+    .where(and(eq(scorecardValues.periodId, period.id), eq(scorecardValues.viewerFirmId, viewer)));
+  if (rows.length) await tx.insert(scorecardValues).values(rows);
+}
+
+/** Where each fact comes from: a dataset of the exchange, feed health, customer value or insights. */
+const sourceOf: Record<keyof PeriodFacts, string> = {
+  revenue: 'transactions',
+  previousRevenue: 'transactions',
+  costOfGoods: 'transactions',
+  customers: 'transactions',
+  previousCustomers: 'transactions',
+  retainedCustomers: 'transactions',
+  salesLines: 'transactions',
+  returnLines: 'transactions',
+  shipmentsDelivered: 'shipments',
+  shipmentsOnTime: 'shipments',
+  delayDaysTotal: 'shipments',
+  casesOpened: 'service_cases',
+  casesResolvedIn7Days: 'service_cases',
+  satisfactionSum: 'service_cases',
+  satisfactionCount: 'service_cases',
+  hoursSinceLastBatch: 'feeds',
+  rowsReceived: 'feeds',
+  rowsRejected: 'feeds',
+  customerProfit: 'customer_value',
+  top20ProfitShare: 'customer_value',
+  walletShare: 'customer_value',
+  jointClv: 'customer_value',
+  insightsShared: 'insights',
+  strategySignoffs: 'strategy',
+};
+
+/** The drill-down of a library measure's value: the inputs it read, and the firms' batches behind them. */
+function drillDown(k: PeriodKnowledge, subject: string | null, inputs: readonly (keyof PeriodFacts)[]): ValueTrace {
+  const facts = subject === null ? k.chain : (k.byFirm.get(subject) ?? emptyFacts);
+  const sources = new Set(inputs.map((input) => sourceOf[input]));
+  const firms = (subject === null ? [...k.trace.values()] : [k.trace.get(subject)])
+    .filter((t) => t !== undefined)
+    .map((t) => ({
+      ...t,
+      datasets: Object.fromEntries(Object.entries(t.datasets).filter(([dataset]) => sources.has(dataset))),
+    }))
+    .filter((t) => Object.keys(t.datasets).length > 0);
+  return {
+    firms,
+    inputs: Object.fromEntries(inputs.map((input) => [input, facts[input]])),
+    snapshotId: sources.has('customer_value') ? k.snapshotId : null,
+    manual: null,
+  };
+}
