@@ -75,12 +75,12 @@ describe('signed out', () => {
 describe('without JavaScript', () => {
   test('sign-in and the network switcher work through plain form posts', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    await page.goto('/login?next=%2Fscorecard');
+    await page.goto('/login?next=%2Fstrategy');
     await page.getByLabel('Email').fill('manager@contoso.example');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${portalUrl}/scorecard`);
-    expect(await text(page.locator('h1'))).toContain('Scorecard');
+    await page.waitForURL(`${portalUrl}/strategy`);
+    expect(await text(page.locator('h1'))).toContain('Strategy');
     expect(await text(page.locator('.account .who'))).toContain('Contoso Partner Manager');
     expect(await text(page.locator('main'))).toContain('not available yet');
 

@@ -6237,6 +6237,7 @@ export interface operations {
                             position: number;
                             retired: boolean;
                         }[];
+                        /** @description Newest first. */
                         periods: {
                             /** Format: uuid */
                             id: string;
@@ -6340,6 +6341,7 @@ export interface operations {
                             position: number;
                             retired: boolean;
                         }[];
+                        /** @description Newest first. */
                         periods: {
                             /** Format: uuid */
                             id: string;
@@ -6457,6 +6459,7 @@ export interface operations {
                             position: number;
                             retired: boolean;
                         }[];
+                        /** @description Newest first. */
                         periods: {
                             /** Format: uuid */
                             id: string;

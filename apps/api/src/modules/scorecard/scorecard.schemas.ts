@@ -106,7 +106,7 @@ export const ScorecardList = Type.Object({ items: Type.Array(ScorecardSummary) }
 export const Scorecard = Type.Object({
   ...ScorecardSummary.properties,
   measures: Type.Array(Measure),
-  periods: Type.Array(Period),
+  periods: Type.Array(Period, { description: 'Newest first.' }),
 });
 
 export const CreateScorecardBody = Type.Object(

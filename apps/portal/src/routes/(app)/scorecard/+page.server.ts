@@ -66,7 +66,7 @@ export const load: PageServerLoad = async (event) => {
     });
   let viewResult = await periodView(periodParam ?? 'current');
   // Between the end of a period and the next recompute there may be no current one yet: show the latest.
-  const latest = scorecard.periods.at(-1);
+  const latest = scorecard.periods[0]; // newest first
   if (!viewResult.data && viewResult.error?.status === 404 && !periodParam && latest) {
     viewResult = await periodView(latest.id);
   }
