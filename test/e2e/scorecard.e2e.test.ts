@@ -224,7 +224,9 @@ describe('the joint scorecard of the Northwind Appliances value chain', () => {
     const csv = await response.text();
     expect(csv.split('\n').length).toBeGreaterThan(10);
     expect(csv.split('\n')[0]).toMatch(/^perspective,code,measure,/);
-    expect(csv).toMatch(/\ninternal_process,on_time_delivery_rate,On-time delivery rate,library,%,higher,0\.95,0\.95,0\.85,1,0\.\d+,.*,red,/);
+    expect(csv).toMatch(
+      /\ninternal_process,on_time_delivery_rate,On-time delivery rate,library,%,higher,0\.95,0\.95,0\.85,1,0\.\d+,.*,red,/,
+    );
   });
 
   test('the red measure’s drill-down ranks Litware, traces its batch, and takes an action', async () => {
