@@ -8,7 +8,7 @@
 // runs, so the scorecard's name, orders and shipments carry a run id of their own.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { DEMO_PASSWORD, hydrated, newPage, portalUrl, shot, signIn, text } from './browser.ts';
 
 const DEMO_NETWORK = 'Northwind Appliances value chain';
@@ -77,6 +77,9 @@ async function pushFeed(token: string, networkId: string, dataset: string, csv: 
   }
 }
 
+/** The grants made here, revoked after the file: the other e2e files share the demo network. */
+const granted: { token: string; networkId: string; id: string }[] = [];
+
 /** Grants a dataset to a partner at aggregate level (k = 2); an equal grant from an earlier run may stand. */
 async function grantAggregate(token: string, networkId: string, dataset: string, granteeFirmId: string) {
   const response = await fetch(`${apiUrl}/v1/networks/${networkId}/agreements`, {
@@ -91,6 +94,7 @@ async function grantAggregate(token: string, networkId: string, dataset: string,
     }),
   });
   expect([201, 409]).toContain(response.status);
+  if (response.status === 201) granted.push({ token, networkId, id: ((await response.json()) as { id: string }).id });
 }
 
 /** Six customers' purchases today, one of them returning a filter. */
@@ -122,6 +126,18 @@ describe('the joint scorecard of the Northwind Appliances value chain', () => {
   let northwind: Page;
   let networkId = '';
   let shipmentsBatch = '';
+
+  afterAll(async () => {
+    // an aggregate grant standing beside a later customer-level one would keep the partner at aggregate level
+    for (const { token, networkId: network, id } of granted) {
+      const response = await fetch(`${apiUrl}/v1/networks/${network}/agreements/${id}/revoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(response.status).toBe(200);
+    }
+  });
 
   beforeAll(async () => {
     northwind = await newPage();
