@@ -129,3 +129,36 @@ export async function waitFor<T>(probe: () => T | undefined, what: string, timeo
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+export interface LoadedBatch {
+  id: string;
+  status: string;
+  rowsRejected: number;
+}
+
+/** Pushes a CSV feed as `who` and waits until its batch has loaded; throws when it is refused or fails. */
+export async function pushFeed(
+  app: App,
+  who: SignedIn,
+  networkId: string,
+  dataset: string,
+  csv: string,
+): Promise<LoadedBatch> {
+  const pushed = await app.inject({
+    method: 'POST',
+    url: `/v1/networks/${networkId}/feeds/${dataset}`,
+    headers: { ...who.headers, 'content-type': 'text/csv', 'idempotency-key': unique('feed') },
+    payload: csv,
+  });
+  if (pushed.statusCode !== 202) throw new Error(`feed refused (${pushed.statusCode}): ${pushed.body}`);
+  const id = pushed.json<{ id: string }>().id;
+  for (let i = 0; i < 1200; i++) {
+    const batch = (
+      await app.inject({ url: `/v1/networks/${networkId}/batches/${id}`, headers: who.headers })
+    ).json<LoadedBatch>();
+    if (batch.status === 'succeeded') return batch;
+    if (batch.status === 'failed') throw new Error(`batch failed: ${JSON.stringify(batch)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('batch did not finish');
+}

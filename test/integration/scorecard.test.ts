@@ -6,7 +6,7 @@ import { cdnowSampleCsv } from '@accord/fixtures/cdnow';
 import { scoreNetwork } from '@accord/worker';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFirm, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
+import { createFirm, pushFeed, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
 
 let h: Harness;
 let sql: postgres.Sql;
@@ -45,21 +45,7 @@ function call(who: SignedIn, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: str
 }
 
 async function ingest(who: SignedIn, dataset: string, csv: string) {
-  const pushed = await h.app.inject({
-    method: 'POST',
-    url: `/v1/networks/${networkId}/feeds/${dataset}`,
-    headers: { ...who.headers, 'content-type': 'text/csv', 'idempotency-key': unique('feed') },
-    payload: csv,
-  });
-  expect(pushed.statusCode, pushed.body).toBe(202);
-  const id = pushed.json<{ id: string }>().id;
-  for (let i = 0; i < 600; i++) {
-    const batch = (await call(who, 'GET', `/batches/${id}`)).json<{ status: string }>();
-    if (batch.status === 'succeeded') return;
-    if (batch.status === 'failed') throw new Error(`batch failed: ${JSON.stringify(batch)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('batch did not finish');
+  await pushFeed(h.app, who, networkId, dataset, csv);
 }
 
 async function view(who: SignedIn, period: string, subject = 'chain'): Promise<PeriodView> {

@@ -6,7 +6,7 @@ import { cdnowSampleCsv, TRANSACTIONS_HEADER } from '@accord/fixtures/cdnow';
 import { costToServe, customerKey, type ActivityRates } from '@accord/domain';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFirm, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
+import { createFirm, pushFeed, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
 
 let h: Harness;
 let sql: postgres.Sql;
@@ -51,21 +51,7 @@ function call(who: SignedIn, method: 'GET' | 'POST' | 'PUT', path: string, paylo
 }
 
 async function ingest(who: SignedIn, dataset: string, csv: string) {
-  const pushed = await h.app.inject({
-    method: 'POST',
-    url: `/v1/networks/${networkId}/feeds/${dataset}`,
-    headers: { ...who.headers, 'content-type': 'text/csv', 'idempotency-key': unique('feed') },
-    payload: csv,
-  });
-  expect(pushed.statusCode, pushed.body).toBe(202);
-  const id = pushed.json<{ id: string }>().id;
-  for (let i = 0; i < 1200; i++) {
-    const batch = (await call(who, 'GET', `/batches/${id}`)).json<{ status: string; rowsRejected: number }>();
-    if (batch.status === 'succeeded') return expect(batch.rowsRejected).toBe(0);
-    if (batch.status === 'failed') throw new Error(`batch failed: ${JSON.stringify(batch)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('batch did not finish');
+  expect((await pushFeed(h.app, who, networkId, dataset, csv)).rowsRejected).toBe(0);
 }
 
 /** Asks for a recompute and waits for a snapshot started after the ask, with nothing computing after it. */

@@ -86,6 +86,14 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     withTenant(app.db, { firmId, userId: null }, async (tx) =>
       (await activeMembers(tx, networkId)).map((m) => m.firmId),
     );
+  /** The caller's view scored at once (it is about to read it); every other member's in the background. */
+  const scoreForCallerNow = async (networkId: string, firmId: string) => {
+    await scoreNetwork(app.db, firmId, networkId, todayUtc());
+    await recomputeMembers(
+      networkId,
+      (await memberIds(networkId, firmId)).filter((m) => m !== firmId),
+    );
+  };
 
   app.get(
     '/v1/networks/:networkId/scorecards',
@@ -141,12 +149,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
           perspectiveWeights: request.body.perspectiveWeights ?? {},
         });
       });
-      await scoreNetwork(app.db, actor!.firmId, networkId, todayUtc());
-      const members = await memberIds(networkId, actor!.firmId);
-      await recomputeMembers(
-        networkId,
-        members.filter((m) => m !== actor!.firmId),
-      );
+      await scoreForCallerNow(networkId, actor!.firmId);
       const detail = await asActor(request, (tx) => scorecardDetail(tx, card));
       return reply.status(201).send(detail);
     },
@@ -336,11 +339,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await scorecardOf(tx, networkId, scorecardId);
         return actor.firmId;
       });
-      await scoreNetwork(app.db, firmId, networkId, todayUtc());
-      await recomputeMembers(
-        networkId,
-        (await memberIds(networkId, firmId)).filter((m) => m !== firmId),
-      );
+      await scoreForCallerNow(networkId, firmId);
       return reply.status(202).send({ queued: true });
     },
   );
@@ -446,8 +445,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
           })
           .catch(closedPeriodAsConflict);
       });
-      await scoreNetwork(app.db, request.actor!.firmId, networkId, todayUtc());
-      await recomputeMembers(networkId, await memberIds(networkId, request.actor!.firmId));
+      await scoreForCallerNow(networkId, request.actor!.firmId);
       return reply.status(202).send({ queued: true });
     },
   );
