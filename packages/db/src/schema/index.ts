@@ -6,3 +6,5 @@ export * from './sharing.ts';
 export * from './knowledge.ts';
 export * from './segmentation.ts';
 export * from './scorecard.ts';
+export * from './strategy.ts';
+export * from './relationships.ts';
