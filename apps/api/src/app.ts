@@ -21,6 +21,8 @@ import { Insight } from './modules/knowledge/knowledge.schemas.ts';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes.ts';
 import { segmentationRoutes } from './modules/segmentation/segmentation.routes.ts';
 import { scorecardRoutes } from './modules/scorecard/scorecard.routes.ts';
+import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
@@ -125,6 +127,8 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(knowledgeRoutes);
   await app.register(segmentationRoutes);
   await app.register(scorecardRoutes);
+  await app.register(strategyRoutes, { portalUrl: deps.portalUrl });
+  await app.register(notificationsRoutes);
   return app;
 }
 

@@ -312,6 +312,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people of the network's active member firms (to name team members and boundary spanners) */
+        get: operations["listNetworkPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/networks/{networkId}/members/{firmId}": {
         parameters: {
             query?: never;
@@ -1185,6 +1202,252 @@ export interface paths {
         put?: never;
         /** Close an ended period (focal firm): scored a last time for every member, then never changed */
         post: operations["closeScorecardPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's joint strategy: team, versions, partners' sponsors and their decisions */
+        get: operations["getStrategy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new version (strategy team): a draft copy of the newest version, or an empty first one */
+        post: operations["startStrategyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version with its content, comments and the sponsors’ decisions */
+        get: operations["getStrategyVersion"];
+        /**
+         * Save a draft’s title and sections (strategy team)
+         * @description Only a draft changes; a version in review goes back to draft first, a published one never changes.
+         */
+        put: operations["updateStrategyVersion"];
+        post?: never;
+        /** Discard a draft (strategy team) */
+        delete: operations["discardStrategyDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/versions/{versionId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a draft in review (strategy team) */
+        post: operations["submitStrategyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/versions/{versionId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a version in review to draft, to edit it (strategy team) */
+        post: operations["returnStrategyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a version in review (the focal firm's team members): members are notified, sponsors emailed */
+        post: operations["publishStrategyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/versions/{versionId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on a section of a version you can read */
+        post: operations["commentOnStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/versions/{versionId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign off the latest published version, or request changes with a reason (a partner's executive sponsor)
+         * @description The decision binds to this version: a later version needs a decision of its own. A new decision on the same version replaces the standing one; the history is kept.
+         */
+        post: operations["decideOnStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions, section by section */
+        get: operations["diffStrategyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a partner firm's manager onto the strategy team (the focal firm's team members) */
+        post: operations["addStrategyTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/strategy/team/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an invited partner manager off the strategy team (the focal firm’s team members) */
+        delete: operations["removeStrategyTeamMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first, with the unread count */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: operations["readAllNotifications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2696,6 +2959,57 @@ export interface operations {
                         /** Format: date-time */
                         invitedAt: string;
                         joinedAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNetworkPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            role: string;
+                        }[];
                     };
                 };
             };
@@ -6218,7 +6532,7 @@ export interface operations {
                              * @enum {unknown}
                              */
                             perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                             name: string;
                             definition: string;
                             unit: string;
@@ -6322,7 +6636,7 @@ export interface operations {
                              * @enum {unknown}
                              */
                             perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                             name: string;
                             definition: string;
                             unit: string;
@@ -6440,7 +6754,7 @@ export interface operations {
                              * @enum {unknown}
                              */
                             perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                             name: string;
                             definition: string;
                             unit: string;
@@ -6517,7 +6831,7 @@ export interface operations {
                      * @enum {unknown}
                      */
                     perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                    code?: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                    code?: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                     name: string;
                     definition?: string;
                     unit: string;
@@ -6550,7 +6864,7 @@ export interface operations {
                          * @enum {unknown}
                          */
                         perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                        code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                        code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                         name: string;
                         definition: string;
                         unit: string;
@@ -6610,7 +6924,7 @@ export interface operations {
                      * @enum {unknown}
                      */
                     perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                    code?: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                    code?: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                     name: string;
                     definition?: string;
                     unit: string;
@@ -6643,7 +6957,7 @@ export interface operations {
                          * @enum {unknown}
                          */
                         perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                        code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                        code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                         name: string;
                         definition: string;
                         unit: string;
@@ -6862,7 +7176,7 @@ export interface operations {
                                  * @enum {unknown}
                                  */
                                 perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                                code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                                code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                                 name: string;
                                 definition: string;
                                 unit: string;
@@ -6980,7 +7294,7 @@ export interface operations {
                              * @enum {unknown}
                              */
                             perspective: "financial" | "customer" | "internal_process" | "learning_growth" | "relationship";
-                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs") | null;
+                            code: ("revenue" | "revenue_growth" | "gross_margin_pct" | "customer_profit" | "top20_profit_share" | "retention_rate" | "share_of_wallet" | "joint_clv" | "on_time_delivery_rate" | "avg_delivery_delay_days" | "returns_rate" | "cases_resolved_7d_rate" | "mean_satisfaction" | "feed_freshness_hours" | "feed_completeness" | "insights_shared" | "strategy_signoffs" | "relationship_trust" | "relationship_commitment" | "relationship_satisfaction" | "relationship_information_sharing") | null;
                             name: string;
                             definition: string;
                             unit: string;
@@ -7534,6 +7848,1815 @@ export interface operations {
                         id: string;
                         /** @enum {string} */
                         status: "closed";
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        networkId: string;
+                        team: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            role: string;
+                            /** @description False for the focal firm's own managers, who are on the team by role. */
+                            invited: boolean;
+                        }[];
+                        /** @description Newest first; drafts and versions in review only to the team. */
+                        versions: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            status: "draft" | "in_review" | "published";
+                            title: string;
+                            basedOnVersion: number | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            submittedAt: string | null;
+                            publishedAt: string | null;
+                            publishedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description Partner firms whose latest decision on this version is a sign-off. */
+                            signed: number;
+                            /** @description Partner firms whose latest decision on it requests changes. */
+                            changesRequested: number;
+                        }[];
+                        latestPublishedId: string | null;
+                        openVersionId: string | null;
+                        /** @description Each partner firm, its executive sponsor and the sponsor's decision on the latest published version. */
+                        partners: {
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            chainRole: string;
+                            sponsor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            decision: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                versionId: string;
+                                version: number;
+                                /** Format: uuid */
+                                firmId: string;
+                                firmName: string;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                decision: "signed" | "changes_requested";
+                                reason: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            } | null;
+                        }[];
+                        you: {
+                            onTeam: boolean;
+                            focal: boolean;
+                            /** @description You are your firm's executive sponsor and your firm is a partner: you decide. */
+                            sponsor: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startStrategyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        status: "draft" | "in_review" | "published";
+                        title: string;
+                        basedOnVersion: number | null;
+                        createdBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        publishedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Partner firms whose latest decision on this version is a sign-off. */
+                        signed: number;
+                        /** @description Partner firms whose latest decision on it requests changes. */
+                        changesRequested: number;
+                        /** @description The strategy, section by section. */
+                        content: {
+                            vision: string;
+                            objectives: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                title: string;
+                                description: string;
+                                measures: {
+                                    /**
+                                     * Format: uuid
+                                     * @description A measure of one of the network's scorecards.
+                                     */
+                                    measureId: string;
+                                    target: number;
+                                    /**
+                                     * Format: date
+                                     * @description A day, YYYY-MM-DD.
+                                     */
+                                    dueDate: string;
+                                }[];
+                            }[];
+                            targetSegments: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** @description A segment of the network's joint segmentation scheme (its latest version). */
+                                segment: string;
+                                /**
+                                 * @description Best, average or worst customers: each gets different value.
+                                 * @enum {unknown}
+                                 */
+                                tier: "best" | "average" | "worst";
+                                valueProposition: string;
+                            }[];
+                            partnerRoles: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An active member firm of the network.
+                                 */
+                                firmId: string;
+                                role: string;
+                                commitments: {
+                                    /** @enum {unknown} */
+                                    kind: "data_feed" | "channel" | "service_level" | "investment" | "cost_sharing";
+                                    description: string;
+                                }[];
+                            }[];
+                            customerExperience: {
+                                channelMix: string;
+                                consistencyRules: string;
+                                deliveryOptions: string;
+                                /** @description Returns across partners. */
+                                returns: string;
+                                priceMatching: string;
+                            };
+                            capabilities: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                name: string;
+                                description: string;
+                                firmId: string | null;
+                            }[];
+                            technology: string;
+                            successMeasures: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** Format: uuid */
+                                measureId: string;
+                                note: string;
+                            }[];
+                            /** @enum {unknown} */
+                            reviewCadence: "monthly" | "quarterly" | "semiannual" | "annual";
+                        };
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description A section of the strategy.
+                             * @enum {unknown}
+                             */
+                            section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Every decision on this version, oldest first. */
+                        signoffs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            versionId: string;
+                            version: number;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            by: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            decision: "signed" | "changes_requested";
+                            reason: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStrategyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        status: "draft" | "in_review" | "published";
+                        title: string;
+                        basedOnVersion: number | null;
+                        createdBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        publishedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Partner firms whose latest decision on this version is a sign-off. */
+                        signed: number;
+                        /** @description Partner firms whose latest decision on it requests changes. */
+                        changesRequested: number;
+                        /** @description The strategy, section by section. */
+                        content: {
+                            vision: string;
+                            objectives: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                title: string;
+                                description: string;
+                                measures: {
+                                    /**
+                                     * Format: uuid
+                                     * @description A measure of one of the network's scorecards.
+                                     */
+                                    measureId: string;
+                                    target: number;
+                                    /**
+                                     * Format: date
+                                     * @description A day, YYYY-MM-DD.
+                                     */
+                                    dueDate: string;
+                                }[];
+                            }[];
+                            targetSegments: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** @description A segment of the network's joint segmentation scheme (its latest version). */
+                                segment: string;
+                                /**
+                                 * @description Best, average or worst customers: each gets different value.
+                                 * @enum {unknown}
+                                 */
+                                tier: "best" | "average" | "worst";
+                                valueProposition: string;
+                            }[];
+                            partnerRoles: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An active member firm of the network.
+                                 */
+                                firmId: string;
+                                role: string;
+                                commitments: {
+                                    /** @enum {unknown} */
+                                    kind: "data_feed" | "channel" | "service_level" | "investment" | "cost_sharing";
+                                    description: string;
+                                }[];
+                            }[];
+                            customerExperience: {
+                                channelMix: string;
+                                consistencyRules: string;
+                                deliveryOptions: string;
+                                /** @description Returns across partners. */
+                                returns: string;
+                                priceMatching: string;
+                            };
+                            capabilities: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                name: string;
+                                description: string;
+                                firmId: string | null;
+                            }[];
+                            technology: string;
+                            successMeasures: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** Format: uuid */
+                                measureId: string;
+                                note: string;
+                            }[];
+                            /** @enum {unknown} */
+                            reviewCadence: "monthly" | "quarterly" | "semiannual" | "annual";
+                        };
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description A section of the strategy.
+                             * @enum {unknown}
+                             */
+                            section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Every decision on this version, oldest first. */
+                        signoffs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            versionId: string;
+                            version: number;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            by: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            decision: "signed" | "changes_requested";
+                            reason: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateStrategyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @description The strategy, section by section. */
+                    content: {
+                        vision: string;
+                        objectives: {
+                            /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                            id: string;
+                            title: string;
+                            description: string;
+                            measures: {
+                                /**
+                                 * Format: uuid
+                                 * @description A measure of one of the network's scorecards.
+                                 */
+                                measureId: string;
+                                target: number;
+                                /**
+                                 * Format: date
+                                 * @description A day, YYYY-MM-DD.
+                                 */
+                                dueDate: string;
+                            }[];
+                        }[];
+                        targetSegments: {
+                            /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                            id: string;
+                            /** @description A segment of the network's joint segmentation scheme (its latest version). */
+                            segment: string;
+                            /**
+                             * @description Best, average or worst customers: each gets different value.
+                             * @enum {unknown}
+                             */
+                            tier: "best" | "average" | "worst";
+                            valueProposition: string;
+                        }[];
+                        partnerRoles: {
+                            /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description An active member firm of the network.
+                             */
+                            firmId: string;
+                            role: string;
+                            commitments: {
+                                /** @enum {unknown} */
+                                kind: "data_feed" | "channel" | "service_level" | "investment" | "cost_sharing";
+                                description: string;
+                            }[];
+                        }[];
+                        customerExperience: {
+                            channelMix: string;
+                            consistencyRules: string;
+                            deliveryOptions: string;
+                            /** @description Returns across partners. */
+                            returns: string;
+                            priceMatching: string;
+                        };
+                        capabilities: {
+                            /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                            id: string;
+                            name: string;
+                            description: string;
+                            firmId: string | null;
+                        }[];
+                        technology: string;
+                        successMeasures: {
+                            /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                            id: string;
+                            /** Format: uuid */
+                            measureId: string;
+                            note: string;
+                        }[];
+                        /** @enum {unknown} */
+                        reviewCadence: "monthly" | "quarterly" | "semiannual" | "annual";
+                    };
+                    /**
+                     * Format: date-time
+                     * @description The updatedAt you edited from; a later change by someone else answers 409 edit_conflict.
+                     */
+                    baseUpdatedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        status: "draft" | "in_review" | "published";
+                        title: string;
+                        basedOnVersion: number | null;
+                        createdBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        publishedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Partner firms whose latest decision on this version is a sign-off. */
+                        signed: number;
+                        /** @description Partner firms whose latest decision on it requests changes. */
+                        changesRequested: number;
+                        /** @description The strategy, section by section. */
+                        content: {
+                            vision: string;
+                            objectives: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                title: string;
+                                description: string;
+                                measures: {
+                                    /**
+                                     * Format: uuid
+                                     * @description A measure of one of the network's scorecards.
+                                     */
+                                    measureId: string;
+                                    target: number;
+                                    /**
+                                     * Format: date
+                                     * @description A day, YYYY-MM-DD.
+                                     */
+                                    dueDate: string;
+                                }[];
+                            }[];
+                            targetSegments: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** @description A segment of the network's joint segmentation scheme (its latest version). */
+                                segment: string;
+                                /**
+                                 * @description Best, average or worst customers: each gets different value.
+                                 * @enum {unknown}
+                                 */
+                                tier: "best" | "average" | "worst";
+                                valueProposition: string;
+                            }[];
+                            partnerRoles: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An active member firm of the network.
+                                 */
+                                firmId: string;
+                                role: string;
+                                commitments: {
+                                    /** @enum {unknown} */
+                                    kind: "data_feed" | "channel" | "service_level" | "investment" | "cost_sharing";
+                                    description: string;
+                                }[];
+                            }[];
+                            customerExperience: {
+                                channelMix: string;
+                                consistencyRules: string;
+                                deliveryOptions: string;
+                                /** @description Returns across partners. */
+                                returns: string;
+                                priceMatching: string;
+                            };
+                            capabilities: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                name: string;
+                                description: string;
+                                firmId: string | null;
+                            }[];
+                            technology: string;
+                            successMeasures: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** Format: uuid */
+                                measureId: string;
+                                note: string;
+                            }[];
+                            /** @enum {unknown} */
+                            reviewCadence: "monthly" | "quarterly" | "semiannual" | "annual";
+                        };
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description A section of the strategy.
+                             * @enum {unknown}
+                             */
+                            section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Every decision on this version, oldest first. */
+                        signoffs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            versionId: string;
+                            version: number;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            by: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            decision: "signed" | "changes_requested";
+                            reason: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discardStrategyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitStrategyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        status: "draft" | "in_review" | "published";
+                        title: string;
+                        basedOnVersion: number | null;
+                        createdBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        publishedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Partner firms whose latest decision on this version is a sign-off. */
+                        signed: number;
+                        /** @description Partner firms whose latest decision on it requests changes. */
+                        changesRequested: number;
+                        /** @description The strategy, section by section. */
+                        content: {
+                            vision: string;
+                            objectives: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                title: string;
+                                description: string;
+                                measures: {
+                                    /**
+                                     * Format: uuid
+                                     * @description A measure of one of the network's scorecards.
+                                     */
+                                    measureId: string;
+                                    target: number;
+                                    /**
+                                     * Format: date
+                                     * @description A day, YYYY-MM-DD.
+                                     */
+                                    dueDate: string;
+                                }[];
+                            }[];
+                            targetSegments: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** @description A segment of the network's joint segmentation scheme (its latest version). */
+                                segment: string;
+                                /**
+                                 * @description Best, average or worst customers: each gets different value.
+                                 * @enum {unknown}
+                                 */
+                                tier: "best" | "average" | "worst";
+                                valueProposition: string;
+                            }[];
+                            partnerRoles: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An active member firm of the network.
+                                 */
+                                firmId: string;
+                                role: string;
+                                commitments: {
+                                    /** @enum {unknown} */
+                                    kind: "data_feed" | "channel" | "service_level" | "investment" | "cost_sharing";
+                                    description: string;
+                                }[];
+                            }[];
+                            customerExperience: {
+                                channelMix: string;
+                                consistencyRules: string;
+                                deliveryOptions: string;
+                                /** @description Returns across partners. */
+                                returns: string;
+                                priceMatching: string;
+                            };
+                            capabilities: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                name: string;
+                                description: string;
+                                firmId: string | null;
+                            }[];
+                            technology: string;
+                            successMeasures: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** Format: uuid */
+                                measureId: string;
+                                note: string;
+                            }[];
+                            /** @enum {unknown} */
+                            reviewCadence: "monthly" | "quarterly" | "semiannual" | "annual";
+                        };
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description A section of the strategy.
+                             * @enum {unknown}
+                             */
+                            section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Every decision on this version, oldest first. */
+                        signoffs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            versionId: string;
+                            version: number;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            by: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            decision: "signed" | "changes_requested";
+                            reason: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnStrategyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        status: "draft" | "in_review" | "published";
+                        title: string;
+                        basedOnVersion: number | null;
+                        createdBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        publishedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Partner firms whose latest decision on this version is a sign-off. */
+                        signed: number;
+                        /** @description Partner firms whose latest decision on it requests changes. */
+                        changesRequested: number;
+                        /** @description The strategy, section by section. */
+                        content: {
+                            vision: string;
+                            objectives: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                title: string;
+                                description: string;
+                                measures: {
+                                    /**
+                                     * Format: uuid
+                                     * @description A measure of one of the network's scorecards.
+                                     */
+                                    measureId: string;
+                                    target: number;
+                                    /**
+                                     * Format: date
+                                     * @description A day, YYYY-MM-DD.
+                                     */
+                                    dueDate: string;
+                                }[];
+                            }[];
+                            targetSegments: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** @description A segment of the network's joint segmentation scheme (its latest version). */
+                                segment: string;
+                                /**
+                                 * @description Best, average or worst customers: each gets different value.
+                                 * @enum {unknown}
+                                 */
+                                tier: "best" | "average" | "worst";
+                                valueProposition: string;
+                            }[];
+                            partnerRoles: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An active member firm of the network.
+                                 */
+                                firmId: string;
+                                role: string;
+                                commitments: {
+                                    /** @enum {unknown} */
+                                    kind: "data_feed" | "channel" | "service_level" | "investment" | "cost_sharing";
+                                    description: string;
+                                }[];
+                            }[];
+                            customerExperience: {
+                                channelMix: string;
+                                consistencyRules: string;
+                                deliveryOptions: string;
+                                /** @description Returns across partners. */
+                                returns: string;
+                                priceMatching: string;
+                            };
+                            capabilities: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                name: string;
+                                description: string;
+                                firmId: string | null;
+                            }[];
+                            technology: string;
+                            successMeasures: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** Format: uuid */
+                                measureId: string;
+                                note: string;
+                            }[];
+                            /** @enum {unknown} */
+                            reviewCadence: "monthly" | "quarterly" | "semiannual" | "annual";
+                        };
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description A section of the strategy.
+                             * @enum {unknown}
+                             */
+                            section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Every decision on this version, oldest first. */
+                        signoffs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            versionId: string;
+                            version: number;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            by: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            decision: "signed" | "changes_requested";
+                            reason: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishStrategyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        status: "draft" | "in_review" | "published";
+                        title: string;
+                        basedOnVersion: number | null;
+                        createdBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        submittedAt: string | null;
+                        publishedAt: string | null;
+                        publishedBy: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        /** @description Partner firms whose latest decision on this version is a sign-off. */
+                        signed: number;
+                        /** @description Partner firms whose latest decision on it requests changes. */
+                        changesRequested: number;
+                        /** @description The strategy, section by section. */
+                        content: {
+                            vision: string;
+                            objectives: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                title: string;
+                                description: string;
+                                measures: {
+                                    /**
+                                     * Format: uuid
+                                     * @description A measure of one of the network's scorecards.
+                                     */
+                                    measureId: string;
+                                    target: number;
+                                    /**
+                                     * Format: date
+                                     * @description A day, YYYY-MM-DD.
+                                     */
+                                    dueDate: string;
+                                }[];
+                            }[];
+                            targetSegments: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** @description A segment of the network's joint segmentation scheme (its latest version). */
+                                segment: string;
+                                /**
+                                 * @description Best, average or worst customers: each gets different value.
+                                 * @enum {unknown}
+                                 */
+                                tier: "best" | "average" | "worst";
+                                valueProposition: string;
+                            }[];
+                            partnerRoles: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description An active member firm of the network.
+                                 */
+                                firmId: string;
+                                role: string;
+                                commitments: {
+                                    /** @enum {unknown} */
+                                    kind: "data_feed" | "channel" | "service_level" | "investment" | "cost_sharing";
+                                    description: string;
+                                }[];
+                            }[];
+                            customerExperience: {
+                                channelMix: string;
+                                consistencyRules: string;
+                                deliveryOptions: string;
+                                /** @description Returns across partners. */
+                                returns: string;
+                                priceMatching: string;
+                            };
+                            capabilities: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                name: string;
+                                description: string;
+                                firmId: string | null;
+                            }[];
+                            technology: string;
+                            successMeasures: {
+                                /** @description Stable id of the item within its list, kept across versions (the diff matches items by it). */
+                                id: string;
+                                /** Format: uuid */
+                                measureId: string;
+                                note: string;
+                            }[];
+                            /** @enum {unknown} */
+                            reviewCadence: "monthly" | "quarterly" | "semiannual" | "annual";
+                        };
+                        comments: {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description A section of the strategy.
+                             * @enum {unknown}
+                             */
+                            section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        /** @description Every decision on this version, oldest first. */
+                        signoffs: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            versionId: string;
+                            version: number;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            by: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            decision: "signed" | "changes_requested";
+                            reason: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commentOnStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description A section of the strategy.
+                     * @enum {unknown}
+                     */
+                    section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description A section of the strategy.
+                         * @enum {unknown}
+                         */
+                        section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                        /** Format: uuid */
+                        firmId: string;
+                        firmName: string;
+                        author: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        body: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideOnStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "signed" | "changes_requested";
+                    /** @description Required when requesting changes: what should change. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        versionId: string;
+                        version: number;
+                        /** Format: uuid */
+                        firmId: string;
+                        firmName: string;
+                        by: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        decision: "signed" | "changes_requested";
+                        reason: string;
+                        /** Format: date-time */
+                        decidedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffStrategyVersions: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                        };
+                        to: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                        };
+                        sections: {
+                            /**
+                             * @description A section of the strategy.
+                             * @enum {unknown}
+                             */
+                            section: "vision" | "objectives" | "targetSegments" | "partnerRoles" | "customerExperience" | "capabilities" | "successMeasures";
+                            title: string;
+                            changes: {
+                                kind: "added" | "removed" | "changed" | "moved";
+                                label: string;
+                                path: string;
+                                before: string | null;
+                                after: string | null;
+                                text: {
+                                    op: "equal" | "insert" | "delete";
+                                    text: string;
+                                }[] | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addStrategyTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    userId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** Format: uuid */
+                        firmId: string;
+                        firmName: string;
+                        role: string;
+                        /** @description False for the focal firm's own managers, who are on the team by role. */
+                        invited: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeStrategyTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread ones. */
+                unread?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest first, at most `limit`. */
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            networkId: string | null;
+                            /** @description e.g. strategy_published, strategy_changes_requested, survey_round_opened. */
+                            kind: string;
+                            title: string;
+                            body: string;
+                            /** @description A portal path. */
+                            link: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            readAt: string | null;
+                        }[];
+                        unread: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        networkId: string | null;
+                        /** @description e.g. strategy_published, strategy_changes_requested, survey_round_opened. */
+                        kind: string;
+                        title: string;
+                        body: string;
+                        /** @description A portal path. */
+                        link: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        readAt: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        read: number;
                     };
                 };
             };

@@ -5,3 +5,5 @@ export * from './clv.ts';
 export * from './cost-to-serve.ts';
 export * from './segmentation.ts';
 export * from './scorecard.ts';
+export * from './strategy.ts';
+export * from './relationships.ts';

@@ -306,6 +306,12 @@ const facts: PeriodFacts = {
   rowsRejected: 10,
   insightsShared: 3,
   strategySignoffs: 2,
+  strategyPartners: 5,
+  surveyResponses: 4,
+  surveyTrustSum: 15,
+  surveyCommitmentSum: 14,
+  surveySatisfactionSum: 13,
+  surveyInformationSharingSum: 10,
 };
 
 const compute = (code: string, f: PeriodFacts): number | null => {
@@ -344,7 +350,11 @@ describe('library measures', () => {
       feed_freshness_hours: 30,
       feed_completeness: 0.995, // 1 - 10 / 2000
       insights_shared: 3,
-      strategy_signoffs: 2,
+      strategy_signoffs: 0.4, // 2 of 5 partners
+      relationship_trust: 3.75, // 15 / 4
+      relationship_commitment: 3.5, // 14 / 4
+      relationship_satisfaction: 3.25, // 13 / 4
+      relationship_information_sharing: 2.5, // 10 / 4
     };
     expect(libraryMeasures.map((m) => m.code).sort()).toEqual(Object.keys(expected).sort());
     for (const [code, value] of Object.entries(expected)) {
@@ -364,6 +374,8 @@ describe('library measures', () => {
       ['cases_resolved_7d_rate', { casesOpened: 0 }],
       ['mean_satisfaction', { satisfactionCount: 0 }],
       ['feed_completeness', { rowsReceived: 0 }],
+      ['strategy_signoffs', { strategyPartners: 0 }],
+      ['relationship_trust', { surveyResponses: 0 }],
     ];
     for (const [code, change] of zeroDenominators) {
       expect(compute(code, { ...facts, ...change }), code).toBeNull();
@@ -376,11 +388,14 @@ describe('library measures', () => {
     expect(compute('revenue_growth', { ...facts, revenue: null })).toBeNull();
     expect(compute('returns_rate', { ...facts, returnLines: null })).toBeNull();
     expect(compute('strategy_signoffs', { ...facts, strategySignoffs: null })).toBeNull();
+    expect(compute('strategy_signoffs', { ...facts, strategyPartners: null })).toBeNull();
+    expect(compute('relationship_commitment', { ...facts, surveyResponses: null })).toBeNull();
   });
 
   it('gives 0 for a real zero', () => {
     expect(compute('returns_rate', { ...facts, returnLines: 0 })).toBe(0);
     expect(compute('insights_shared', { ...facts, insightsShared: 0 })).toBe(0);
+    expect(compute('strategy_signoffs', { ...facts, strategySignoffs: 0 })).toBe(0);
     expect(compute('revenue_growth', { ...facts, revenue: 0 })).toBe(-1);
   });
 
@@ -399,7 +414,14 @@ describe('library measures', () => {
       customer: ['joint_clv', 'mean_satisfaction', 'retention_rate', 'share_of_wallet'],
       internal_process: ['avg_delivery_delay_days', 'cases_resolved_7d_rate', 'on_time_delivery_rate', 'returns_rate'],
       learning_growth: ['feed_completeness', 'insights_shared'],
-      relationship: ['feed_freshness_hours', 'strategy_signoffs'],
+      relationship: [
+        'feed_freshness_hours',
+        'relationship_commitment',
+        'relationship_information_sharing',
+        'relationship_satisfaction',
+        'relationship_trust',
+        'strategy_signoffs',
+      ],
     });
     const lower = libraryMeasures.filter((m) => m.direction === 'lower').map((m) => m.code);
     expect(lower.sort()).toEqual([
@@ -482,9 +504,9 @@ describe('chainFacts', () => {
 describe('defaultJointTemplate', () => {
   const template = defaultJointTemplate();
 
-  it('has every library measure but strategy sign-offs, then the two manual measures', () => {
+  it('has every library measure, then the manual measure', () => {
     const codes = template.map((m) => m.code);
-    expect(codes).toEqual([...libraryMeasures.map((m) => m.code).filter((c) => c !== 'strategy_signoffs'), null, null]);
+    expect(codes).toEqual([...libraryMeasures.map((m) => m.code), null]);
     for (const entry of template) {
       if (entry.code === null) continue;
       const m = libraryMeasure(entry.code)!;
@@ -493,15 +515,6 @@ describe('defaultJointTemplate', () => {
       expect(entry.name, entry.code).toBe(m.name);
     }
     expect(template.filter((m) => m.code === null)).toEqual([
-      expect.objectContaining({
-        name: 'Partner trust survey',
-        perspective: 'relationship',
-        unit: 'score',
-        target: 4,
-        green: 4,
-        red: 3,
-        weight: 1,
-      }),
       expect.objectContaining({
         name: 'Joint training hours',
         perspective: 'learning_growth',

@@ -261,8 +261,17 @@ export interface PeriodFacts {
   rowsReceived: number | null;
   rowsRejected: number | null;
   insightsShared: number | null;
-  /** Extension point: null until strategy sign-off exists. */
+  /** Partner firms whose executive sponsor signed the latest strategy version published by the period's end. */
   strategySignoffs: number | null;
+  /** Partner firms asked to sign it (null when no version was published by then). */
+  strategyPartners: number | null;
+  /** Relationship health survey responses of the rounds opened in the period, both sides'. */
+  surveyResponses: number | null;
+  /** Sums over those responses of each dimension's score (1-5). */
+  surveyTrustSum: number | null;
+  surveyCommitmentSum: number | null;
+  surveySatisfactionSum: number | null;
+  surveyInformationSharingSum: number | null;
 }
 
 /** How each fact combines across firms. */
@@ -291,6 +300,12 @@ const factCombination: Record<keyof PeriodFacts, 'sum' | 'max' | 'single'> = {
   rowsRejected: 'sum',
   insightsShared: 'sum',
   strategySignoffs: 'sum',
+  strategyPartners: 'sum',
+  surveyResponses: 'sum',
+  surveyTrustSum: 'sum',
+  surveyCommitmentSum: 'sum',
+  surveySatisfactionSum: 'sum',
+  surveyInformationSharingSum: 'sum',
 };
 const factKeys = Object.keys(factCombination) as (keyof PeriodFacts)[];
 
@@ -517,13 +532,58 @@ const definitions = [
   },
   {
     code: 'strategy_signoffs',
-    name: 'Strategy sign-offs',
-    definition: 'Joint strategies signed off by the partners in the period.',
-    unit: 'count',
+    name: 'Strategy sign-off',
+    definition:
+      "Share of partner firms whose executive sponsor signed the latest joint strategy version published by the period's end.",
+    unit: '%',
     perspective: 'relationship',
     direction: 'higher',
-    inputs: ['strategySignoffs'],
-    compute: (f) => value(f.strategySignoffs),
+    inputs: ['strategySignoffs', 'strategyPartners'],
+    compute: (f) => ratio(f.strategySignoffs, f.strategyPartners),
+  },
+  {
+    code: 'relationship_trust',
+    name: 'Trust',
+    definition:
+      "Mean trust score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).",
+    unit: 'score',
+    perspective: 'relationship',
+    direction: 'higher',
+    inputs: ['surveyTrustSum', 'surveyResponses'],
+    compute: (f) => ratio(f.surveyTrustSum, f.surveyResponses),
+  },
+  {
+    code: 'relationship_commitment',
+    name: 'Commitment',
+    definition:
+      "Mean commitment score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).",
+    unit: 'score',
+    perspective: 'relationship',
+    direction: 'higher',
+    inputs: ['surveyCommitmentSum', 'surveyResponses'],
+    compute: (f) => ratio(f.surveyCommitmentSum, f.surveyResponses),
+  },
+  {
+    code: 'relationship_satisfaction',
+    name: 'Satisfaction with the relationship',
+    definition:
+      "Mean relationship satisfaction score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).",
+    unit: 'score',
+    perspective: 'relationship',
+    direction: 'higher',
+    inputs: ['surveySatisfactionSum', 'surveyResponses'],
+    compute: (f) => ratio(f.surveySatisfactionSum, f.surveyResponses),
+  },
+  {
+    code: 'relationship_information_sharing',
+    name: 'Information sharing',
+    definition:
+      "Mean information-sharing score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).",
+    unit: 'score',
+    perspective: 'relationship',
+    direction: 'higher',
+    inputs: ['surveyInformationSharingSum', 'surveyResponses'],
+    compute: (f) => ratio(f.surveyInformationSharingSum, f.surveyResponses),
   },
 ] as const satisfies readonly LibraryMeasure[];
 
@@ -552,11 +612,8 @@ type TemplateSettings = Omit<MeasureSettings, 'direction'>;
 /** Informational: money totals have no universal target, so they are shown but not scored. */
 const informational: TemplateSettings = { target: 0, green: 0, red: 0, weight: 0 };
 
-/**
- * Default targets for a value chain. strategy_signoffs is left out until sign-off exists, so a
- * new scorecard does not start with a measure that can only be missing.
- */
-const templateSettings: Record<Exclude<LibraryCode, 'strategy_signoffs'>, TemplateSettings> = {
+/** Default targets for a value chain. */
+const templateSettings: Record<LibraryCode, TemplateSettings> = {
   revenue: informational,
   revenue_growth: { target: 0.05, green: 0.05, red: 0, weight: 1 },
   gross_margin_pct: { target: 0.3, green: 0.3, red: 0.15, weight: 1 },
@@ -574,21 +631,14 @@ const templateSettings: Record<Exclude<LibraryCode, 'strategy_signoffs'>, Templa
   feed_freshness_hours: { target: 24, green: 24, red: 72, weight: 1 },
   feed_completeness: { target: 0.99, green: 0.99, red: 0.95, weight: 1 },
   insights_shared: { target: 5, green: 5, red: 1, weight: 1 },
+  strategy_signoffs: { target: 1, green: 1, red: 0.5, weight: 1 },
+  relationship_trust: { target: 4, green: 4, red: 3, weight: 1 },
+  relationship_commitment: { target: 4, green: 4, red: 3, weight: 1 },
+  relationship_satisfaction: { target: 4, green: 4, red: 3, weight: 1 },
+  relationship_information_sharing: { target: 4, green: 4, red: 3, weight: 1 },
 };
 
 const manualTemplateMeasures: readonly TemplateMeasure[] = [
-  {
-    code: null,
-    name: 'Partner trust survey',
-    definition: "Mean answer of the partners' trust survey, 1 (none) to 5 (complete).",
-    unit: 'score',
-    perspective: 'relationship',
-    direction: 'higher',
-    target: 4,
-    green: 4,
-    red: 3,
-    weight: 1,
-  },
   {
     code: null,
     name: 'Joint training hours',
@@ -604,14 +654,13 @@ const manualTemplateMeasures: readonly TemplateMeasure[] = [
 ];
 
 /**
- * The default joint scorecard: every library measure but strategy_signoffs with value-chain
- * targets, then the two manual measures. A fresh copy each call, for the caller to edit.
+ * The default joint scorecard: every library measure with value-chain targets, then the manual
+ * measure. A fresh copy each call, for the caller to edit.
  */
 export function defaultJointTemplate(): TemplateMeasure[] {
-  const fromLibrary = definitions.flatMap((d): TemplateMeasure[] => {
-    if (d.code === 'strategy_signoffs') return [];
+  const fromLibrary = definitions.map((d): TemplateMeasure => {
     const { code, name, definition, unit, perspective, direction } = d;
-    return [{ code, name, definition, unit, perspective, direction, ...templateSettings[d.code] }];
+    return { code, name, definition, unit, perspective, direction, ...templateSettings[d.code] };
   });
   return [...fromLibrary, ...manualTemplateMeasures.map((m) => ({ ...m }))];
 }

@@ -259,8 +259,15 @@ export async function periodKnowledge(
     f.jointClv = row.clv;
     f.walletShare = row.wallet;
   }
+  await strategyFacts(tx, networkId, members, to, factsOf);
+  const survey = await surveyFacts(tx, networkId, from, to);
+  const focal = await focalFirmOf(tx, networkId);
+  for (const [partner, sums] of survey.byPartner) if (members.includes(partner)) Object.assign(factsOf(partner), sums);
+  if (survey.all && focal) Object.assign(factsOf(focal), survey.all);
   const perFirm = members.map((m) => byFirm.get(m)).filter((f): f is PeriodFacts => f !== undefined);
   const chain = chainFacts(perFirm);
+  // the focal firm's survey facts are every relationship's: summing them with the partners' would count twice
+  Object.assign(chain, survey.all ?? surveyNone);
   const whole = value.find((row) => row.firm_id === null);
   if (whole && whole.customers > 0) {
     chain.customerProfit = whole.profit;
@@ -269,6 +276,99 @@ export async function periodKnowledge(
     chain.top20ProfitShare = snapshot?.whaleCurve?.top20ProfitShare ?? null;
   }
   return { byFirm, chain, trace, snapshotId: snapshot?.id ?? null };
+}
+
+async function focalFirmOf(tx: Transaction, networkId: string): Promise<string | null> {
+  const [network] = await query<{ focal: string }>(tx, sql`select app_network_focal(${networkId}::uuid) as focal`);
+  return network?.focal ?? null;
+}
+
+/**
+ * Strategy sign-off: the latest version published before the period's end and each partner firm's
+ * latest decision on it by then (1 when signed, 0 otherwise). Nothing when none was published.
+ */
+async function strategyFacts(
+  tx: Transaction,
+  networkId: string,
+  members: string[],
+  to: string,
+  factsOf: (firmId: string) => PeriodFacts,
+): Promise<void> {
+  const focal = await focalFirmOf(tx, networkId);
+  const [latest] = await query<{ id: string }>(
+    tx,
+    sql`select id from strategy_versions
+        where network_id = ${networkId}::uuid and status = 'published' and published_at < ${to}::date
+        order by version desc limit 1`,
+  );
+  if (!latest) return;
+  const decisions = await query<{ firm_id: string; decision: 'signed' | 'changes_requested' }>(
+    tx,
+    sql`select distinct on (firm_id) firm_id, decision from strategy_signoffs
+        where version_id = ${latest.id}::uuid and decided_at < ${to}::date order by firm_id, decided_at desc`,
+  );
+  for (const member of members) {
+    if (member === focal) continue;
+    const f = factsOf(member);
+    f.strategyPartners = 1;
+    f.strategySignoffs = decisions.some((d) => d.firm_id === member && d.decision === 'signed') ? 1 : 0;
+  }
+}
+
+type SurveySums = Pick<
+  PeriodFacts,
+  'surveyResponses' | 'surveyTrustSum' | 'surveyCommitmentSum' | 'surveySatisfactionSum' | 'surveyInformationSharingSum'
+>;
+const surveyNone: SurveySums = {
+  surveyResponses: null,
+  surveyTrustSum: null,
+  surveyCommitmentSum: null,
+  surveySatisfactionSum: null,
+  surveyInformationSharingSum: null,
+};
+
+/**
+ * The relationship health survey's responses of the rounds opened in [from, to) that the viewer may
+ * see (relationships it is a party to), summed per partner firm (both sides' answers on that
+ * relationship) and over all of them.
+ */
+async function surveyFacts(
+  tx: Transaction,
+  networkId: string,
+  from: string,
+  to: string,
+): Promise<{ byPartner: Map<string, SurveySums>; all: SurveySums | null }> {
+  const rows = await query<{
+    partner_firm_id: string;
+    responses: number;
+    trust: number;
+    commitment: number;
+    satisfaction: number;
+    information_sharing: number;
+  }>(
+    tx,
+    sql`select r.partner_firm_id, count(*)::int as responses, sum(r.trust) as trust, sum(r.commitment) as commitment,
+               sum(r.satisfaction) as satisfaction, sum(r.information_sharing) as information_sharing
+        from survey_responses r join survey_rounds s on s.id = r.round_id
+        where r.network_id = ${networkId}::uuid and s.opens_on >= ${from}::date and s.opens_on < ${to}::date
+        group by 1`,
+  );
+  const byPartner = new Map<string, SurveySums>();
+  let all: SurveySums | null = null;
+  for (const row of rows) {
+    const sums: SurveySums = {
+      surveyResponses: row.responses,
+      surveyTrustSum: row.trust,
+      surveyCommitmentSum: row.commitment,
+      surveySatisfactionSum: row.satisfaction,
+      surveyInformationSharingSum: row.information_sharing,
+    };
+    byPartner.set(row.partner_firm_id, sums);
+    const total: SurveySums = all ?? { ...surveyNone };
+    for (const key of Object.keys(sums) as (keyof SurveySums)[]) total[key] = (total[key] ?? 0) + (sums[key] ?? 0);
+    all = total;
+  }
+  return { byPartner, all };
 }
 
 /** Scores one open period of a scorecard as the viewer sees it, replacing the viewer's values. */
@@ -375,6 +475,12 @@ const sourceOf: Record<keyof PeriodFacts, string> = {
   jointClv: 'customer_value',
   insightsShared: 'insights',
   strategySignoffs: 'strategy',
+  strategyPartners: 'strategy',
+  surveyResponses: 'survey',
+  surveyTrustSum: 'survey',
+  surveyCommitmentSum: 'survey',
+  surveySatisfactionSum: 'survey',
+  surveyInformationSharingSum: 'survey',
 };
 
 /** The drill-down of a library measure's value: the inputs it read, and the firms' batches behind them. */

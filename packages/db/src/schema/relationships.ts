@@ -3,7 +3,18 @@
 // integration levels (one current assessment per side), and the periodic relationship health
 // survey (one response per side and round). Boundary spanners are the people who link the two firms.
 // Each relationship is visible to its two firms only.
-import { date, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid, doublePrecision } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  doublePrecision,
+} from 'drizzle-orm/pg-core';
 import { firms, users } from './identity.ts';
 import { networks } from './networks.ts';
 

@@ -5,7 +5,19 @@
 // executive sponsor signs a published version off or requests changes, bound to that version.
 // In-app notifications tell people what happened (publishing, decisions, team invitations).
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { firms, users } from './identity.ts';
 import { networks } from './networks.ts';
 

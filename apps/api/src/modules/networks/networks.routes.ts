@@ -13,11 +13,20 @@ import {
   NetworkMember,
   NetworkMemberParams,
   NetworkParams,
+  NetworkPeople,
   RespondBody,
   UpdateMemberBody,
   UpdateNetworkBody,
 } from './networks.schemas.ts';
-import { assertOwnUser, getMember, getNetwork, listMembers, listNetworks } from './networks.service.ts';
+import {
+  assertOwnUser,
+  getMember,
+  getNetwork,
+  listMembers,
+  listNetworks,
+  networkPeople,
+  requireActiveNetwork,
+} from './networks.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['networks'];
@@ -142,6 +151,25 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const after = decodeCursor(request.query.cursor, 2);
         const rows = await listMembers(tx, request.params.networkId, { limit, ...(after ? { after } : {}) });
         return pageOf(rows, limit, (m) => [m.firm.name, m.firm.id]);
+      }),
+  );
+
+  app.get(
+    '/v1/networks/:networkId/people',
+    {
+      schema: {
+        operationId: 'listNetworkPeople',
+        summary: "The people of the network's active member firms (to name team members and boundary spanners)",
+        tags,
+        security,
+        params: NetworkParams,
+        response: { 200: NetworkPeople, ...problemResponses },
+      },
+    },
+    (request) =>
+      asActor(request, async (tx) => {
+        await requireActiveNetwork(tx, request.params.networkId);
+        return { items: await networkPeople(tx, request.params.networkId) };
       }),
   );
 

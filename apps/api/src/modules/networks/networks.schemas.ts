@@ -72,3 +72,14 @@ export const RespondBody = Type.Object(
   { executiveSponsorUserId: Type.Optional({ ...Uuid, description: 'Your executive sponsor; defaults to you.' }) },
   strict,
 );
+
+/** A person of an active member firm, for naming strategy team members and boundary spanners. */
+export const NetworkPerson = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  email: Type.String(),
+  firmId: Uuid,
+  firmName: Type.String(),
+  role: Type.String(),
+});
+export const NetworkPeople = Type.Object({ items: Type.Array(NetworkPerson) });

@@ -131,3 +131,22 @@ export async function requireActiveNetwork(
 ): Promise<void> {
   if (pipeline ? pipeline.networkId !== networkId : !(await isActiveMember(tx, networkId))) throw notFound('network');
 }
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  firmId: string;
+  firmName: string;
+  role: string;
+}
+
+/** The people of the network's active member firms (nothing to a non-member). */
+export async function networkPeople(tx: Transaction, networkId: string): Promise<Person[]> {
+  return query<Person>(
+    tx,
+    sql`select p.user_id as id, p.name, p.email, p.firm_id as "firmId", f.name as "firmName", p.role::text as role
+        from app_network_people(${networkId}::uuid) p join firms f on f.id = p.firm_id
+        order by f.name, p.name`,
+  );
+}
