@@ -23,6 +23,7 @@ import { segmentationRoutes } from './modules/segmentation/segmentation.routes.t
 import { scorecardRoutes } from './modules/scorecard/scorecard.routes.ts';
 import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(scorecardRoutes);
   await app.register(strategyRoutes, { portalUrl: deps.portalUrl });
   await app.register(notificationsRoutes);
+  await app.register(partnersRoutes, { portalUrl: deps.portalUrl });
   return app;
 }
 

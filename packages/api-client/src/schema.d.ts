@@ -1454,6 +1454,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner portfolio: each partner’s value and relationship, and whom to bring into the strategy team */
+        get: operations["getPartnerPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/partners/{firmId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One relationship: value, spectrum, integration, contacts and survey history
+         * @description For the focal firm and the partner itself; anyone else is told it does not exist.
+         */
+        get: operations["getPartnerProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/partners/{firmId}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Answer the relationship-spectrum indicators and integration levels for your side */
+        put: operations["assessRelationship"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/partners/{firmId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name one of your people as a boundary spanner of the relationship */
+        post: operations["addRelationshipContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/partners/{firmId}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of your boundary spanners from the relationship */
+        delete: operations["removeRelationshipContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The relationship health survey: its questions, and its rounds with what you still owe */
+        get: operations["listSurveyRounds"];
+        put?: never;
+        /** Open a round of the relationship health survey (focal firm): both sides of every relationship answer */
+        post: operations["openSurveyRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/surveys/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round: per relationship you are party to, each side’s scores and your own answers */
+        get: operations["getSurveyRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/surveys/{roundId}/responses/{partnerFirmId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Answer the round for one relationship, as your side (again to change your answers while it is open) */
+        put: operations["answerSurvey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9657,6 +9797,997 @@ export interface operations {
                 content: {
                     "application/json": {
                         read: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        window: {
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            to: string;
+                        };
+                        /** @description The relationships you are party to: every partner for the focal firm, your own for a partner. */
+                        items: {
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                chainRole: string;
+                            };
+                            /** @enum {unknown} */
+                            relationshipStage: "transactional" | "value_adding" | "collaborative";
+                            sponsor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            revenue: number | null;
+                            customers: number | null;
+                            visibility: ("own" | "customer" | "aggregate") | null;
+                            datasets: {
+                                dataset: string;
+                                level: string | null;
+                                lastLoadedAt: string | null;
+                                hoursSinceLoad: number | null;
+                            }[];
+                            scorecardScore: number | null;
+                            spectrum: {
+                                /** @description 0 transactional .. 1 collaborative. */
+                                position: number;
+                                /** @enum {unknown} */
+                                stage: "transactional" | "value_adding" | "collaborative";
+                                agreement: number | null;
+                            } | null;
+                            integration: number | null;
+                            health: {
+                                /** Format: uuid */
+                                roundId: string;
+                                roundTitle: string;
+                                responses: number;
+                                /** @description Mean score per dimension, 1..5. */
+                                dimensions: {
+                                    trust: number;
+                                    commitment: number;
+                                    satisfaction: number;
+                                    information_sharing: number;
+                                };
+                            } | null;
+                            onStrategyTeam: boolean;
+                            signedLatestStrategy: boolean | null;
+                        }[];
+                        recommendation: {
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            onTeam: boolean;
+                            /** @description 0..1: 0.4 value + 0.3 complementarity + 0.3 commitment. */
+                            score: number;
+                            value: number;
+                            complementarity: number;
+                            commitment: number;
+                            reasons: string[];
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firm: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            chainRole: string;
+                        };
+                        /** @enum {unknown} */
+                        relationshipStage: "transactional" | "value_adding" | "collaborative";
+                        sponsor: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        revenue: number | null;
+                        customers: number | null;
+                        visibility: ("own" | "customer" | "aggregate") | null;
+                        datasets: {
+                            dataset: string;
+                            level: string | null;
+                            lastLoadedAt: string | null;
+                            hoursSinceLoad: number | null;
+                        }[];
+                        scorecardScore: number | null;
+                        spectrum: {
+                            /** @description 0 transactional .. 1 collaborative. */
+                            position: number;
+                            /** @enum {unknown} */
+                            stage: "transactional" | "value_adding" | "collaborative";
+                            agreement: number | null;
+                        } | null;
+                        integration: number | null;
+                        health: {
+                            /** Format: uuid */
+                            roundId: string;
+                            roundTitle: string;
+                            responses: number;
+                            /** @description Mean score per dimension, 1..5. */
+                            dimensions: {
+                                trust: number;
+                                commitment: number;
+                                satisfaction: number;
+                                information_sharing: number;
+                            };
+                        } | null;
+                        onStrategyTeam: boolean;
+                        signedLatestStrategy: boolean | null;
+                        assessments: {
+                            focal: {
+                                /** @description Each indicator 1 (low) .. 5 (high). */
+                                spectrum: {
+                                    alternatives: number;
+                                    market_dynamism: number;
+                                    importance: number;
+                                    complexity: number;
+                                    information_exchange: number;
+                                    operational_linkages: number;
+                                };
+                                /** @description Each integration level 1 (none) .. 5 (deep). */
+                                integration: {
+                                    strategic: number;
+                                    tactical: number;
+                                    operational: number;
+                                    interpersonal: number;
+                                    cultural: number;
+                                };
+                                note: string;
+                                answeredBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                answeredAt: string;
+                            } | null;
+                            partner: {
+                                /** @description Each indicator 1 (low) .. 5 (high). */
+                                spectrum: {
+                                    alternatives: number;
+                                    market_dynamism: number;
+                                    importance: number;
+                                    complexity: number;
+                                    information_exchange: number;
+                                    operational_linkages: number;
+                                };
+                                /** @description Each integration level 1 (none) .. 5 (deep). */
+                                integration: {
+                                    strategic: number;
+                                    tactical: number;
+                                    operational: number;
+                                    interpersonal: number;
+                                    cultural: number;
+                                };
+                                note: string;
+                                answeredBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                answeredAt: string;
+                            } | null;
+                        };
+                        spectrumDetail: {
+                            position: number;
+                            /** @enum {unknown} */
+                            stage: "transactional" | "value_adding" | "collaborative";
+                            agreement: number | null;
+                            indicators: {
+                                indicator: string;
+                                label: string;
+                                collaborativeWhen: "low" | "high";
+                                focal: number | null;
+                                partner: number | null;
+                                mean: number;
+                                gap: number | null;
+                            }[];
+                        } | null;
+                        integrationDetail: {
+                            level: string;
+                            focal: number | null;
+                            partner: number | null;
+                            mean: number;
+                            gap: number | null;
+                        }[] | null;
+                        /** @description Boundary spanners of both firms. */
+                        contacts: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            role: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                        }[];
+                        /** @description Each round with answers, newest first: each side’s dimension scores. */
+                        surveys: {
+                            /** Format: uuid */
+                            roundId: string;
+                            title: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            opensOn: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            closesOn: string;
+                            focal: {
+                                trust: number;
+                                commitment: number;
+                                satisfaction: number;
+                                information_sharing: number;
+                            } | null;
+                            partner: {
+                                trust: number;
+                                commitment: number;
+                                satisfaction: number;
+                                information_sharing: number;
+                            } | null;
+                        }[];
+                        recommendation: {
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            onTeam: boolean;
+                            /** @description 0..1: 0.4 value + 0.3 complementarity + 0.3 commitment. */
+                            score: number;
+                            value: number;
+                            complementarity: number;
+                            commitment: number;
+                            reasons: string[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assessRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Each indicator 1 (low) .. 5 (high). */
+                    spectrum: {
+                        alternatives: number;
+                        market_dynamism: number;
+                        importance: number;
+                        complexity: number;
+                        information_exchange: number;
+                        operational_linkages: number;
+                    };
+                    /** @description Each integration level 1 (none) .. 5 (deep). */
+                    integration: {
+                        strategic: number;
+                        tactical: number;
+                        operational: number;
+                        interpersonal: number;
+                        cultural: number;
+                    };
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firm: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            chainRole: string;
+                        };
+                        /** @enum {unknown} */
+                        relationshipStage: "transactional" | "value_adding" | "collaborative";
+                        sponsor: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        revenue: number | null;
+                        customers: number | null;
+                        visibility: ("own" | "customer" | "aggregate") | null;
+                        datasets: {
+                            dataset: string;
+                            level: string | null;
+                            lastLoadedAt: string | null;
+                            hoursSinceLoad: number | null;
+                        }[];
+                        scorecardScore: number | null;
+                        spectrum: {
+                            /** @description 0 transactional .. 1 collaborative. */
+                            position: number;
+                            /** @enum {unknown} */
+                            stage: "transactional" | "value_adding" | "collaborative";
+                            agreement: number | null;
+                        } | null;
+                        integration: number | null;
+                        health: {
+                            /** Format: uuid */
+                            roundId: string;
+                            roundTitle: string;
+                            responses: number;
+                            /** @description Mean score per dimension, 1..5. */
+                            dimensions: {
+                                trust: number;
+                                commitment: number;
+                                satisfaction: number;
+                                information_sharing: number;
+                            };
+                        } | null;
+                        onStrategyTeam: boolean;
+                        signedLatestStrategy: boolean | null;
+                        assessments: {
+                            focal: {
+                                /** @description Each indicator 1 (low) .. 5 (high). */
+                                spectrum: {
+                                    alternatives: number;
+                                    market_dynamism: number;
+                                    importance: number;
+                                    complexity: number;
+                                    information_exchange: number;
+                                    operational_linkages: number;
+                                };
+                                /** @description Each integration level 1 (none) .. 5 (deep). */
+                                integration: {
+                                    strategic: number;
+                                    tactical: number;
+                                    operational: number;
+                                    interpersonal: number;
+                                    cultural: number;
+                                };
+                                note: string;
+                                answeredBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                answeredAt: string;
+                            } | null;
+                            partner: {
+                                /** @description Each indicator 1 (low) .. 5 (high). */
+                                spectrum: {
+                                    alternatives: number;
+                                    market_dynamism: number;
+                                    importance: number;
+                                    complexity: number;
+                                    information_exchange: number;
+                                    operational_linkages: number;
+                                };
+                                /** @description Each integration level 1 (none) .. 5 (deep). */
+                                integration: {
+                                    strategic: number;
+                                    tactical: number;
+                                    operational: number;
+                                    interpersonal: number;
+                                    cultural: number;
+                                };
+                                note: string;
+                                answeredBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                answeredAt: string;
+                            } | null;
+                        };
+                        spectrumDetail: {
+                            position: number;
+                            /** @enum {unknown} */
+                            stage: "transactional" | "value_adding" | "collaborative";
+                            agreement: number | null;
+                            indicators: {
+                                indicator: string;
+                                label: string;
+                                collaborativeWhen: "low" | "high";
+                                focal: number | null;
+                                partner: number | null;
+                                mean: number;
+                                gap: number | null;
+                            }[];
+                        } | null;
+                        integrationDetail: {
+                            level: string;
+                            focal: number | null;
+                            partner: number | null;
+                            mean: number;
+                            gap: number | null;
+                        }[] | null;
+                        /** @description Boundary spanners of both firms. */
+                        contacts: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            person: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            role: string;
+                            /** Format: date-time */
+                            addedAt: string;
+                        }[];
+                        /** @description Each round with answers, newest first: each side’s dimension scores. */
+                        surveys: {
+                            /** Format: uuid */
+                            roundId: string;
+                            title: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            opensOn: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            closesOn: string;
+                            focal: {
+                                trust: number;
+                                commitment: number;
+                                satisfaction: number;
+                                information_sharing: number;
+                            } | null;
+                            partner: {
+                                trust: number;
+                                commitment: number;
+                                satisfaction: number;
+                                information_sharing: number;
+                            } | null;
+                        }[];
+                        recommendation: {
+                            /** Format: uuid */
+                            firmId: string;
+                            firmName: string;
+                            onTeam: boolean;
+                            /** @description 0..1: 0.4 value + 0.3 complementarity + 0.3 commitment. */
+                            score: number;
+                            value: number;
+                            complementarity: number;
+                            commitment: number;
+                            reasons: string[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addRelationshipContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A person of your own firm.
+                     */
+                    userId: string;
+                    /** @description What they do for the relationship, e.g. 'Key account manager'. */
+                    role: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        firmId: string;
+                        firmName: string;
+                        person: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        role: string;
+                        /** Format: date-time */
+                        addedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeRelationshipContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                firmId: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        instrument: {
+                            dimensions: string[];
+                            items: {
+                                code: string;
+                                dimension: string;
+                                statement: string;
+                                reverse: boolean;
+                            }[];
+                            scale: string;
+                        };
+                        /** @description Newest first. */
+                        rounds: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            opensOn: string;
+                            /**
+                             * Format: date
+                             * @description A day, YYYY-MM-DD.
+                             */
+                            closesOn: string;
+                            status: "upcoming" | "open" | "closed";
+                            /** @description Responses you can see. */
+                            responses: number;
+                            /** @description Partner firms of relationships your firm has not answered for yet. */
+                            pending: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openSurveyRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /**
+                     * Format: date
+                     * @description A day, YYYY-MM-DD.
+                     */
+                    opensOn: string;
+                    /**
+                     * Format: date
+                     * @description The last day answers are taken.
+                     */
+                    closesOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        opensOn: string;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        closesOn: string;
+                        status: "upcoming" | "open" | "closed";
+                        /** @description Responses you can see. */
+                        responses: number;
+                        /** @description Partner firms of relationships your firm has not answered for yet. */
+                        pending: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        opensOn: string;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        closesOn: string;
+                        status: "upcoming" | "open" | "closed";
+                        /** @description Responses you can see. */
+                        responses: number;
+                        /** @description Partner firms of relationships your firm has not answered for yet. */
+                        pending: string[];
+                        relationships: {
+                            /** @description The partner firm of the relationship. */
+                            firm: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            focal: {
+                                trust: number;
+                                commitment: number;
+                                satisfaction: number;
+                                information_sharing: number;
+                            } | null;
+                            partner: {
+                                trust: number;
+                                commitment: number;
+                                satisfaction: number;
+                                information_sharing: number;
+                            } | null;
+                            yours: {
+                                answers: {
+                                    [key: string]: number;
+                                };
+                                comment: string;
+                                /** Format: date-time */
+                                answeredAt: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                roundId: string;
+                partnerFirmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Item code -> 1 (strongly disagree) .. 5 (strongly agree). */
+                    answers: {
+                        [key: string]: number;
+                    };
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        roundId: string;
+                        /** Format: uuid */
+                        partnerFirmId: string;
+                        /** Format: uuid */
+                        respondentFirmId: string;
+                        /** @description Mean score per dimension, 1..5. */
+                        dimensions: {
+                            trust: number;
+                            commitment: number;
+                            satisfaction: number;
+                            information_sharing: number;
+                        };
+                        /** Format: date-time */
+                        answeredAt: string;
                     };
                 };
             };
