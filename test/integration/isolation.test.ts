@@ -1,7 +1,9 @@
 // A firm never sees another firm's data: every route that takes an id answers 404 to a firm that
 // has no business with it, and the database itself refuses the runtime role a handwritten query.
-import { networks, userInvitations } from '@accord/db';
+import { networks, notifications, userInvitations } from '@accord/db';
+import { emptyStrategyContent, integrationLevels, spectrumIndicators, surveyItems } from '@accord/domain';
 import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirm, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
@@ -84,6 +86,27 @@ beforeAll(async () => {
     payload: { title: 'Private', body: 'only us', audience: 'network' },
   });
   ids.insightId = insight.json<{ id: string }>().id;
+  const version = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${ids.networkId}/strategy/versions`,
+    headers: victim.headers,
+    payload: { title: 'Private strategy' },
+  });
+  ids.versionId = version.json<{ id: string }>().id;
+  const round = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${ids.networkId}/surveys`,
+    headers: victim.headers,
+    payload: { title: 'Private round', opensOn: '2026-01-01', closesOn: '2030-01-01' },
+  });
+  ids.roundId = round.json<{ id: string }>().id;
+  ids.partnerFirmId = victim.firmId;
+  ids.contactId = randomUUID();
+  const [notification] = await h.database.db
+    .insert(notifications)
+    .values({ userId: victim.userId, firmId: victim.firmId, kind: 'test', title: 'Private' })
+    .returning({ id: notifications.id });
+  ids.notificationId = notification!.id;
 });
 afterAll(() => h.close());
 
@@ -215,6 +238,38 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'PATCH /v1/networks/{networkId}/scorecard-actions/{actionId}': { status: 'done' },
   'POST /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/sign-off': {},
   'POST /v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/close': {},
+  'GET /v1/networks/{networkId}/people': undefined,
+  'GET /v1/networks/{networkId}/strategy': undefined,
+  'POST /v1/networks/{networkId}/strategy/versions': {},
+  'GET /v1/networks/{networkId}/strategy/versions/{versionId}': undefined,
+  'PUT /v1/networks/{networkId}/strategy/versions/{versionId}': { title: 'Forged', content: emptyStrategyContent() },
+  'DELETE /v1/networks/{networkId}/strategy/versions/{versionId}': undefined,
+  'POST /v1/networks/{networkId}/strategy/versions/{versionId}/submit': {},
+  'POST /v1/networks/{networkId}/strategy/versions/{versionId}/return': {},
+  'POST /v1/networks/{networkId}/strategy/versions/{versionId}/publish': {},
+  'POST /v1/networks/{networkId}/strategy/versions/{versionId}/comments': { section: 'vision', body: 'Forged' },
+  'POST /v1/networks/{networkId}/strategy/versions/{versionId}/decisions': { decision: 'signed' },
+  'GET /v1/networks/{networkId}/strategy/diff': undefined,
+  'POST /v1/networks/{networkId}/strategy/team': { userId: '00000000-0000-4000-8000-000000000000' },
+  'DELETE /v1/networks/{networkId}/strategy/team/{userId}': undefined,
+  'POST /v1/notifications/{notificationId}/read': {},
+  'GET /v1/networks/{networkId}/partners': undefined,
+  'GET /v1/networks/{networkId}/partners/{firmId}': undefined,
+  'PUT /v1/networks/{networkId}/partners/{firmId}/assessment': {
+    spectrum: Object.fromEntries(spectrumIndicators.map((k) => [k, 3])),
+    integration: Object.fromEntries(integrationLevels.map((k) => [k, 3])),
+  },
+  'POST /v1/networks/{networkId}/partners/{firmId}/contacts': {
+    userId: '00000000-0000-4000-8000-000000000000',
+    role: 'Forged',
+  },
+  'DELETE /v1/networks/{networkId}/partners/{firmId}/contacts/{contactId}': undefined,
+  'GET /v1/networks/{networkId}/surveys': undefined,
+  'POST /v1/networks/{networkId}/surveys': { title: 'Forged', opensOn: '2026-01-01', closesOn: '2026-01-02' },
+  'GET /v1/networks/{networkId}/surveys/{roundId}': undefined,
+  'PUT /v1/networks/{networkId}/surveys/{roundId}/responses/{partnerFirmId}': {
+    answers: Object.fromEntries(surveyItems.map((i) => [i.code, 3])),
+  },
 };
 
 describe('every route that takes an id', () => {

@@ -437,6 +437,12 @@ describe('the diff between versions', () => {
     ]);
     for (const untouched of ['targetSegments', 'partnerRoles', 'capabilities', 'successMeasures'])
       expect(of(untouched)).toEqual([]);
+    // by default: what changed in the newest version, against the one it was started from
+    const newest = (await call(as['R.analyst']!, 'GET', '/strategy/diff')).json<
+      typeof diff & { from: { version: number } }
+    >();
+    expect(newest.from.version).toBe(1);
+    expect(newest.sections).toEqual(diff.sections);
     const back = (await call(as['R.analyst']!, 'GET', `/strategy/diff?from=${v2.id}&to=${v1.id}`)).json<typeof diff>();
     expect(back.sections.find((s) => s.section === 'objectives')!.changes).toEqual([
       expect.objectContaining({ kind: 'removed' }),

@@ -1359,7 +1359,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What changed between two versions, section by section */
+        /** What changed between two versions, section by section (by default: in the newest version) */
         get: operations["diffStrategyVersions"];
         put?: never;
         post?: never;
@@ -9501,9 +9501,11 @@ export interface operations {
     };
     diffStrategyVersions: {
         parameters: {
-            query: {
-                from: string;
-                to: string;
+            query?: {
+                /** @description The older version; by default the one `to` was started from (nothing for the first version). */
+                from?: string;
+                /** @description The newer version; by default the newest you can see. */
+                to?: string;
             };
             header?: never;
             path: {
@@ -9520,11 +9522,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Null when comparing the first version with an empty strategy. */
                         from: {
                             /** Format: uuid */
                             id: string;
                             version: number;
-                        };
+                        } | null;
                         to: {
                             /** Format: uuid */
                             id: string;

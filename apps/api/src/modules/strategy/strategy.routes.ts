@@ -485,7 +485,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     {
       schema: {
         operationId: 'diffStrategyVersions',
-        summary: 'What changed between two versions, section by section',
+        summary: 'What changed between two versions, section by section (by default: in the newest version)',
         tags,
         security,
         params: NetworkParams,
@@ -497,10 +497,14 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
       asActor(request, async (tx) => {
         const { networkId } = request.params;
         await requireActiveNetwork(tx, networkId);
-        const from = await versionOf(tx, networkId, request.query.from);
-        const to = await versionOf(tx, networkId, request.query.to);
+        const to = request.query.to
+          ? await versionOf(tx, networkId, request.query.to)
+          : await newestVersion(tx, networkId);
+        if (!to) throw notFound('strategy version');
+        const fromId = request.query.from ?? to.basedOnId;
+        const from = fromId ? await versionOf(tx, networkId, fromId) : null;
         return {
-          from: { id: from.id, version: from.version },
+          from: from ? { id: from.id, version: from.version } : null,
           to: { id: to.id, version: to.version },
           sections: diffStrategy(contentOf(from), contentOf(to)),
         };

@@ -222,7 +222,16 @@ export const DecisionBody = Type.Object(
 
 export const TeamMemberBody = Type.Object({ userId: Uuid }, strict);
 
-export const DiffQuery = Type.Object({ from: Uuid, to: Uuid }, strict);
+export const DiffQuery = Type.Object(
+  {
+    from: Type.Optional({
+      ...Uuid,
+      description: 'The older version; by default the one `to` was started from (nothing for the first version).',
+    }),
+    to: Type.Optional({ ...Uuid, description: 'The newer version; by default the newest you can see.' }),
+  },
+  strict,
+);
 
 const TextChange = Type.Object({
   op: Type.Union([Type.Literal('equal'), Type.Literal('insert'), Type.Literal('delete')]),
@@ -230,7 +239,9 @@ const TextChange = Type.Object({
 });
 
 export const StrategyDiff = Type.Object({
-  from: Type.Object({ id: Uuid, version: Type.Integer() }),
+  from: Type.Union([Type.Object({ id: Uuid, version: Type.Integer() }), Type.Null()], {
+    description: 'Null when comparing the first version with an empty strategy.',
+  }),
   to: Type.Object({ id: Uuid, version: Type.Integer() }),
   sections: Type.Array(
     Type.Object({
