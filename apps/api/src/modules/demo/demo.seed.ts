@@ -1,5 +1,6 @@
 // The demo value chain: a manufacturer, two distributors, three retailers and a logistics provider
-// in one network, each firm with an admin, a manager and an analyst. Demo mode only.
+// in one network, each firm with an admin, a manager and an analyst (its executive sponsor), and
+// their relationships (demo.relationships.ts). Demo mode only.
 import {
   costModels,
   firmMemberships,
@@ -14,6 +15,7 @@ import {
 } from '@accord/db';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.ts';
+import { seedRelationships } from './demo.relationships.ts';
 
 export const DEMO_PASSWORD = 'accord-demo';
 
@@ -121,6 +123,18 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean; network
           .filter((_, i) => ['retailer', 'logistics_provider'].includes(demoFirms[i]!.chainRole))
           .map((firm) => ({ networkId: network!.id, firmId: firm.id, rates: demoCostRates })),
       );
+    await seedRelationships(tx, {
+      networkId: network!.id,
+      focalFirmId: focal.id,
+      focalManagerId: sponsors.get(focal.id)!,
+      partners: firmRows.slice(1).map((firm, i) => ({
+        firmId: firm.id,
+        managerId: sponsors.get(firm.id)!,
+        stage: demoFirms[i + 1]!.stage,
+        name: firm.name,
+      })),
+      today: new Date(),
+    });
     return { seeded: true, networkId: network!.id };
   });
 }
