@@ -176,12 +176,7 @@ describe('the portfolio', () => {
     const seen = (await call(as['R.manager']!, 'GET', `/partners/${firm.R}`)).json<{
       contacts: { person: { id: string }; role: string }[];
     }>();
-    expect(seen.contacts).toEqual([
-      expect.objectContaining({
-        person: expect.objectContaining({ id: user['M.manager'] }),
-        role: 'Key account manager',
-      }),
-    ]);
+    expect(seen.contacts.map((c) => [c.person.id, c.role])).toEqual([[user['M.manager'], 'Key account manager']]);
   });
 });
 
@@ -198,7 +193,9 @@ describe('the relationship health survey', () => {
     });
     expect(opened.statusCode, opened.body).toBe(201);
     roundId = opened.json<{ id: string; status: string }>().id;
-    expect(opened.json()).toMatchObject({ status: 'open', pending: expect.arrayContaining([firm.R, firm.D]) });
+    const view = opened.json<{ status: string; pending: string[] }>();
+    expect(view.status).toBe('open');
+    expect(view.pending.sort()).toEqual([firm.R, firm.D].sort());
 
     const incomplete = await call(as['R.manager']!, 'PUT', `/surveys/${roundId}/responses/${firm.R}`, {
       answers: { trust_1: 4 },
@@ -231,13 +228,7 @@ describe('the relationship health survey', () => {
     const forR = (await call(as['R.manager']!, 'GET', `/surveys/${roundId}`)).json<{
       relationships: { firm: { id: string }; focal: { trust: number } | null; partner: { trust: number } | null }[];
     }>();
-    expect(forR.relationships).toEqual([
-      expect.objectContaining({
-        firm: expect.objectContaining({ id: firm.R }),
-        focal: expect.objectContaining({ trust: 4 }),
-      }),
-    ]);
-    expect(forR.relationships[0]!.partner!.trust).toBe(2);
+    expect(forR.relationships.map((r) => [r.firm.id, r.focal?.trust, r.partner?.trust])).toEqual([[firm.R, 4, 2]]);
   });
 
   it('takes no answers outside its dates', async () => {

@@ -283,7 +283,7 @@ describe('review and publishing', () => {
                            order by created_at desc limit 10`;
     const outboxAfter = await sql`select count(*)::int as n from email_outbox where firm_id = ${firmIds.M}`;
     expect(outboxAfter[0]!.n - outboxBefore[0]!.n).toBe(3);
-    expect(mail.map((x) => x.to_email)).toEqual(
+    expect(mail.map((x) => x.to_email as string)).toEqual(
       expect.arrayContaining([
         'firm_admin@' + (await emailDomain(firmIds.R)),
         'manager@' + (await emailDomain(firmIds.D)),
@@ -327,10 +327,9 @@ describe('sign-off', () => {
     expect(requested.statusCode, requested.body).toBe(201);
     // the team hears of it
     const inbox = await h.app.inject({ method: 'GET', url: '/v1/notifications', headers: as['M.manager']!.headers });
-    expect(inbox.json<{ items: { kind: string; body: string }[] }>().items[0]).toMatchObject({
-      kind: 'strategy_changes_requested',
-      body: expect.stringContaining('returns settlement rule'),
-    });
+    const [latest] = inbox.json<{ items: { kind: string; body: string }[] }>().items;
+    expect(latest!.kind).toBe('strategy_changes_requested');
+    expect(latest!.body).toContain('returns settlement rule');
   });
 
   it('binds to its version: a new version needs its own decision, and the old one takes none', async () => {
@@ -429,9 +428,7 @@ describe('the diff between versions', () => {
         .map((t) => t.text.trim())
         .join(' '),
     ).toContain('in every channel');
-    expect(of('objectives')).toEqual([
-      expect.objectContaining({ kind: 'added', path: expect.stringContaining('returns') }),
-    ]);
+    expect(of('objectives').map((c) => [c.kind, c.path])).toEqual([['added', 'objectives[returns]']]);
     expect(of('customerExperience')).toEqual([
       expect.objectContaining({ kind: 'changed', path: 'customerExperience.returns' }),
     ]);

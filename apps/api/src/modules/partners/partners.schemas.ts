@@ -14,15 +14,15 @@ export const RoundParams = Type.Object({ ...NetworkParams.properties, roundId: U
 export const ResponseParams = Type.Object({ ...RoundParams.properties, partnerFirmId: Uuid }, strict);
 
 const SpectrumAnswers = Type.Object(
-  Object.fromEntries(spectrumIndicators.map((k) => [k, Likert])) as Record<string, typeof Likert>,
+  Object.fromEntries(spectrumIndicators.map((k) => [k, Likert])),
   { ...strict, description: 'Each indicator 1 (low) .. 5 (high).' },
 );
 const IntegrationAnswers = Type.Object(
-  Object.fromEntries(integrationLevels.map((k) => [k, Likert])) as Record<string, typeof Likert>,
+  Object.fromEntries(integrationLevels.map((k) => [k, Likert])),
   { ...strict, description: 'Each integration level 1 (none) .. 5 (deep).' },
 );
 const Dimensions = Type.Object(
-  Object.fromEntries(surveyDimensions.map((k) => [k, Type.Number()])) as Record<string, ReturnType<typeof Type.Number>>,
+  Object.fromEntries(surveyDimensions.map((k) => [k, Type.Number()])),
   { description: 'Mean score per dimension, 1..5.' },
 );
 

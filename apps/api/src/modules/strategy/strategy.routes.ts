@@ -7,7 +7,7 @@ import {
   withTenant,
   type Transaction,
 } from '@accord/db';
-import { diffStrategy, type StrategyContent } from '@accord/domain';
+import { diffStrategy } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import Type from 'typebox';
@@ -224,13 +224,13 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
             'edit_conflict',
             'Someone saved this draft after you opened it: reload it, then make your change again.',
           );
-        const content = request.body.content as StrategyContent;
+        const content = request.body.content;
         await checkContent(tx, networkId, content);
         await tx
           .update(strategyVersions)
           .set({
             title: request.body.title,
-            content: content as unknown as Record<string, unknown>,
+            content: content,
             updatedByUserId: actor.userId,
             updatedAt: sql`clock_timestamp()`,
           })
