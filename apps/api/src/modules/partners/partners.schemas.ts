@@ -13,18 +13,17 @@ export const ContactParams = Type.Object({ ...PartnerParams.properties, contactI
 export const RoundParams = Type.Object({ ...NetworkParams.properties, roundId: Uuid }, strict);
 export const ResponseParams = Type.Object({ ...RoundParams.properties, partnerFirmId: Uuid }, strict);
 
-const SpectrumAnswers = Type.Object(
-  Object.fromEntries(spectrumIndicators.map((k) => [k, Likert])),
-  { ...strict, description: 'Each indicator 1 (low) .. 5 (high).' },
-);
-const IntegrationAnswers = Type.Object(
-  Object.fromEntries(integrationLevels.map((k) => [k, Likert])),
-  { ...strict, description: 'Each integration level 1 (none) .. 5 (deep).' },
-);
-const Dimensions = Type.Object(
-  Object.fromEntries(surveyDimensions.map((k) => [k, Type.Number()])),
-  { description: 'Mean score per dimension, 1..5.' },
-);
+const SpectrumAnswers = Type.Object(Object.fromEntries(spectrumIndicators.map((k) => [k, Likert])), {
+  ...strict,
+  description: 'Each indicator 1 (low) .. 5 (high).',
+});
+const IntegrationAnswers = Type.Object(Object.fromEntries(integrationLevels.map((k) => [k, Likert])), {
+  ...strict,
+  description: 'Each integration level 1 (none) .. 5 (deep).',
+});
+const Dimensions = Type.Object(Object.fromEntries(surveyDimensions.map((k) => [k, Type.Number()])), {
+  description: 'Mean score per dimension, 1..5.',
+});
 
 const Side = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Object({ focal: Nullable(schema), partner: Nullable(schema) });

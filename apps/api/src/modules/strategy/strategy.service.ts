@@ -191,7 +191,7 @@ export async function latestPublished(tx: Transaction, networkId: string): Promi
 }
 
 export function contentOf(version: VersionRow | null): StrategyContent {
-  return version ? ({ ...emptyStrategyContent(), ...version.content }) : emptyStrategyContent();
+  return version ? { ...emptyStrategyContent(), ...version.content } : emptyStrategyContent();
 }
 
 /**
