@@ -147,7 +147,7 @@ describe('a scorecard from the template', () => {
     expect(new Set(card.measures.map((m) => m.perspective))).toEqual(
       new Set(['financial', 'customer', 'internal_process', 'learning_growth', 'relationship']),
     );
-    expect(card.measures.filter((m) => m.code === null)).toHaveLength(2);
+    expect(card.measures.filter((m) => m.code === null)).toHaveLength(1);
     expect(card.periods).toHaveLength(1);
     const again = await call(as.M, 'POST', '/scorecards', { name: 'Joint' });
     expect(again.json()).toMatchObject({ status: 409, code: 'scorecard_exists' });
@@ -250,8 +250,8 @@ describe('the customer-value measures', () => {
     const own = await view(as.R, 'current', as.R.firmId);
     expect(byCode(own, 'share_of_wallet').actual).toBeCloseTo(1, 9);
     expect(byCode(own, 'customer_profit').actual).toBeCloseTo(profit, 4);
-    // strategy sign-offs are not a measure of the template yet (the strategy issue adds them)
-    expect(chain.measures.some((m) => m.measure.code === 'strategy_signoffs')).toBe(false);
+    // no strategy is published in this network: the sign-off share is missing, never 0
+    expect(byCode(chain, 'strategy_signoffs')).toMatchObject({ actual: null, status: 'missing' });
   });
 });
 
@@ -372,15 +372,15 @@ describe('manual measures and sign-off', () => {
       measures: { id: string; name: string }[];
     }>();
     const sept = card.periods.find((p) => p.startsOn === '2026-09-01')!.id;
-    const trust = card.measures.find((m) => m.name === 'Partner trust survey')!;
-    const path = `/scorecards/${scorecardId}/periods/${sept}/measures/${trust.id}/manual-value`;
-    expect((await call(as.R, 'PUT', path, { value: 4.5, comment: 'survey' })).json()).toMatchObject({
+    const training = card.measures.find((m) => m.name === 'Joint training hours')!;
+    const path = `/scorecards/${scorecardId}/periods/${sept}/measures/${training.id}/manual-value`;
+    expect((await call(as.R, 'PUT', path, { value: 40, comment: 'training' })).json()).toMatchObject({
       code: 'not_measure_owner',
     });
-    expect((await call(as.M, 'PUT', path, { value: 3.2, comment: 'Q3 survey, 14 answers' })).statusCode).toBe(202);
+    expect((await call(as.M, 'PUT', path, { value: 12, comment: 'Two joint workshops' })).statusCode).toBe(202);
     await scoreNetwork(h.database.db, as.M.firmId, networkId, '2026-09-15');
     const m = await view(as.M, sept);
-    expect(manual(m, 'Partner trust survey')).toMatchObject({ actual: 3.2, status: 'amber' });
+    expect(manual(m, 'Joint training hours')).toMatchObject({ actual: 12, status: 'amber' });
 
     const signed = await call(as.R, 'POST', `/scorecards/${scorecardId}/periods/${sept}/sign-off`, {});
     expect(signed.json()).toMatchObject({ version: card.version });
@@ -428,11 +428,11 @@ describe('a closed period', () => {
     expect(after.measures.map((m) => [m.measure.id, m.actual, m.score, m.status])).toEqual(
       before.measures.map((m) => [m.measure.id, m.actual, m.score, m.status]),
     );
-    const trust = card.measures.find((m) => m.name === 'Partner trust survey')!;
+    const training = card.measures.find((m) => m.name === 'Joint training hours')!;
     const late = await call(
       as.M,
       'PUT',
-      `/scorecards/${scorecardId}/periods/${sept}/measures/${trust.id}/manual-value`,
+      `/scorecards/${scorecardId}/periods/${sept}/measures/${training.id}/manual-value`,
       {
         value: 5,
         comment: 'late',
