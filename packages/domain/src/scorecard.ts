@@ -360,6 +360,25 @@ function ratio(numerator: number | null, denominator: number | null): number | n
 
 const value = (v: number | null): number | null => (isMissing(v) ? null : v);
 
+/** A relationship measure read off the health survey: one dimension's mean over the period's responses. */
+function surveyMeasure<C extends string>(
+  code: C,
+  name: string,
+  sum: 'surveyTrustSum' | 'surveyCommitmentSum' | 'surveySatisfactionSum' | 'surveyInformationSharingSum',
+  what: string,
+) {
+  return {
+    code,
+    name,
+    definition: `Mean ${what} score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).`,
+    unit: 'score',
+    perspective: 'relationship',
+    direction: 'higher',
+    inputs: [sum, 'surveyResponses'],
+    compute: (f: PeriodFacts) => ratio(f[sum], f.surveyResponses),
+  } as const satisfies LibraryMeasure;
+}
+
 const definitions = [
   {
     code: 'revenue',
@@ -541,50 +560,20 @@ const definitions = [
     inputs: ['strategySignoffs', 'strategyPartners'],
     compute: (f) => ratio(f.strategySignoffs, f.strategyPartners),
   },
-  {
-    code: 'relationship_trust',
-    name: 'Trust',
-    definition:
-      "Mean trust score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).",
-    unit: 'score',
-    perspective: 'relationship',
-    direction: 'higher',
-    inputs: ['surveyTrustSum', 'surveyResponses'],
-    compute: (f) => ratio(f.surveyTrustSum, f.surveyResponses),
-  },
-  {
-    code: 'relationship_commitment',
-    name: 'Commitment',
-    definition:
-      "Mean commitment score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).",
-    unit: 'score',
-    perspective: 'relationship',
-    direction: 'higher',
-    inputs: ['surveyCommitmentSum', 'surveyResponses'],
-    compute: (f) => ratio(f.surveyCommitmentSum, f.surveyResponses),
-  },
-  {
-    code: 'relationship_satisfaction',
-    name: 'Satisfaction with the relationship',
-    definition:
-      "Mean relationship satisfaction score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).",
-    unit: 'score',
-    perspective: 'relationship',
-    direction: 'higher',
-    inputs: ['surveySatisfactionSum', 'surveyResponses'],
-    compute: (f) => ratio(f.surveySatisfactionSum, f.surveyResponses),
-  },
-  {
-    code: 'relationship_information_sharing',
-    name: 'Information sharing',
-    definition:
-      "Mean information-sharing score of the period's relationship health survey, both sides' answers, 1 (low) to 5 (high).",
-    unit: 'score',
-    perspective: 'relationship',
-    direction: 'higher',
-    inputs: ['surveyInformationSharingSum', 'surveyResponses'],
-    compute: (f) => ratio(f.surveyInformationSharingSum, f.surveyResponses),
-  },
+  surveyMeasure('relationship_trust', 'Trust', 'surveyTrustSum', 'trust'),
+  surveyMeasure('relationship_commitment', 'Commitment', 'surveyCommitmentSum', 'commitment'),
+  surveyMeasure(
+    'relationship_satisfaction',
+    'Satisfaction with the relationship',
+    'surveySatisfactionSum',
+    'relationship satisfaction',
+  ),
+  surveyMeasure(
+    'relationship_information_sharing',
+    'Information sharing',
+    'surveyInformationSharingSum',
+    'information-sharing',
+  ),
 ] as const satisfies readonly LibraryMeasure[];
 
 type LibraryCode = (typeof definitions)[number]['code'];
