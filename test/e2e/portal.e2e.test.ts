@@ -167,9 +167,9 @@ describe('a Northwind firm admin', () => {
       'Wingtip Stores',
     ]);
     expect(await page.getByLabel('Network', { exact: true }).inputValue()).toBe(demoNetworkId);
-    const partners = page.locator('nav[aria-label=Modules] a[aria-current=page]');
-    expect(await partners.textContent()).toContain('Partners');
-    expect(await partners.getAttribute('href')).toBe(`/networks/${demoNetworkId}`);
+    const network = page.locator('nav[aria-label=Modules] a[aria-current=page]');
+    expect(await network.textContent()).toContain('Network');
+    expect(await network.getAttribute('href')).toBe(`/networks/${demoNetworkId}`);
     await shot(page, '05-network-switched');
 
     // And back: the choice sticks in the accord_network cookie.
