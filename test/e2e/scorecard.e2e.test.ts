@@ -223,7 +223,7 @@ describe('the joint scorecard of the Northwind Appliances value chain', () => {
     // revenue is informational: a number, not scored
     expect(await text(northwind.locator('#measures tr[data-measure=revenue] [data-cell=actual]'))).toMatch(/^[\d,]+$/);
     // a manual measure nobody entered stays missing
-    expect(await text(northwind.locator('#measures tr[data-measure="Partner trust survey"] [data-cell=actual]'))).toBe(
+    expect(await text(northwind.locator('#measures tr[data-measure="Joint training hours"] [data-cell=actual]'))).toBe(
       '—',
     );
     await shot(northwind, 'scorecard-02-page');

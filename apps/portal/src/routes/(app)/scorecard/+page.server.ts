@@ -49,7 +49,6 @@ export const load: PageServerLoad = async (event) => {
   const wanted = uuidParam(event.url, 'card');
   const summary = list.data.items.find((c) => c.id === wanted) ?? list.data.items[0]!;
   const subject = uuidParam(event.url, 'subject') ?? 'chain';
-  const periodParam = uuidParam(event.url, 'period');
   const cardPath = { ...path, scorecardId: summary.id };
 
   const [detailResult, actionsResult] = await Promise.all([
@@ -59,6 +58,9 @@ export const load: PageServerLoad = async (event) => {
   if (!detailResult.data) fail500(detailResult.error);
   if (!actionsResult.data) fail500(actionsResult.error);
   const scorecard: Scorecard = detailResult.data;
+  // a period of another scorecard (the picker keeps the period when the card changes) means its current one
+  const asked = uuidParam(event.url, 'period');
+  const periodParam = scorecard.periods.some((p) => p.id === asked) ? asked : null;
 
   const periodView = (period: string) =>
     api.GET('/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{period}', {
