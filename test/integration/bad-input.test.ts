@@ -104,7 +104,7 @@ describe('bad input', () => {
       path: '/v1/me',
       init: () => ({
         headers: {
-          authorization: `Bearer ${h.app.jwt.sign({ sub: session.userId, firm: session.firmId }, { expiresIn: -60 })}`,
+          authorization: `Bearer ${h.app.jwt.sign({ sub: session.userId, firm: session.firmId, sid: crypto.randomUUID() }, { expiresIn: -60 })}`,
         },
       }),
       status: 401,

@@ -33,6 +33,7 @@ beforeAll(async () => {
   ids.networkId = network.json<{ id: string }>().id;
   ids.firmId = victim.firmId;
   ids.userId = victim.userId;
+  ids.sessionId = (JSON.parse(Buffer.from(victim.token.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
   ids.invitationId = invitation.json<{ id: string }>().id;
   const apiKey = await h.app.inject({
     method: 'POST',
@@ -117,8 +118,11 @@ const feed = {
 // A valid body for each route that needs one, so the request reaches the tenancy check.
 const bodies: Record<string, object | typeof feed | undefined> = {
   'GET /v1/firms/{firmId}': undefined,
+  'PATCH /v1/firms/{firmId}': { requireMfa: true },
   'GET /v1/firms/{firmId}/users': undefined,
-  'PATCH /v1/firms/{firmId}/users/{userId}': { role: 'viewer' },
+  'PATCH /v1/firms/{firmId}/users/{userId}': { role: 'viewer', active: false },
+  'POST /v1/firms/{firmId}/users/{userId}/sessions/revoke': {},
+  'DELETE /v1/me/sessions/{sessionId}': undefined,
   'DELETE /v1/firms/{firmId}/users/{userId}': undefined,
   'GET /v1/firms/{firmId}/invitations': undefined,
   'POST /v1/firms/{firmId}/invitations': { email: 'intruder@outsider.example', role: 'firm_admin' },
@@ -311,8 +315,11 @@ describe('every route that takes an id', () => {
     expect(invitation!.revokedAt).toBeNull();
     const members = await h.app.inject({ url: `/v1/firms/${victim.firmId}/users`, headers: victim.headers });
     expect(members.json<{ items: Array<{ id: string; role: string }> }>().items).toContainEqual(
-      expect.objectContaining({ id: victim.userId, role: 'firm_admin' }),
+      expect.objectContaining({ id: victim.userId, role: 'firm_admin', deactivated: false }),
     );
+    // the victim's session survived, and its firm still does not require MFA
+    const firm = await h.app.inject({ url: `/v1/firms/${victim.firmId}`, headers: victim.headers });
+    expect(firm.json()).toMatchObject({ requireMfa: false });
   });
 });
 

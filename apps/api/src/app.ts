@@ -12,7 +12,17 @@ import { Problem } from './http/common.schemas.ts';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { ApiKey } from './modules/api-keys/api-keys.schemas.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { FirmOfUser, Session, UserSummary } from './modules/auth/auth.schemas.ts';
+import {
+  FirmOfUser,
+  MfaEnrolmentRequired,
+  MfaRequired,
+  Session,
+  TotpEnrolment,
+  UserSummary,
+} from './modules/auth/auth.schemas.ts';
+import { secretBox, secretKeyFrom, type SecretBox } from './modules/auth/secret-box.ts';
+import { accountRoutes } from './modules/account/account.routes.ts';
+import { UserSession } from './modules/account/account.schemas.ts';
 import { Agreement } from './modules/sharing/sharing.schemas.ts';
 import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
 import { Customer360 } from './modules/customers/customers.schemas.ts';
@@ -41,6 +51,8 @@ declare module 'fastify' {
     database: DatabaseHandle;
     db: Database;
     queue: JobQueue;
+    /** Seals secrets the API must read back (TOTP seeds) before they are stored. */
+    secretBox: SecretBox;
   }
 }
 
@@ -48,6 +60,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   queue: JobQueue;
   jwtSecret: string;
+  /** 32 bytes (hex or base64) sealing stored secrets; derived from jwtSecret when absent (development). */
+  secretKey?: string | undefined;
   portalUrl: string;
   loginRateLimit?: number;
   /** Shares rate-limit counters between API instances; in memory when absent. */
@@ -83,12 +97,17 @@ export async function buildApp(deps: AppDependencies) {
   app.decorate('database', deps.database);
   app.decorate('db', deps.database.db);
   app.decorate('queue', deps.queue);
+  app.decorate('secretBox', secretBox(secretKeyFrom(deps.secretKey, deps.jwtSecret)));
 
   for (const schema of [
     Problem,
     UserSummary,
     FirmOfUser,
     Session,
+    MfaRequired,
+    MfaEnrolmentRequired,
+    TotpEnrolment,
+    UserSession,
     Firm,
     FirmUser,
     UserInvitation,
@@ -118,7 +137,8 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(metricsPlugin);
 
   await app.register(healthRoutes);
-  await app.register(authRoutes, { loginRateLimit: deps.loginRateLimit ?? 10 });
+  await app.register(authRoutes, { loginRateLimit: deps.loginRateLimit ?? 10, portalUrl: deps.portalUrl });
+  await app.register(accountRoutes);
   await app.register(firmsRoutes, { portalUrl: deps.portalUrl });
   await app.register(networksRoutes);
   await app.register(apiKeysRoutes);

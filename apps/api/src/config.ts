@@ -13,6 +13,12 @@ export interface ApiConfig {
   redisUrl: string | undefined;
   dataDir: string;
   jwtSecret: string;
+  /**
+   * ACCORD_SECRET_KEY: 32 bytes (64 hex digits or base64) sealing stored secrets such as TOTP seeds
+   * with AES-256-GCM. Unset, a key is derived from the JWT secret: fine for development, but set it
+   * in production so a leaked signing secret does not also open the sealed secrets.
+   */
+  secretKey: string | undefined;
   /** Seed the demo value chain (and allow its published password). */
   demo: boolean;
   /** With a freshly seeded demo, push its generated feeds through the feed API. */
@@ -44,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     redisUrl: env.REDIS_URL || undefined,
     dataDir,
     jwtSecret: env.JWT_SECRET ?? (demo ? localSecret(dataDir) : missing('JWT_SECRET')),
+    secretKey: env.ACCORD_SECRET_KEY || undefined,
     demo,
     demoFeeds: flag(env.ACCORD_DEMO_FEEDS, true),
     portalUrl: env.ACCORD_PORTAL_URL ?? 'http://localhost:3000',

@@ -23,6 +23,9 @@ if (config.migrateOnStart) {
   await database.migrate();
   logger.info({ database: database.kind }, 'database migrated');
 }
+if (!config.secretKey && !config.demo) {
+  logger.warn('ACCORD_SECRET_KEY is not set: stored secrets are sealed with a key derived from JWT_SECRET');
+}
 let freshDemo = false;
 if (config.demo) {
   const { seeded } = await seedDemo(database.db);
@@ -64,6 +67,7 @@ const app = await buildApp({
   database,
   queue,
   jwtSecret: config.jwtSecret,
+  secretKey: config.secretKey,
   portalUrl: config.portalUrl,
   loginRateLimit: config.loginRateLimit,
   trustProxy: config.trustProxy,

@@ -62,9 +62,109 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. Sign-in attempts are limited per address and email.
+         * @description Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. Sign-in attempts are limited per address and email; five failures in a row lock the account for a minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with a code from the authenticator, or a recovery code
+         * @description Takes the `mfaToken` from sign-in and a 6-digit `code` (the current one, or one step either side) or a `recoveryCode` (each works once). Answers like sign-in. Wrong codes count toward the lockout.
+         */
+        post: operations["verifyMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up an authenticator during sign-in, when the firm requires MFA
+         * @description Takes the `mfaToken` of an `mfaEnrolmentRequired` sign-in; answers a new secret, its otpauth URI and a QR code. Confirm with a code at POST /v1/auth/mfa/enrolment/confirm.
+         */
+        post: operations["startSignInMfaEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the new authenticator with a code and finish signing in
+         * @description Answers like sign-in, plus ten recovery codes shown this once.
+         */
+        post: operations["confirmSignInMfaEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset link
+         * @description Always answers 202, whether or not an account uses the email. If one does, a link valid for 30 minutes, good once, is emailed to it.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the token from a reset link
+         * @description Spends the token, ends every session of the account and lifts any lockout. A spent or expired token answers 410; a password the policy refuses answers 422 `weak_password` with a `reason`.
+         */
+        post: operations["completePasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -162,6 +262,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where you are signed in: device, address, when it started and was last used */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out one of your sessions; its access token stops working at once */
+        delete: operations["revokeMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions/revoke-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere else, keeping this session */
+        post: operations["revokeMyOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password; your other sessions end
+         * @description A wrong current password counts toward the lockout. A new password the policy refuses answers 422 `weak_password` with a `reason` (`too_short`, `too_long`, `common`, `personal`).
+         */
+        post: operations["changeMyPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up an authenticator app
+         * @description Answers a new secret, its otpauth URI and a QR code. Nothing changes for sign-in until a code confirms it at POST /v1/me/mfa/totp/confirm.
+         */
+        post: operations["startTotpEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn on two-factor sign-in with a code from the new authenticator
+         * @description Answers ten recovery codes, each good once, shown this once.
+         */
+        post: operations["confirmTotpEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn off two-factor sign-in (needs your password and a current code)
+         * @description Refused while a firm you belong to requires MFA.
+         */
+        delete: operations["disableMfa"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/firms/{firmId}": {
         parameters: {
             query?: never;
@@ -176,7 +407,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change your firm's settings: require two-factor sign-in of every member (firm admins)
+         * @description With `requireMfa`, members without an authenticator must set one up at their next sign-in, and cannot turn theirs off.
+         */
+        patch: operations["updateFirm"];
         trace?: never;
     };
     "/v1/firms/{firmId}/users": {
@@ -210,8 +445,31 @@ export interface paths {
         delete: operations["removeFirmUser"];
         options?: never;
         head?: never;
-        /** Change a user's role in the firm (firm admins) */
+        /**
+         * Change a user's role in the firm, or deactivate or reactivate them (firm admins)
+         * @description Deactivating (`active: false`) ends the member's sessions for this firm at once, refuses their sign-in for it and stops the API keys they created; reactivating lets them sign in again.
+         */
         patch: operations["updateFirmUser"];
+        trace?: never;
+    };
+    "/v1/firms/{firmId}/users/{userId}/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a member's sessions for this firm at once (firm admins)
+         * @description Their access tokens stop working immediately; they can sign in again.
+         */
+        post: operations["revokeFirmUserSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/firms/{firmId}/invitations": {
@@ -1612,6 +1870,8 @@ export interface components {
             /** @description What went wrong and what to fix. */
             detail?: string;
             instance?: string;
+            /** @description A finer machine-readable cause, e.g. why a password was refused (`common`). */
+            reason?: string;
             /** @description Each invalid part of the request. */
             errors?: {
                 path: string;
@@ -1643,6 +1903,46 @@ export interface components {
             user: components["schemas"]["UserSummary"];
             firm: components["schemas"]["FirmOfUser"];
         };
+        /** @description The password was right; send a code from the authenticator next. */
+        MfaRequired: {
+            /** @enum {boolean} */
+            mfaRequired: true;
+            /** @description Good only for finishing this sign-in (POST /v1/auth/mfa or the enrolment steps), once. */
+            mfaToken: string;
+            /** @description Seconds left to finish the sign-in. */
+            expiresIn: number;
+        };
+        /** @description The password was right, and the firm requires MFA: set up an authenticator to finish signing in. */
+        MfaEnrolmentRequired: {
+            /** @enum {boolean} */
+            mfaEnrolmentRequired: true;
+            /** @description Good only for finishing this sign-in (POST /v1/auth/mfa or the enrolment steps), once. */
+            mfaToken: string;
+            /** @description Seconds left to finish the sign-in. */
+            expiresIn: number;
+        };
+        TotpEnrolment: {
+            /** @description Base32, for typing into an authenticator by hand. */
+            secret: string;
+            otpauthUri: string;
+            /** @description The otpauth URI as a PNG QR code, as a data: URL. */
+            qrCodeDataUrl: string;
+        };
+        UserSession: {
+            /** Format: uuid */
+            id: string;
+            /** @description Browser and system, read from the user agent, e.g. "Firefox on Linux". */
+            device: string;
+            ip: string | null;
+            /** Format: uuid */
+            firmId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description The session this request comes from. */
+            current: boolean;
+        };
         Firm: {
             /** Format: uuid */
             id: string;
@@ -1652,6 +1952,8 @@ export interface components {
             chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
             /** Format: date-time */
             createdAt: string;
+            /** @description Members must sign in with an authenticator (TOTP). */
+            requireMfa: boolean;
         };
         FirmUser: {
             /** Format: uuid */
@@ -1662,6 +1964,7 @@ export interface components {
             role: "firm_admin" | "manager" | "analyst" | "viewer";
             /** Format: date-time */
             joinedAt: string;
+            /** @description Deactivated in this firm by a firm admin (or the whole account): cannot sign in for the firm. */
             deactivated: boolean;
         };
         UserInvitation: {
@@ -2095,6 +2398,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Session"] | components["schemas"]["MfaRequired"] | components["schemas"]["MfaEnrolmentRequired"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mfaToken: string;
+                    /** @description The 6-digit code from the authenticator. */
+                    code?: string;
+                    /** @description One of the recovery codes, instead of a code. */
+                    recoveryCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": {
                         accessToken: string;
                         /** @enum {string} */
@@ -2105,6 +2456,202 @@ export interface operations {
                         firm: components["schemas"]["FirmOfUser"];
                     };
                 };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSignInMfaEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mfaToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Base32, for typing into an authenticator by hand. */
+                        secret: string;
+                        otpauthUri: string;
+                        /** @description The otpauth URI as a PNG QR code, as a data: URL. */
+                        qrCodeDataUrl: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmSignInMfaEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mfaToken: string;
+                    /** @description The 6-digit code from the authenticator. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        user: components["schemas"]["UserSummary"];
+                        firm: components["schemas"]["FirmOfUser"];
+                        /** @description One-time codes for when the authenticator is lost: shown this once, never again. */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description RFC 9457 problem details. */
             "4XX": {
@@ -2234,6 +2781,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        mfa: {
+                            /** @description The user signs in with an authenticator. */
+                            enabled: boolean;
+                            /** @description The acting firm requires MFA of its members. */
+                            required: boolean;
+                        };
                         user: components["schemas"]["UserSummary"];
                         firm: components["schemas"]["FirmOfUser"];
                         firms: components["schemas"]["FirmOfUser"][];
@@ -2377,6 +2930,304 @@ export interface operations {
             };
         };
     };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserSession"][];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeMyOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many sessions were ended. */
+                        revoked: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeMyPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startTotpEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Base32, for typing into an authenticator by hand. */
+                        secret: string;
+                        otpauthUri: string;
+                        /** @description The otpauth URI as a PNG QR code, as a data: URL. */
+                        qrCodeDataUrl: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmTotpEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code from the authenticator. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description One-time codes for when the authenticator is lost: shown this once, never again. */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disableMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    /** @description The 6-digit code from the authenticator. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getFirm: {
         parameters: {
             query?: never;
@@ -2403,6 +3254,65 @@ export interface operations {
                         chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Members must sign in with an authenticator (TOTP). */
+                        requireMfa: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateFirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requireMfa: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        slug: string;
+                        /** @enum {unknown} */
+                        chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Members must sign in with an authenticator (TOTP). */
+                        requireMfa: boolean;
                     };
                 };
             };
@@ -2457,6 +3367,7 @@ export interface operations {
                             role: "firm_admin" | "manager" | "analyst" | "viewer";
                             /** Format: date-time */
                             joinedAt: string;
+                            /** @description Deactivated in this firm by a firm admin (or the whole account): cannot sign in for the firm. */
                             deactivated: boolean;
                         }[];
                         /** @description Null on the last page. */
@@ -2537,7 +3448,9 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {unknown} */
-                    role: "firm_admin" | "manager" | "analyst" | "viewer";
+                    role?: "firm_admin" | "manager" | "analyst" | "viewer";
+                    /** @description false deactivates the member: their sessions for this firm end, they cannot sign in for it, and API keys they created stop working. true reactivates them. */
+                    active?: boolean;
                 };
             };
         };
@@ -2557,7 +3470,52 @@ export interface operations {
                         role: "firm_admin" | "manager" | "analyst" | "viewer";
                         /** Format: date-time */
                         joinedAt: string;
+                        /** @description Deactivated in this firm by a firm admin (or the whole account): cannot sign in for the firm. */
                         deactivated: boolean;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeFirmUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many sessions were ended. */
+                        revoked: number;
                     };
                 };
             };

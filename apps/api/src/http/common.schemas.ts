@@ -9,6 +9,9 @@ export const Problem = Type.Object(
     code: Type.String({ description: 'Stable machine-readable code, e.g. `validation_failed`.' }),
     detail: Type.Optional(Type.String({ description: 'What went wrong and what to fix.' })),
     instance: Type.Optional(Type.String()),
+    reason: Type.Optional(
+      Type.String({ description: 'A finer machine-readable cause, e.g. why a password was refused (`common`).' }),
+    ),
     errors: Type.Optional(
       Type.Array(Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: false }), {
         description: 'Each invalid part of the request.',

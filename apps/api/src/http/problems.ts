@@ -7,6 +7,7 @@ export class ApiProblem extends Error {
     readonly detail?: string,
     /** Each invalid part of the request, when there are several to fix. */
     readonly errors?: { path: string; message: string }[],
+    readonly extra: { reason?: string; retryAfterSeconds?: number } = {},
   ) {
     super(detail ?? title);
   }
@@ -17,3 +18,4 @@ export const forbidden = (code: string, detail: string) => new ApiProblem(403, c
 export const conflict = (code: string, detail: string) => new ApiProblem(409, code, 'Conflict', detail);
 export const unauthorized = (code: string, detail: string) => new ApiProblem(401, code, 'Unauthorized', detail);
 export const badRequest = (code: string, detail: string) => new ApiProblem(400, code, 'Bad request', detail);
+export const gone = (code: string, detail: string) => new ApiProblem(410, code, 'Gone', detail);

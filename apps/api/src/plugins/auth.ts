@@ -1,7 +1,15 @@
 // Who is calling: a signed-in user acting for one firm, proven by a short-lived access JWT, or a
 // data pipeline holding a firm's API key (`acc_...`), on the routes that say `pipeline: true`.
 // Routes are private unless their config says `public: true`.
-import { firmMemberships, users, withTenant, type Dataset, type FirmRole, type Transaction } from '@accord/db';
+import {
+  firmMemberships,
+  refreshTokens,
+  users,
+  withTenant,
+  type Dataset,
+  type FirmRole,
+  type Transaction,
+} from '@accord/db';
 import { authenticateApiKey } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -16,11 +24,15 @@ export interface AccessClaims {
   sub: string;
   /** The firm the user acts for. */
   firm: string;
+  /** The session: the refresh-token family this token was issued with. Revoking it ends the token too. */
+  sid: string;
 }
 
 export interface Actor {
   userId: string;
   firmId: string;
+  /** The refresh-token family behind the access token. */
+  sessionId: string;
 }
 
 /** A data pipeline: an API key of one firm, for one network and some datasets. */
@@ -74,10 +86,10 @@ export const authPlugin = fp(
         return;
       }
       const claims = await request.jwtVerify<AccessClaims>();
-      if (typeof claims.sub !== 'string' || typeof claims.firm !== 'string') {
-        throw unauthorized('token_invalid', 'The access token lacks its user or firm.');
+      if (typeof claims.sub !== 'string' || typeof claims.firm !== 'string' || typeof claims.sid !== 'string') {
+        throw unauthorized('token_invalid', 'The access token lacks its user, firm or session.');
       }
-      request.actor = { userId: claims.sub, firmId: claims.firm };
+      request.actor = { userId: claims.sub, firmId: claims.firm, sessionId: claims.sid };
     });
   },
   { name: 'auth', dependencies: ['problems'] },
@@ -85,7 +97,8 @@ export const authPlugin = fp(
 
 /**
  * Runs work as the calling user's firm under row-level security, after checking the user still
- * belongs to that firm and is active (an access token outlives neither).
+ * belongs to that firm and is active, and that the session is not revoked (an access token
+ * outlives none of these).
  */
 export function asActor<T>(
   request: FastifyRequest,
@@ -93,7 +106,7 @@ export function asActor<T>(
 ): Promise<T> {
   const actor = request.actor;
   if (!actor) throw unauthorized('token_missing', 'This endpoint needs an access token.');
-  return withTenant(request.server.db, actor, async (tx) => {
+  return withTenant(request.server.db, { userId: actor.userId, firmId: actor.firmId }, async (tx) => {
     const [membership] = await tx
       .select({ role: firmMemberships.role })
       .from(firmMemberships)
@@ -102,10 +115,23 @@ export function asActor<T>(
         and(
           eq(firmMemberships.userId, actor.userId),
           eq(firmMemberships.firmId, actor.firmId),
+          isNull(firmMemberships.deactivatedAt),
           isNull(users.deactivatedAt),
         ),
       );
     if (!membership) throw unauthorized('membership_revoked', 'You no longer act for this firm; sign in again.');
+    const [live] = await tx
+      .select({ id: refreshTokens.id })
+      .from(refreshTokens)
+      .where(
+        and(
+          eq(refreshTokens.familyId, actor.sessionId),
+          eq(refreshTokens.userId, actor.userId),
+          isNull(refreshTokens.revokedAt),
+        ),
+      )
+      .limit(1);
+    if (!live) throw unauthorized('session_revoked', 'This session was ended; sign in again.');
     return work(tx, { ...actor, role: membership.role });
   });
 }

@@ -66,6 +66,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       ...problem(error.status, error.code, error.detail, {
         instance,
         ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.extra.reason ? { reason: error.extra.reason } : {}),
       }),
       title: error.title,
     };
@@ -109,6 +110,9 @@ export const problemsPlugin = fp(
   (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const body = toProblem(error, request);
+      if (error instanceof ApiProblem && error.extra.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(error.extra.retryAfterSeconds));
+      }
       if (body.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: body.code }, 'request refused');
       return sendProblem(reply, body);

@@ -1,6 +1,18 @@
 // Identity: firms, the people who work at them, and how people sign in.
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const chainRoles = ['manufacturer', 'supplier', 'distributor', 'retailer', 'logistics_provider'] as const;
 export type ChainRole = (typeof chainRoles)[number];
@@ -16,6 +28,8 @@ export const firms = pgTable('firms', {
   slug: text().notNull().unique(),
   chainRole: chainRole().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** Every member must sign in with a second factor (TOTP). */
+  requireMfa: boolean().notNull().default(false),
 });
 
 export const users = pgTable(
@@ -27,6 +41,10 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp({ withTimezone: true }),
+    // Lockout: consecutive failed sign-ins and the lock they earned. Only the auth_* functions
+    // read or write these; the runtime role has no grant on them.
+    failedLogins: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
   },
   (t) => [check('users_email_normalised', sql`${t.email} = lower(${t.email})`)],
 );
@@ -42,12 +60,15 @@ export const firmMemberships = pgTable(
       .references(() => users.id),
     role: firmRole().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A firm admin switched this member off: no sign-in for this firm, no API keys they made. */
+    deactivatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.firmId, t.userId] }), index().on(t.userId)],
 );
 
 // One row per issued refresh token. Tokens of one login form a family: rotating marks the old
-// token used; presenting a used token again revokes the whole family (reuse detection).
+// token used; presenting a used token again revokes the whole family (reuse detection). A family
+// is what the user sees as a session; access tokens carry its id (`sid`) and die with it.
 export const refreshTokens = pgTable(
   'refresh_tokens',
   {
@@ -66,6 +87,7 @@ export const refreshTokens = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     userAgent: text(),
     ip: text(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.familyId), index().on(t.userId)],
 );
@@ -89,4 +111,71 @@ export const userInvitations = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.firmId), check('user_invitations_email_normalised', sql`${t.email} = lower(${t.email})`)],
+);
+
+// Password reset links: only the token's hash is kept. The runtime role has no rights on this
+// table; the auth_* functions issue, read and spend tokens.
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+// A user's TOTP authenticator (RFC 6238). The secret is sealed with AES-256-GCM under a key the
+// database never sees; it is pending until the first code confirms it. last_used_step refuses a
+// replayed code.
+export const userTotp = pgTable('user_totp', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id),
+  secretSealed: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  confirmedAt: timestamp({ withTimezone: true }),
+  lastUsedStep: bigint({ mode: 'number' }),
+});
+
+// One-time recovery codes, handed out once when MFA is turned on; kept as SHA-256 hashes.
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    codeHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+export const loginChallengePurposes = ['verify', 'enrol'] as const;
+export type LoginChallengePurpose = (typeof loginChallengePurposes)[number];
+
+// The half-finished sign-in between the password and the second factor: the `mfaToken` a client
+// holds is only good for finishing it (verify a code, or enrol when the firm requires MFA).
+export const loginChallenges = pgTable(
+  'login_challenges',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    firmId: uuid().references(() => firms.id),
+    purpose: text({ enum: loginChallengePurposes }).notNull(),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId), check('login_challenges_purpose', sql`${t.purpose} in ('verify', 'enrol')`)],
 );

@@ -29,6 +29,7 @@ interface StoredApiKey {
   datasets: Dataset[] | string;
   expires_at: Date | string | null;
   revoked_at: Date | string | null;
+  creator_active: boolean;
 }
 
 /** The pipeline an API key stands for; refuses unknown, revoked and expired keys alike in code. */
@@ -42,6 +43,13 @@ export async function authenticateApiKey(db: Database, key: string): Promise<Pip
   const presented = Buffer.from(sha256(secret), 'hex');
   if (!stored || !timingSafeEqual(presented, Buffer.from(stored.secret_hash, 'hex'))) throw refused();
   if (stored.revoked_at) throw unauthorized('api_key_revoked', 'This API key was revoked; use a current one.');
+  // A key acts for the firm on behalf of the admin who made it: it stops when they are deactivated.
+  if (!stored.creator_active) {
+    throw unauthorized(
+      'api_key_creator_deactivated',
+      'The person who created this API key was deactivated; a firm admin must create a new key.',
+    );
+  }
   if (stored.expires_at && new Date(stored.expires_at).getTime() <= Date.now()) {
     throw unauthorized('api_key_expired', 'This API key has expired; create a new one.');
   }

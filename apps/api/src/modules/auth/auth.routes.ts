@@ -1,30 +1,49 @@
-import { networkMemberships, networks, users } from '@accord/db';
+import { networkMemberships, networks, users, withTenant } from '@accord/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
-import { ApiProblem } from '../../http/problems.ts';
+import { ApiProblem, badRequest, unauthorized } from '../../http/problems.ts';
 import { ACCESS_TOKEN_SECONDS, asActor } from '../../plugins/auth.ts';
 import {
   AcceptInvitationBody,
+  EnrolledSession,
   InvitationPreview,
   InvitationTokenBody,
   LoginBody,
+  LoginResult,
   Me,
+  MfaEnrolmentConfirmBody,
+  MfaTokenBody,
+  MfaVerifyBody,
+  PasswordResetAccepted,
+  PasswordResetBody,
+  PasswordResetCompleteBody,
   RefreshBody,
   Session,
+  TotpEnrolment,
 } from './auth.schemas.ts';
 import {
   acceptInvitation,
+  accountLocked,
+  completePasswordReset,
+  completeSignIn,
   firmsOfUser,
+  MFA_TOKEN_SECONDS,
+  PASSWORD_RESET_MINUTES,
+  recordFailedSignIn,
   REFRESH_TOKEN_DAYS,
+  requestPasswordReset,
   rotate,
   signIn,
   signOut,
+  spendChallenge,
+  usableChallenge,
   usableInvitation,
   type IssuedSession,
 } from './auth.service.ts';
+import { confirmTotpEnrolment, mfaEnabled, startTotpEnrolment, verifySecondFactor } from './mfa.service.ts';
 
 export const REFRESH_COOKIE = 'accord_refresh';
 const cookiePath = '/v1/auth';
@@ -43,7 +62,7 @@ function sendSession(request: FastifyRequest, reply: FastifyReply, session: Issu
     maxAge: REFRESH_TOKEN_DAYS * 86_400,
   });
   return {
-    accessToken: request.server.jwt.sign({ sub: session.user.id, firm: session.firm.id }),
+    accessToken: request.server.jwt.sign({ sub: session.user.id, firm: session.firm.id, sid: session.familyId }),
     tokenType: 'Bearer' as const,
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: session.user,
@@ -51,7 +70,19 @@ function sendSession(request: FastifyRequest, reply: FastifyReply, session: Issu
   };
 }
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> = async (app, options) => {
+const invalidCode = () =>
+  unauthorized('mfa_code_invalid', 'That code is not right, has expired or was already used; try the current one.');
+
+export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; portalUrl: string }> = async (
+  app,
+  options,
+) => {
+  /** Counts a wrong second factor toward lockout, then refuses it. */
+  async function refuseSecondFactor(userId: string): Promise<never> {
+    const lock = await recordFailedSignIn(app.db, userId);
+    throw lock ? accountLocked(lock) : invalidCode();
+  }
+
   app.post(
     '/v1/auth/login',
     {
@@ -73,13 +104,171 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
         summary: 'Sign in with email and password',
         description:
           'Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. ' +
-          'Sign-in attempts are limited per address and email.',
+          'A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); ' +
+          'a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. ' +
+          'Sign-in attempts are limited per address and email; five failures in a row lock the account for a ' +
+          'minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).',
         tags: ['auth'],
         body: LoginBody,
+        response: { 200: LoginResult, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await signIn(app.db, request.body, clientOf(request));
+      if ('session' in outcome) return sendSession(request, reply, outcome.session);
+      const { purpose, mfaToken } = outcome.challenge;
+      return purpose === 'verify'
+        ? { mfaRequired: true as const, mfaToken, expiresIn: MFA_TOKEN_SECONDS }
+        : { mfaEnrolmentRequired: true as const, mfaToken, expiresIn: MFA_TOKEN_SECONDS };
+    },
+  );
+
+  app.post(
+    '/v1/auth/mfa',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'verifyMfa',
+        summary: 'Finish signing in with a code from the authenticator, or a recovery code',
+        description:
+          'Takes the `mfaToken` from sign-in and a 6-digit `code` (the current one, or one step either side) ' +
+          'or a `recoveryCode` (each works once). Answers like sign-in. Wrong codes count toward the lockout.',
+        tags: ['auth'],
+        body: MfaVerifyBody,
         response: { 200: Session, ...problemResponses },
       },
     },
-    async (request, reply) => sendSession(request, reply, await signIn(app.db, request.body, clientOf(request))),
+    async (request, reply) => {
+      const { mfaToken, code, recoveryCode } = request.body;
+      if (!code === !recoveryCode) throw badRequest('mfa_proof_required', 'Send either `code` or `recoveryCode`.');
+      const challenge = await usableChallenge(app.db, mfaToken, 'verify');
+      const userId = challenge.user_id;
+      const proven = await withTenant(app.db, { userId, firmId: null }, async (tx) => {
+        if (!(await verifySecondFactor(tx, app.secretBox, userId, { code, recoveryCode }))) return false;
+        if (!(await spendChallenge(tx, challenge.id))) {
+          throw unauthorized('mfa_token_invalid', 'This sign-in step is already done; sign in again.');
+        }
+        return true;
+      });
+      if (!proven) return refuseSecondFactor(userId);
+      const session = await completeSignIn(app.db, userId, challenge.firm_id ?? undefined, clientOf(request));
+      return sendSession(request, reply, session);
+    },
+  );
+
+  app.post(
+    '/v1/auth/mfa/enrolment',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'startSignInMfaEnrolment',
+        summary: 'Set up an authenticator during sign-in, when the firm requires MFA',
+        description:
+          'Takes the `mfaToken` of an `mfaEnrolmentRequired` sign-in; answers a new secret, its otpauth URI and ' +
+          'a QR code. Confirm with a code at POST /v1/auth/mfa/enrolment/confirm.',
+        tags: ['auth'],
+        body: MfaTokenBody,
+        response: { 200: TotpEnrolment, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const challenge = await usableChallenge(app.db, request.body.mfaToken, 'enrol');
+      const userId = challenge.user_id;
+      return withTenant(app.db, { userId, firmId: null }, async (tx) => {
+        const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
+        return startTotpEnrolment(tx, app.secretBox, user!);
+      });
+    },
+  );
+
+  app.post(
+    '/v1/auth/mfa/enrolment/confirm',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'confirmSignInMfaEnrolment',
+        summary: 'Confirm the new authenticator with a code and finish signing in',
+        description: 'Answers like sign-in, plus ten recovery codes shown this once.',
+        tags: ['auth'],
+        body: MfaEnrolmentConfirmBody,
+        response: { 200: EnrolledSession, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const challenge = await usableChallenge(app.db, request.body.mfaToken, 'enrol');
+      const userId = challenge.user_id;
+      const recoveryCodes = await withTenant(app.db, { userId, firmId: null }, async (tx) => {
+        const codes = await confirmTotpEnrolment(tx, app.secretBox, userId, request.body.code);
+        if (!codes) return null;
+        if (!(await spendChallenge(tx, challenge.id))) {
+          throw unauthorized('mfa_token_invalid', 'This sign-in step is already done; sign in again.');
+        }
+        return codes;
+      });
+      if (!recoveryCodes) return refuseSecondFactor(userId);
+      const session = await completeSignIn(app.db, userId, challenge.firm_id ?? undefined, clientOf(request));
+      return { ...sendSession(request, reply, session), recoveryCodes };
+    },
+  );
+
+  app.post(
+    '/v1/auth/password-reset',
+    {
+      config: {
+        public: true,
+        rateLimit: {
+          hook: 'preValidation',
+          max: options.loginRateLimit,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => {
+            const email = (request.body as { email?: unknown } | undefined)?.email;
+            return `reset:${request.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
+          },
+        },
+      },
+      schema: {
+        operationId: 'requestPasswordReset',
+        summary: 'Email a password reset link',
+        description:
+          `Always answers 202, whether or not an account uses the email. If one does, a link valid for ` +
+          `${PASSWORD_RESET_MINUTES} minutes, good once, is emailed to it.`,
+        tags: ['auth'],
+        body: PasswordResetBody,
+        response: { 202: PasswordResetAccepted, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const sent = await requestPasswordReset(app.db, request.body.email, options.portalUrl);
+      if (sent) {
+        await app.queue.enqueue(
+          'deliver-email',
+          { firmId: sent.firmId, emailId: sent.emailId },
+          { jobId: `email-${sent.emailId}` },
+        );
+      }
+      return reply.status(202).send({ detail: 'If an account uses that email, a reset link is on its way.' });
+    },
+  );
+
+  app.post(
+    '/v1/auth/password-reset/complete',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'completePasswordReset',
+        summary: 'Set a new password with the token from a reset link',
+        description:
+          'Spends the token, ends every session of the account and lifts any lockout. A spent or expired ' +
+          'token answers 410; a password the policy refuses answers 422 `weak_password` with a `reason`.',
+        tags: ['auth'],
+        body: PasswordResetCompleteBody,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await completePasswordReset(app.db, request.body.token, request.body.password);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(
@@ -160,7 +349,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number }> =
           .orderBy(asc(networks.name));
         const firm = memberships.find((m) => m.id === actor.firmId);
         if (!user || !firm) throw new Error('signed-in user or firm not visible to itself');
-        return { user, firm, firms: memberships, networks: ownNetworks };
+        const mfa = { enabled: await mfaEnabled(tx, actor.userId), required: firm.requireMfa };
+        return { mfa, user, firm, firms: memberships, networks: ownNetworks };
       }),
   );
 

@@ -21,15 +21,87 @@ export const FirmOfUser = Type.Object(
   { $id: 'FirmOfUser' },
 );
 
-export const Session = Type.Object(
+const sessionFields = {
+  accessToken: Type.String(),
+  tokenType: Type.Literal('Bearer'),
+  expiresIn: Type.Integer({ description: 'Seconds until the access token expires.' }),
+  user: Type.Ref('UserSummary'),
+  firm: Type.Ref('FirmOfUser'),
+};
+
+export const Session = Type.Object(sessionFields, { $id: 'Session' });
+
+const mfaTokenField = Type.String({
+  description: 'Good only for finishing this sign-in (POST /v1/auth/mfa or the enrolment steps), once.',
+});
+
+export const MfaRequired = Type.Object(
   {
-    accessToken: Type.String(),
-    tokenType: Type.Literal('Bearer'),
-    expiresIn: Type.Integer({ description: 'Seconds until the access token expires.' }),
-    user: Type.Ref('UserSummary'),
-    firm: Type.Ref('FirmOfUser'),
+    mfaRequired: Type.Literal(true),
+    mfaToken: mfaTokenField,
+    expiresIn: Type.Integer({ description: 'Seconds left to finish the sign-in.' }),
   },
-  { $id: 'Session' },
+  { $id: 'MfaRequired', description: 'The password was right; send a code from the authenticator next.' },
+);
+
+export const MfaEnrolmentRequired = Type.Object(
+  {
+    mfaEnrolmentRequired: Type.Literal(true),
+    mfaToken: mfaTokenField,
+    expiresIn: Type.Integer({ description: 'Seconds left to finish the sign-in.' }),
+  },
+  {
+    $id: 'MfaEnrolmentRequired',
+    description: 'The password was right, and the firm requires MFA: set up an authenticator to finish signing in.',
+  },
+);
+
+export const LoginResult = Type.Union([Type.Ref('Session'), Type.Ref('MfaRequired'), Type.Ref('MfaEnrolmentRequired')]);
+
+export const MfaToken = Type.String({ minLength: 10, maxLength: 200 });
+export const TotpCode = Type.String({
+  pattern: '^\\s*\\d{6}\\s*$',
+  description: 'The 6-digit code from the authenticator.',
+});
+export const RecoveryCode = Type.String({ minLength: 8, maxLength: 40 });
+
+export const MfaVerifyBody = Type.Object(
+  {
+    mfaToken: MfaToken,
+    code: Type.Optional(TotpCode),
+    recoveryCode: Type.Optional({ ...RecoveryCode, description: 'One of the recovery codes, instead of a code.' }),
+  },
+  strict,
+);
+
+export const MfaTokenBody = Type.Object({ mfaToken: MfaToken }, strict);
+export const MfaEnrolmentConfirmBody = Type.Object({ mfaToken: MfaToken, code: TotpCode }, strict);
+
+export const TotpEnrolment = Type.Object(
+  {
+    secret: Type.String({ description: 'Base32, for typing into an authenticator by hand.' }),
+    otpauthUri: Type.String(),
+    qrCodeDataUrl: Type.String({ description: 'The otpauth URI as a PNG QR code, as a data: URL.' }),
+  },
+  { $id: 'TotpEnrolment' },
+);
+
+const recoveryCodes = Type.Array(Type.String(), {
+  description: 'One-time codes for when the authenticator is lost: shown this once, never again.',
+});
+
+export const RecoveryCodes = Type.Object({ recoveryCodes });
+
+export const EnrolledSession = Type.Object({ ...sessionFields, recoveryCodes });
+
+export const PasswordResetBody = Type.Object({ email: Email }, strict);
+export const PasswordResetAccepted = Type.Object({ detail: Type.String() });
+export const PasswordResetCompleteBody = Type.Object(
+  {
+    token: Type.String({ minLength: 10, maxLength: 200 }),
+    password: Type.String({ maxLength: passwordLength.max * 4 }),
+  },
+  strict,
 );
 
 export const LoginBody = Type.Object(
@@ -47,6 +119,10 @@ export const RefreshBody = Type.Object(
 );
 
 export const Me = Type.Object({
+  mfa: Type.Object({
+    enabled: Type.Boolean({ description: 'The user signs in with an authenticator.' }),
+    required: Type.Boolean({ description: 'The acting firm requires MFA of its members.' }),
+  }),
   user: Type.Ref('UserSummary'),
   firm: Type.Ref('FirmOfUser'),
   firms: Type.Array(Type.Ref('FirmOfUser')),

@@ -1,10 +1,10 @@
 import { firmMemberships, firms, userInvitations, users } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
 import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
-import { notFound } from '../../http/problems.ts';
+import { conflict, notFound } from '../../http/problems.ts';
 import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import {
   Firm,
@@ -13,10 +13,12 @@ import {
   FirmUser,
   FirmUserParams,
   InviteUserBody,
+  RevokedMemberSessions,
+  UpdateFirmBody,
   UpdateFirmUserBody,
   UserInvitation,
 } from './firms.schemas.ts';
-import { invitationStatus, inviteUser, keepOneAdmin } from './firms.service.ts';
+import { invitationStatus, inviteUser, keepOneAdmin, revokeMemberSessions } from './firms.service.ts';
 
 const security = [{ bearer: [] }];
 
@@ -36,6 +38,35 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
     (request) =>
       asActor(request, async (tx) => {
         const [firm] = await tx.select().from(firms).where(eq(firms.id, request.params.firmId));
+        if (!firm) throw notFound('firm');
+        return { ...firm, createdAt: firm.createdAt.toISOString() };
+      }),
+  );
+
+  app.patch(
+    '/v1/firms/:firmId',
+    {
+      schema: {
+        operationId: 'updateFirm',
+        summary: "Change your firm's settings: require two-factor sign-in of every member (firm admins)",
+        description:
+          'With `requireMfa`, members without an authenticator must set one up at their next sign-in, and ' +
+          'cannot turn theirs off.',
+        tags: ['firms'],
+        security,
+        params: FirmParams,
+        body: UpdateFirmBody,
+        response: { 200: Firm, ...problemResponses },
+      },
+    },
+    (request) =>
+      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const [firm] = await tx
+          .update(firms)
+          .set({ requireMfa: request.body.requireMfa })
+          .where(eq(firms.id, actor.firmId))
+          .returning();
         if (!firm) throw notFound('firm');
         return { ...firm, createdAt: firm.createdAt.toISOString() };
       }),
@@ -66,6 +97,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
             role: firmMemberships.role,
             joinedAt: firmMemberships.createdAt,
             deactivatedAt: users.deactivatedAt,
+            memberDeactivatedAt: firmMemberships.deactivatedAt,
           })
           .from(firmMemberships)
           .innerJoin(users, eq(users.id, firmMemberships.userId))
@@ -75,10 +107,10 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
         const page = pageOf(rows, limit, (r) => [r.email]);
         return {
           nextCursor: page.nextCursor,
-          items: page.items.map(({ deactivatedAt, joinedAt, ...r }) => ({
+          items: page.items.map(({ deactivatedAt, memberDeactivatedAt, joinedAt, ...r }) => ({
             ...r,
             joinedAt: joinedAt.toISOString(),
-            deactivated: deactivatedAt !== null,
+            deactivated: deactivatedAt !== null || memberDeactivatedAt !== null,
           })),
         };
       }),
@@ -89,7 +121,10 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
     {
       schema: {
         operationId: 'updateFirmUser',
-        summary: "Change a user's role in the firm (firm admins)",
+        summary: "Change a user's role in the firm, or deactivate or reactivate them (firm admins)",
+        description:
+          "Deactivating (`active: false`) ends the member's sessions for this firm at once, refuses their " +
+          'sign-in for it and stops the API keys they created; reactivating lets them sign in again.',
         tags: ['firms'],
         security,
         params: FirmUserParams,
@@ -101,12 +136,25 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       asOwnFirm(request, request.params.firmId, async (tx, actor) => {
         requireRole(actor, 'firm_admin');
         const { firmId, userId } = request.params;
-        if (request.body.role !== 'firm_admin') await keepOneAdmin(tx, firmId, userId);
+        const { role, active } = request.body;
+        if ((role !== undefined && role !== 'firm_admin') || active === false) await keepOneAdmin(tx, firmId, userId);
+        if (active === false && userId === actor.userId) {
+          throw conflict('cannot_deactivate_self', 'You cannot deactivate yourself; ask another firm admin.');
+        }
         const [updated] = await tx
           .update(firmMemberships)
-          .set({ role: request.body.role })
+          .set({
+            ...(role !== undefined ? { role } : {}),
+            ...(active === false ? { deactivatedAt: sql`coalesce(${firmMemberships.deactivatedAt}, now())` } : {}),
+            ...(active === true ? { deactivatedAt: null } : {}),
+          })
           .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)))
-          .returning({ role: firmMemberships.role, joinedAt: firmMemberships.createdAt });
+          .returning({
+            role: firmMemberships.role,
+            joinedAt: firmMemberships.createdAt,
+            deactivatedAt: firmMemberships.deactivatedAt,
+          });
+        if (updated && active === false) await revokeMemberSessions(tx, userId);
         const [user] = await tx
           .select({ id: users.id, email: users.email, name: users.name, deactivatedAt: users.deactivatedAt })
           .from(users)
@@ -118,8 +166,28 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
           name: user.name,
           role: updated.role,
           joinedAt: updated.joinedAt.toISOString(),
-          deactivated: user.deactivatedAt !== null,
+          deactivated: user.deactivatedAt !== null || updated.deactivatedAt !== null,
         };
+      }),
+  );
+
+  app.post(
+    '/v1/firms/:firmId/users/:userId/sessions/revoke',
+    {
+      schema: {
+        operationId: 'revokeFirmUserSessions',
+        summary: "End a member's sessions for this firm at once (firm admins)",
+        description: 'Their access tokens stop working immediately; they can sign in again.',
+        tags: ['firms'],
+        security,
+        params: FirmUserParams,
+        response: { 200: RevokedMemberSessions, ...problemResponses },
+      },
+    },
+    (request) =>
+      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        return { revoked: await revokeMemberSessions(tx, request.params.userId) };
       }),
   );
 

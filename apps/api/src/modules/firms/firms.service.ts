@@ -1,6 +1,14 @@
 // A firm's people: who belongs, with which role, and invitations for new colleagues.
-import { emailOutbox, firmMemberships, userInvitations, users, type FirmRole, type Transaction } from '@accord/db';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import {
+  emailOutbox,
+  firmMemberships,
+  query,
+  userInvitations,
+  users,
+  type FirmRole,
+  type Transaction,
+} from '@accord/db';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { conflict, notFound } from '../../http/problems.ts';
 import { hashToken, newSecretToken } from '../auth/auth.service.ts';
 
@@ -20,15 +28,31 @@ export async function keepOneAdmin(tx: Transaction, firmId: string, userId: stri
   const [row] = await tx
     .select({ admins: count() })
     .from(firmMemberships)
-    .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.role, 'firm_admin')));
+    .where(
+      and(
+        eq(firmMemberships.firmId, firmId),
+        eq(firmMemberships.role, 'firm_admin'),
+        isNull(firmMemberships.deactivatedAt),
+      ),
+    );
   const [target] = await tx
-    .select({ role: firmMemberships.role })
+    .select({ role: firmMemberships.role, deactivatedAt: firmMemberships.deactivatedAt })
     .from(firmMemberships)
     .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)));
   if (!target) throw notFound('user in this firm');
-  if (target.role === 'firm_admin' && (row?.admins ?? 0) <= 1) {
+  if (target.role === 'firm_admin' && target.deactivatedAt === null && (row?.admins ?? 0) <= 1) {
     throw conflict('last_firm_admin', 'A firm needs at least one firm admin: make someone else admin first.');
   }
+}
+
+/** Ends a member's sessions for the acting firm (as its firm admin); answers how many ended. */
+export async function revokeMemberSessions(tx: Transaction, userId: string): Promise<number> {
+  const [row] = await query<{ revoked: number | null }>(
+    tx,
+    sql`select app_revoke_member_sessions(${userId}) as revoked`,
+  );
+  if (row?.revoked === null || row?.revoked === undefined) throw notFound('user in this firm');
+  return Number(row.revoked);
 }
 
 export interface CreatedInvitation {
