@@ -13,7 +13,7 @@ import { createBullQueue, startBullWorker, type RunningWorker } from '@accord/jo
 import { createJobHandlers, type EmailMessage } from '@accord/worker';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { buildApp, type App } from '../../apps/api/src/app.ts';
+import { buildApp, type App, type AppDependencies } from '../../apps/api/src/app.ts';
 import { hashPassword } from '../../apps/api/src/modules/auth/passwords.ts';
 
 export const DEMO_PASSWORD = 'accord-demo';
@@ -26,7 +26,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { loginRateLimit?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { loginRateLimit?: number; sso?: AppDependencies['sso'] } = {},
+): Promise<Harness> {
   const database = openDatabase({ url: inject('databaseUrl'), max: 5 });
   const queue = createBullQueue(inject('redisUrl'));
   const emails: EmailMessage[] = [];
@@ -43,6 +45,7 @@ export async function startHarness(options: { loginRateLimit?: number } = {}): P
     jwtSecret: 'integration-secret-integration-secret',
     portalUrl: 'http://portal.test',
     loginRateLimit: options.loginRateLimit ?? 1000,
+    ...(options.sso ? { sso: options.sso } : {}),
   });
   await app.ready();
   return {

@@ -108,6 +108,13 @@ beforeAll(async () => {
     .values({ userId: victim.userId, firmId: victim.firmId, kind: 'test', title: 'Private' })
     .returning({ id: notifications.id });
   ids.notificationId = notification!.id;
+  const ssoDomain = await h.app.inject({
+    method: 'POST',
+    url: `/v1/firms/${victim.firmId}/sso/domains`,
+    headers: victim.headers,
+    payload: { domain: `${unique('private')}.example` },
+  });
+  ids.domainId = ssoDomain.json<{ id: string }>().id;
 });
 afterAll(() => h.close());
 
@@ -118,6 +125,18 @@ const feed = {
 // A valid body for each route that needs one, so the request reaches the tenancy check.
 const bodies: Record<string, object | typeof feed | undefined> = {
   'GET /v1/firms/{firmId}': undefined,
+  'GET /v1/firms/{firmId}/sso': undefined,
+  'PUT /v1/firms/{firmId}/sso': {
+    issuer: 'https://idp.example',
+    clientId: 'forged',
+    clientSecret: 'forged',
+    defaultRole: 'viewer',
+  },
+  'DELETE /v1/firms/{firmId}/sso': undefined,
+  'GET /v1/firms/{firmId}/sso/domains': undefined,
+  'POST /v1/firms/{firmId}/sso/domains': { domain: 'forged.example' },
+  'POST /v1/firms/{firmId}/sso/domains/{domainId}/verify': undefined,
+  'DELETE /v1/firms/{firmId}/sso/domains/{domainId}': undefined,
   'PATCH /v1/firms/{firmId}': { requireMfa: true },
   'GET /v1/firms/{firmId}/users': undefined,
   'PATCH /v1/firms/{firmId}/users/{userId}': { role: 'viewer', active: false },

@@ -21,6 +21,9 @@ import {
   UserSummary,
 } from './modules/auth/auth.schemas.ts';
 import { secretBox, secretKeyFrom, type SecretBox } from './modules/auth/secret-box.ts';
+import { SsoConnection, SsoDomain } from './modules/sso/sso.schemas.ts';
+import { ssoRoutes } from './modules/sso/sso.routes.ts';
+import { ssoOptionsFrom, type SsoOptions } from './modules/sso/sso.service.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
 import { UserSession } from './modules/account/account.schemas.ts';
 import { Agreement } from './modules/sharing/sharing.schemas.ts';
@@ -67,6 +70,12 @@ export interface AppDependencies {
   /** Shares rate-limit counters between API instances; in memory when absent. */
   rateLimitRedis?: Redis;
   trustProxy?: boolean;
+  /**
+   * Single sign-on: `redirectUri` (default `${portalUrl}/sso/callback`), `allowHttpLoopback` (accept
+   * http:// issuers on 127.0.0.1/localhost: tests and local development only) and `resolveTxt`
+   * (DNS TXT lookups for domain verification; node:dns by default, tests inject their own records).
+   */
+  sso?: Partial<SsoOptions>;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -118,6 +127,8 @@ export async function buildApp(deps: AppDependencies) {
     Agreement,
     Customer360,
     Insight,
+    SsoConnection,
+    SsoDomain,
   ]) {
     app.addSchema(schema);
   }
@@ -138,6 +149,10 @@ export async function buildApp(deps: AppDependencies) {
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { loginRateLimit: deps.loginRateLimit ?? 10, portalUrl: deps.portalUrl });
+  await app.register(ssoRoutes, {
+    loginRateLimit: deps.loginRateLimit ?? 10,
+    sso: ssoOptionsFrom(deps.portalUrl, deps.sso),
+  });
   await app.register(accountRoutes);
   await app.register(firmsRoutes, { portalUrl: deps.portalUrl });
   await app.register(networksRoutes);

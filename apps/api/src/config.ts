@@ -25,6 +25,10 @@ export interface ApiConfig {
   demoFeeds: boolean;
   /** The portal's public URL, for links in emails. */
   portalUrl: string;
+  /** Where identity providers send SSO sign-ins back (the portal's /sso/callback unless set). */
+  ssoRedirectUri: string | undefined;
+  /** Accept http:// OpenID Connect issuers on loopback addresses (local development only). */
+  ssoAllowHttpLoopback: boolean;
   /** Sign-in attempts per minute for one address and email. */
   loginRateLimit: number;
   trustProxy: boolean;
@@ -54,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     demo,
     demoFeeds: flag(env.ACCORD_DEMO_FEEDS, true),
     portalUrl: env.ACCORD_PORTAL_URL ?? 'http://localhost:3000',
+    ssoRedirectUri: env.ACCORD_SSO_REDIRECT_URI || undefined,
+    ssoAllowHttpLoopback: flag(env.ACCORD_SSO_ALLOW_HTTP_LOOPBACK, false),
     loginRateLimit: Number(env.ACCORD_LOGIN_RATE_LIMIT ?? 10),
     trustProxy: flag(env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL ?? 'info',

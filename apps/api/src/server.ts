@@ -70,6 +70,10 @@ const app = await buildApp({
   secretKey: config.secretKey,
   portalUrl: config.portalUrl,
   loginRateLimit: config.loginRateLimit,
+  sso: {
+    ...(config.ssoRedirectUri ? { redirectUri: config.ssoRedirectUri } : {}),
+    allowHttpLoopback: config.ssoAllowHttpLoopback,
+  },
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel },
   ...(rateLimitRedis ? { rateLimitRedis } : {}),

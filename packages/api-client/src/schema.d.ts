@@ -62,7 +62,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. Sign-in attempts are limited per address and email; five failures in a row lock the account for a minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).
+         * @description Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. People who must sign in through their firm's identity provider get 403 `sso_required`. Sign-in attempts are limited per address and email; five failures in a row lock the account for a minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).
          */
         post: operations["login"];
         delete?: never;
@@ -142,7 +142,7 @@ export interface paths {
         put?: never;
         /**
          * Email a password reset link
-         * @description Always answers 202, whether or not an account uses the email. If one does, a link valid for 30 minutes, good once, is emailed to it.
+         * @description Always answers 202, whether or not an account uses the email. If one does, a link valid for 30 minutes, good once, is emailed to it (not to people who must sign in through their firm's single sign-on).
          */
         post: operations["requestPasswordReset"];
         delete?: never;
@@ -256,6 +256,146 @@ export interface paths {
          * @description A new person sets a name and password; a person who already has an account enters its password. Answers like sign-in.
          */
         post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/firms/{firmId}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's OpenID Connect provider (firm admins); the client secret is never shown */
+        get: operations["getSsoConnection"];
+        /**
+         * Set up or change the firm's OpenID Connect provider (firm admins)
+         * @description Runs OpenID Connect discovery against the issuer first: 422 `issuer_unreachable` when it does not answer, 422 `issuer_invalid` when it is not an OpenID provider (or not https). The client secret is stored sealed (AES-256-GCM) and never answered back; it is required when creating the connection. Register `redirectUri` from the answer with the provider. `ssoOnly` refuses password sign-in to people of the firm's verified domains (the firm's admins excepted).
+         */
+        put: operations["putSsoConnection"];
+        post?: never;
+        /** Remove the firm's OpenID Connect provider (firm admins); its domains stay verified */
+        delete: operations["deleteSsoConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/firms/{firmId}/sso/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's email domains for single sign-on, verified or waiting for their DNS record (firm admins) */
+        get: operations["listSsoDomains"];
+        put?: never;
+        /**
+         * Claim an email domain for single sign-on (firm admins)
+         * @description Answers the DNS TXT record to publish (`dnsRecordValue` at `dnsRecordName`, i.e. `accord-verification=<token>` at `_accord.<domain>`), then verify it with POST .../verify. A domain another firm has verified answers 409 `domain_taken`.
+         */
+        post: operations["addSsoDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/firms/{firmId}/sso/domains/{domainId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the domain's DNS TXT record and mark it verified (firm admins)
+         * @description Looks up the TXT records of `_accord.<domain>`; one must be `accord-verification=<token>`. 422 `domain_verification_failed` when it is not there (DNS changes can take a while to show), 409 `domain_taken` when another firm verified the domain first.
+         */
+        post: operations["verifySsoDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/firms/{firmId}/sso/domains/{domainId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Give up an email domain (firm admins): its people sign in with passwords again */
+        delete: operations["deleteSsoDomain"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether an email signs in through its firm's identity provider
+         * @description Depends on the email's domain only (a verified domain of a firm with SSO switched on), never on whether an account uses the email.
+         */
+        get: operations["discoverSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in through the email domain's identity provider
+         * @description Answers the provider's authorization URL (code flow with PKCE S256, state and nonce); send the browser there. The sign-in must be finished within 10 minutes: the provider redirects to the portal at /sso/callback, which posts `state`, `code` and `iss` to POST /v1/auth/sso/callback. 400 `sso_not_available` when the domain has no SSO.
+         */
+        post: operations["startSsoSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish an SSO sign-in with what the identity provider sent back, and sign in
+         * @description Answers like sign-in (plus the `redirectTo` given at the start) and sets the refresh cookie. People of the firm's verified domains are provisioned on their first sign-in with the connection's default role. The provider is trusted for the second factor (no TOTP step). 400 `sso_state_invalid` for an unknown, expired or already used state; 400 `sso_nonce_invalid` when the ID token is for another sign-in; 403 `sso_domain_mismatch` when the email is not in a verified domain of the firm; 403 `sso_email_unverified` without a verified email.
+         */
+        post: operations["finishSsoSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2264,6 +2404,42 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        SsoConnection: {
+            issuer: string;
+            clientId: string;
+            /**
+             * @description The client secret is stored (sealed) and never shown again.
+             * @enum {boolean}
+             */
+            hasSecret: true;
+            /**
+             * @description The role of people provisioned on their first SSO sign-in (never firm admin).
+             * @enum {unknown}
+             */
+            defaultRole: "viewer" | "analyst" | "manager";
+            /** @description People of the verified domains may not sign in with a password. */
+            ssoOnly: boolean;
+            enabled: boolean;
+            /** @description The redirect URI to register with the provider. */
+            redirectUri: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SsoDomain: {
+            /** Format: uuid */
+            id: string;
+            domain: string;
+            verified: boolean;
+            verifiedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Where to publish the TXT record. */
+            dnsRecordName: string;
+            /** @description The TXT record to publish there. */
+            dnsRecordValue: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2907,6 +3083,537 @@ export interface operations {
                         expiresIn: number;
                         user: components["schemas"]["UserSummary"];
                         firm: components["schemas"]["FirmOfUser"];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issuer: string;
+                        clientId: string;
+                        /**
+                         * @description The client secret is stored (sealed) and never shown again.
+                         * @enum {boolean}
+                         */
+                        hasSecret: true;
+                        /**
+                         * @description The role of people provisioned on their first SSO sign-in (never firm admin).
+                         * @enum {unknown}
+                         */
+                        defaultRole: "viewer" | "analyst" | "manager";
+                        /** @description People of the verified domains may not sign in with a password. */
+                        ssoOnly: boolean;
+                        enabled: boolean;
+                        /** @description The redirect URI to register with the provider. */
+                        redirectUri: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description The OpenID Connect issuer URL; its /.well-known/openid-configuration must answer.
+                     */
+                    issuer: string;
+                    clientId: string;
+                    /** @description Required when creating the connection; omit to keep the stored one. */
+                    clientSecret?: string;
+                    /**
+                     * @description The role of people provisioned on their first SSO sign-in (never firm admin).
+                     * @enum {unknown}
+                     */
+                    defaultRole: "viewer" | "analyst" | "manager";
+                    /** @default false */
+                    ssoOnly?: boolean;
+                    /** @default true */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issuer: string;
+                        clientId: string;
+                        /**
+                         * @description The client secret is stored (sealed) and never shown again.
+                         * @enum {boolean}
+                         */
+                        hasSecret: true;
+                        /**
+                         * @description The role of people provisioned on their first SSO sign-in (never firm admin).
+                         * @enum {unknown}
+                         */
+                        defaultRole: "viewer" | "analyst" | "manager";
+                        /** @description People of the verified domains may not sign in with a password. */
+                        ssoOnly: boolean;
+                        enabled: boolean;
+                        /** @description The redirect URI to register with the provider. */
+                        redirectUri: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSsoConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSsoDomains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SsoDomain"][];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addSsoDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An email domain, such as example.com. */
+                    domain: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        domain: string;
+                        verified: boolean;
+                        verifiedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Where to publish the TXT record. */
+                        dnsRecordName: string;
+                        /** @description The TXT record to publish there. */
+                        dnsRecordValue: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifySsoDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        domain: string;
+                        verified: boolean;
+                        verifiedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Where to publish the TXT record. */
+                        dnsRecordName: string;
+                        /** @description The TXT record to publish there. */
+                        dnsRecordValue: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSsoDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                firmId: string;
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discoverSso: {
+        parameters: {
+            query: {
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The email's domain signs in through its firm's identity provider. */
+                        sso: boolean;
+                        /** @description Password sign-in is refused for this domain. */
+                        ssoOnly: boolean;
+                        /** @description The name of the firm that owns the domain. */
+                        firm?: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSsoSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @description A portal path to go to after signing in; answered back by the callback. */
+                    redirectTo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send the browser here: the provider's sign-in page. */
+                        authorizationUrl: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finishSsoSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    state: string;
+                    code: string;
+                    /** @description The `iss` parameter, when the provider sent one. */
+                    iss?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        user: components["schemas"]["UserSummary"];
+                        firm: components["schemas"]["FirmOfUser"];
+                        /** @description The portal path given when the sign-in started, if any. */
+                        redirectTo: string | null;
                     };
                 };
             };

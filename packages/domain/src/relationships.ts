@@ -66,6 +66,15 @@ export type IntegrationLevel = (typeof integrationLevels)[number];
 /** Each level answered 1 (none) .. 5 (deep). */
 export type IntegrationAnswers = Record<IntegrationLevel, number>;
 
+/** The five alliance integration levels (Hutt & Speh), each answered 1 (none) .. 5 (deep). */
+export const integrationLevelInfo: Record<IntegrationLevel, { label: string; question: string }> = {
+  strategic: { label: 'Strategic', question: 'Do senior leaders meet to set shared goals and plans?' },
+  tactical: { label: 'Tactical', question: 'Do middle managers plan joint projects and changes together?' },
+  operational: { label: 'Operational', question: 'Do the day-to-day processes and systems work as one?' },
+  interpersonal: { label: 'Interpersonal', question: 'Do people of both firms know and call on each other?' },
+  cultural: { label: 'Cultural', question: 'Do the two firms share values and ways of working?' },
+};
+
 export const relationshipStages = ['transactional', 'value_adding', 'collaborative'] as const;
 export type RelationshipStage = (typeof relationshipStages)[number];
 

@@ -1,6 +1,6 @@
 // Shapes, words and number formats of the Partners and Surveys pages, shared by their loads, actions and
-// components (nothing server-only here). The indicator, level and dimension words paraphrase
-// packages/domain/src/relationships.ts, which the portal does not depend on; the API's answers carry the keys.
+// components (nothing server-only here). The indicators and levels, with their questions, are the domain's.
+import { integrationLevelInfo } from '@accord/domain';
 import type { paths } from '@accord/api-client';
 import type { RelationshipStage } from './types';
 
@@ -30,64 +30,14 @@ export type RoundRelationship = SurveyRoundDetail['relationships'][number];
 export type Dimensions = Record<string, number>;
 export type NetworkPerson = Json<'/v1/networks/{networkId}/people', 'get'>['items'][number];
 
-/** The six spectrum indicators, each answered 1 (low) .. 5 (high). */
-export const spectrumIndicators = [
-  'alternatives',
-  'market_dynamism',
-  'importance',
-  'complexity',
-  'information_exchange',
-  'operational_linkages',
-] as const;
-export type SpectrumIndicator = (typeof spectrumIndicators)[number];
-
-export const spectrumIndicatorInfo: Record<
-  SpectrumIndicator,
-  { label: string; question: string; collaborativeWhen: 'low' | 'high' }
-> = {
-  alternatives: {
-    label: 'Availability of alternatives',
-    question: 'How easily could either firm replace the other with another partner?',
-    collaborativeWhen: 'low',
-  },
-  market_dynamism: {
-    label: 'Supply market dynamism',
-    question: 'How fast do products, technology and prices change in this market?',
-    collaborativeWhen: 'high',
-  },
-  importance: {
-    label: 'Importance of purchase',
-    question: "How important is what this partner supplies or sells to your firm's results?",
-    collaborativeWhen: 'high',
-  },
-  complexity: {
-    label: 'Complexity of purchase',
-    question: 'How complex is what you exchange (specification, coordination, service)?',
-    collaborativeWhen: 'high',
-  },
-  information_exchange: {
-    label: 'Information exchange',
-    question: 'How much information do the two firms exchange, beyond orders and invoices?',
-    collaborativeWhen: 'high',
-  },
-  operational_linkages: {
-    label: 'Operational linkages',
-    question: "How closely are the two firms' systems, processes and people linked?",
-    collaborativeWhen: 'high',
-  },
-};
-
-/** The five alliance integration levels, each answered 1 (none) .. 5 (deep). */
-export const integrationLevels = ['strategic', 'tactical', 'operational', 'interpersonal', 'cultural'] as const;
-export type IntegrationLevel = (typeof integrationLevels)[number];
-
-export const integrationLevelInfo: Record<IntegrationLevel, { label: string; question: string }> = {
-  strategic: { label: 'Strategic', question: 'Do senior leaders meet to set shared goals and plans?' },
-  tactical: { label: 'Tactical', question: 'Do middle managers plan joint projects and changes together?' },
-  operational: { label: 'Operational', question: 'Do the day-to-day processes and systems work as one?' },
-  interpersonal: { label: 'Interpersonal', question: 'Do people of both firms know and call on each other?' },
-  cultural: { label: 'Cultural', question: 'Do the two firms share values and ways of working?' },
-};
+export {
+  integrationLevelInfo,
+  integrationLevels,
+  spectrumIndicatorInfo,
+  spectrumIndicators,
+  type IntegrationLevel,
+  type SpectrumIndicator,
+} from '@accord/domain';
 
 const dimensionLabels: Record<string, string> = {
   trust: 'Trust',

@@ -8,3 +8,4 @@ export * from './segmentation.ts';
 export * from './scorecard.ts';
 export * from './strategy.ts';
 export * from './relationships.ts';
+export * from './sso.ts';

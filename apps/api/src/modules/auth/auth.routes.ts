@@ -53,7 +53,7 @@ function clientOf(request: FastifyRequest) {
 }
 
 /** Sets the rotating refresh token as an httpOnly cookie and answers with the access token. */
-function sendSession(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
+export function sendSession(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
   reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
     path: cookiePath,
     httpOnly: true,
@@ -106,6 +106,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
           'Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. ' +
           'A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); ' +
           'a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. ' +
+          "People who must sign in through their firm's identity provider get 403 `sso_required`. " +
           'Sign-in attempts are limited per address and email; five failures in a row lock the account for a ' +
           'minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).',
         tags: ['auth'],
@@ -231,7 +232,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
         summary: 'Email a password reset link',
         description:
           `Always answers 202, whether or not an account uses the email. If one does, a link valid for ` +
-          `${PASSWORD_RESET_MINUTES} minutes, good once, is emailed to it.`,
+          `${PASSWORD_RESET_MINUTES} minutes, good once, is emailed to it (not to people who must sign in through ` +
+          `their firm's single sign-on).`,
         tags: ['auth'],
         body: PasswordResetBody,
         response: { 202: PasswordResetAccepted, ...problemResponses },

@@ -21,7 +21,7 @@ export const FirmOfUser = Type.Object(
   { $id: 'FirmOfUser' },
 );
 
-const sessionFields = {
+export const sessionFields = {
   accessToken: Type.String(),
   tokenType: Type.Literal('Bearer'),
   expiresIn: Type.Integer({ description: 'Seconds until the access token expires.' }),

@@ -95,11 +95,22 @@ export async function recordFailedSignIn(db: Database, userId: string): Promise<
   return lockIn(row?.locked_until);
 }
 
-async function currentLock(db: Database, userId: string): Promise<Date | null> {
+export async function currentLock(db: Database, userId: string): Promise<Date | null> {
   const [row] = await withTenant(db, anonymous, (tx) =>
     query<{ locked_until: Date | string | null }>(tx, sql`select auth_lock_of(${userId}) as locked_until`),
   );
   return lockIn(row?.locked_until);
+}
+
+/**
+ * The firm whose single sign-on an email must use (its verified domain, SSO-only connection), or
+ * null. The firm's own admins are exempt, so a broken provider cannot lock everyone out.
+ */
+export async function ssoRequiredFor(db: Database, email: string): Promise<string | null> {
+  const [row] = await withTenant(db, anonymous, (tx) =>
+    query<{ firm: string | null }>(tx, sql`select auth_sso_required(${email}) as firm`),
+  );
+  return row?.firm ?? null;
 }
 
 interface StoredAccount {
@@ -135,6 +146,15 @@ export async function signIn(
     throw invalidCredentials();
   }
   if (account.deactivated) throw invalidCredentials();
+  const ssoFirm = await ssoRequiredFor(db, input.email);
+  if (ssoFirm) {
+    throw new ApiProblem(
+      403,
+      'sso_required',
+      'Forbidden',
+      `${ssoFirm} signs in through its identity provider: choose "Sign in with SSO" (POST /v1/auth/sso/start).`,
+    );
+  }
   const next = await withTenant(db, { userId: account.id, firmId: null }, async (tx) => {
     const firm = await chooseFirm(tx, account.id, input.firmId);
     const [totp] = await tx
@@ -489,6 +509,8 @@ export async function requestPasswordReset(
   email: string,
   portalUrl: string,
 ): Promise<{ firmId: string; emailId: string } | null> {
+  // People who must sign in through SSO have no password to reset; the caller answers the same.
+  if (await ssoRequiredFor(db, email)) return null;
   const token = newSecretToken();
   const expiresAt = new Date(Date.now() + PASSWORD_RESET_MINUTES * 60_000);
   const [target] = await withTenant(db, anonymous, (tx) =>

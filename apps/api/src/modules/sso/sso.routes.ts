@@ -1,0 +1,421 @@
+// Single sign-on: firm admins set up their OpenID Connect provider and prove their email domains;
+// people of those domains sign in through the provider (see sso.service.ts for the flow).
+import { query, ssoConnections, ssoDomains, type FirmRole } from '@accord/db';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { problemResponses } from '../../http/common.schemas.ts';
+import { ApiProblem, badRequest, conflict, notFound } from '../../http/problems.ts';
+import { asOwnFirm, requireRole } from '../../plugins/auth.ts';
+import { sendSession } from '../auth/auth.routes.ts';
+import { FirmParams } from '../firms/firms.schemas.ts';
+import {
+  AddSsoDomainBody,
+  PutSsoConnectionBody,
+  SsoCallbackBody,
+  SsoConnection,
+  SsoDiscoverQuery,
+  SsoDiscovery,
+  SsoDomain,
+  SsoDomainList,
+  SsoDomainParams,
+  SsoSession,
+  SsoStart,
+  SsoStartBody,
+} from './sso.schemas.ts';
+import {
+  completeSsoSignIn,
+  discoverProvider,
+  discoverSso,
+  newVerificationToken,
+  publishesVerification,
+  SSO_STATE_MINUTES,
+  startSsoSignIn,
+  verificationRecord,
+  type SsoOptions,
+} from './sso.service.ts';
+
+const security = [{ bearer: [] }];
+
+const connectionColumns = {
+  issuer: ssoConnections.issuer,
+  clientId: ssoConnections.clientId,
+  defaultRole: ssoConnections.defaultRole,
+  ssoOnly: ssoConnections.ssoOnly,
+  enabled: ssoConnections.enabled,
+  createdAt: ssoConnections.createdAt,
+  updatedAt: ssoConnections.updatedAt,
+};
+
+type DomainRow = typeof ssoDomains.$inferSelect;
+type ConnectionRow = Pick<typeof ssoConnections.$inferSelect, keyof typeof connectionColumns>;
+
+function domainView(row: DomainRow) {
+  const record = verificationRecord(row.domain, row.verificationToken);
+  return {
+    id: row.id,
+    domain: row.domain,
+    verified: row.verifiedAt !== null,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    dnsRecordName: record.name,
+    dnsRecordValue: record.value,
+  };
+}
+
+const domainTaken = () =>
+  conflict('domain_taken', 'Another firm has already verified this domain; ask Accord support if it is yours.');
+
+export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso: SsoOptions }> = async (
+  app,
+  options,
+) => {
+  const { sso } = options;
+  const clientOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+  const connectionView = ({ defaultRole, createdAt, updatedAt, ...row }: ConnectionRow) => ({
+    ...row,
+    // the table's check constraint keeps firm_admin out
+    defaultRole: defaultRole as Exclude<FirmRole, 'firm_admin'>,
+    hasSecret: true as const,
+    redirectUri: sso.redirectUri,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  });
+
+  // ---- administration ---------------------------------------------------------------------------
+
+  app.get(
+    '/v1/firms/:firmId/sso',
+    {
+      schema: {
+        operationId: 'getSsoConnection',
+        summary: "The firm's OpenID Connect provider (firm admins); the client secret is never shown",
+        tags: ['sso'],
+        security,
+        params: FirmParams,
+        response: { 200: SsoConnection, ...problemResponses },
+      },
+    },
+    (request) =>
+      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const [row] = await tx
+          .select(connectionColumns)
+          .from(ssoConnections)
+          .where(eq(ssoConnections.firmId, actor.firmId));
+        if (!row) throw notFound('single sign-on connection for this firm');
+        return connectionView(row);
+      }),
+  );
+
+  app.put(
+    '/v1/firms/:firmId/sso',
+    {
+      schema: {
+        operationId: 'putSsoConnection',
+        summary: "Set up or change the firm's OpenID Connect provider (firm admins)",
+        description:
+          'Runs OpenID Connect discovery against the issuer first: 422 `issuer_unreachable` when it does not ' +
+          'answer, 422 `issuer_invalid` when it is not an OpenID provider (or not https). The client secret is ' +
+          'stored sealed (AES-256-GCM) and never answered back; it is required when creating the connection. ' +
+          'Register `redirectUri` from the answer with the provider. `ssoOnly` refuses password sign-in to ' +
+          "people of the firm's verified domains (the firm's admins excepted).",
+        tags: ['sso'],
+        security,
+        params: FirmParams,
+        body: PutSsoConnectionBody,
+        response: { 200: SsoConnection, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { firmId } = request.params;
+      const body = request.body;
+      // Who may change it, and the stored secret when none is given, before any request leaves.
+      const existing = await asOwnFirm(request, firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const [row] = await query<{ client_secret_sealed: string }>(
+          tx,
+          sql`select client_secret_sealed from auth_sso_connection(${actor.firmId})`,
+        );
+        return row;
+      });
+      if (!existing && !body.clientSecret) {
+        throw badRequest('client_secret_required', 'Send the client secret to set up the connection.');
+      }
+      const clientSecret = body.clientSecret ?? app.secretBox.open(existing!.client_secret_sealed);
+      const issuer = body.issuer.replace(/\/$/, '');
+      const provider = await discoverProvider(sso, { issuer, clientId: body.clientId, clientSecret });
+      const values = {
+        issuer: provider.serverMetadata().issuer,
+        clientId: body.clientId,
+        defaultRole: body.defaultRole,
+        ssoOnly: body.ssoOnly ?? false,
+        enabled: body.enabled ?? true,
+        updatedAt: new Date(),
+        ...(body.clientSecret ? { clientSecretSealed: app.secretBox.seal(body.clientSecret) } : {}),
+      };
+      return asOwnFirm(request, firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const [updated] = await tx
+          .update(ssoConnections)
+          .set(values)
+          .where(eq(ssoConnections.firmId, actor.firmId))
+          .returning(connectionColumns);
+        if (updated) return connectionView(updated);
+        const [created] = await tx
+          .insert(ssoConnections)
+          .values({ ...values, firmId: actor.firmId, clientSecretSealed: app.secretBox.seal(clientSecret) })
+          .returning(connectionColumns);
+        return connectionView(created!);
+      });
+    },
+  );
+
+  app.delete(
+    '/v1/firms/:firmId/sso',
+    {
+      schema: {
+        operationId: 'deleteSsoConnection',
+        summary: "Remove the firm's OpenID Connect provider (firm admins); its domains stay verified",
+        tags: ['sso'],
+        security,
+        params: FirmParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const deleted = await tx
+          .delete(ssoConnections)
+          .where(eq(ssoConnections.firmId, actor.firmId))
+          .returning({ firmId: ssoConnections.firmId });
+        if (deleted.length === 0) throw notFound('single sign-on connection for this firm');
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/firms/:firmId/sso/domains',
+    {
+      schema: {
+        operationId: 'listSsoDomains',
+        summary: "The firm's email domains for single sign-on, verified or waiting for their DNS record (firm admins)",
+        tags: ['sso'],
+        security,
+        params: FirmParams,
+        response: { 200: SsoDomainList, ...problemResponses },
+      },
+    },
+    (request) =>
+      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const rows = await tx
+          .select()
+          .from(ssoDomains)
+          .where(eq(ssoDomains.firmId, actor.firmId))
+          .orderBy(asc(ssoDomains.domain));
+        return { items: rows.map(domainView) };
+      }),
+  );
+
+  app.post(
+    '/v1/firms/:firmId/sso/domains',
+    {
+      schema: {
+        operationId: 'addSsoDomain',
+        summary: 'Claim an email domain for single sign-on (firm admins)',
+        description:
+          'Answers the DNS TXT record to publish (`dnsRecordValue` at `dnsRecordName`, i.e. ' +
+          '`accord-verification=<token>` at `_accord.<domain>`), then verify it with POST .../verify. ' +
+          'A domain another firm has verified answers 409 `domain_taken`.',
+        tags: ['sso'],
+        security,
+        params: FirmParams,
+        body: AddSsoDomainBody,
+        response: { 201: SsoDomain, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const domain = request.body.domain.toLowerCase();
+      const created = await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const [taken] = await query<{ taken: boolean }>(tx, sql`select app_sso_domain_taken(${domain}) as taken`);
+        if (taken?.taken) throw domainTaken();
+        const [row] = await tx
+          .insert(ssoDomains)
+          .values({ firmId: actor.firmId, domain, verificationToken: newVerificationToken() })
+          .onConflictDoNothing()
+          .returning();
+        if (!row) throw conflict('domain_exists', 'Your firm has already claimed this domain.');
+        return row;
+      });
+      return reply.status(201).send(domainView(created));
+    },
+  );
+
+  app.post(
+    '/v1/firms/:firmId/sso/domains/:domainId/verify',
+    {
+      schema: {
+        operationId: 'verifySsoDomain',
+        summary: "Check the domain's DNS TXT record and mark it verified (firm admins)",
+        description:
+          'Looks up the TXT records of `_accord.<domain>`; one must be `accord-verification=<token>`. ' +
+          '422 `domain_verification_failed` when it is not there (DNS changes can take a while to show), ' +
+          '409 `domain_taken` when another firm verified the domain first.',
+        tags: ['sso'],
+        security,
+        params: SsoDomainParams,
+        response: { 200: SsoDomain, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { firmId, domainId } = request.params;
+      const claimed = await asOwnFirm(request, firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const [row] = await tx
+          .select()
+          .from(ssoDomains)
+          .where(and(eq(ssoDomains.id, domainId), eq(ssoDomains.firmId, actor.firmId)));
+        if (!row) throw notFound('domain');
+        return row;
+      });
+      if (claimed.verifiedAt) return domainView(claimed);
+      // The lookup runs outside any transaction: DNS may be slow.
+      if (!(await publishesVerification(sso.resolveTxt, claimed.domain, claimed.verificationToken))) {
+        const record = verificationRecord(claimed.domain, claimed.verificationToken);
+        throw new ApiProblem(
+          422,
+          'domain_verification_failed',
+          'Unprocessable content',
+          `No TXT record "${record.value}" at ${record.name} yet; publish it, wait for DNS, then try again.`,
+        );
+      }
+      return asOwnFirm(request, firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const [taken] = await query<{ taken: boolean }>(
+          tx,
+          sql`select app_sso_domain_taken(${claimed.domain}) as taken`,
+        );
+        if (taken?.taken) throw domainTaken();
+        const [row] = await tx
+          .update(ssoDomains)
+          .set({ verifiedAt: new Date() })
+          .where(and(eq(ssoDomains.id, domainId), eq(ssoDomains.firmId, actor.firmId)))
+          .returning();
+        if (!row) throw notFound('domain');
+        return domainView(row);
+      });
+    },
+  );
+
+  app.delete(
+    '/v1/firms/:firmId/sso/domains/:domainId',
+    {
+      schema: {
+        operationId: 'deleteSsoDomain',
+        summary: 'Give up an email domain (firm admins): its people sign in with passwords again',
+        tags: ['sso'],
+        security,
+        params: SsoDomainParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
+        requireRole(actor, 'firm_admin');
+        const deleted = await tx
+          .delete(ssoDomains)
+          .where(and(eq(ssoDomains.id, request.params.domainId), eq(ssoDomains.firmId, actor.firmId)))
+          .returning({ id: ssoDomains.id });
+        if (deleted.length === 0) throw notFound('domain');
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  // ---- sign-in ----------------------------------------------------------------------------------
+
+  app.get(
+    '/v1/auth/sso/discover',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'discoverSso',
+        summary: "Whether an email signs in through its firm's identity provider",
+        description:
+          "Depends on the email's domain only (a verified domain of a firm with SSO switched on), never on " +
+          'whether an account uses the email.',
+        tags: ['sso'],
+        querystring: SsoDiscoverQuery,
+        response: { 200: SsoDiscovery, ...problemResponses },
+      },
+    },
+    (request) => discoverSso(app.db, request.query.email),
+  );
+
+  app.post(
+    '/v1/auth/sso/start',
+    {
+      config: {
+        public: true,
+        rateLimit: {
+          hook: 'preValidation',
+          max: options.loginRateLimit,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => {
+            const email = (request.body as { email?: unknown } | undefined)?.email;
+            return `sso:${request.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
+          },
+        },
+      },
+      schema: {
+        operationId: 'startSsoSignIn',
+        summary: "Start signing in through the email domain's identity provider",
+        description:
+          "Answers the provider's authorization URL (code flow with PKCE S256, state and nonce); send the " +
+          `browser there. The sign-in must be finished within ${SSO_STATE_MINUTES} minutes: the provider ` +
+          'redirects to the portal at /sso/callback, which posts `state`, `code` and `iss` to ' +
+          'POST /v1/auth/sso/callback. 400 `sso_not_available` when the domain has no SSO.',
+        tags: ['sso'],
+        body: SsoStartBody,
+        response: { 200: SsoStart, ...problemResponses },
+      },
+    },
+    (request) => startSsoSignIn(app.db, app.secretBox, sso, request.body),
+  );
+
+  app.post(
+    '/v1/auth/sso/callback',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'finishSsoSignIn',
+        summary: 'Finish an SSO sign-in with what the identity provider sent back, and sign in',
+        description:
+          'Answers like sign-in (plus the `redirectTo` given at the start) and sets the refresh cookie. People ' +
+          "of the firm's verified domains are provisioned on their first sign-in with the connection's default " +
+          'role. The provider is trusted for the second factor (no TOTP step). 400 `sso_state_invalid` for an ' +
+          'unknown, expired or already used state; 400 `sso_nonce_invalid` when the ID token is for another ' +
+          'sign-in; 403 `sso_domain_mismatch` when the email is not in a verified domain of the firm; 403 ' +
+          '`sso_email_unverified` without a verified email.',
+        tags: ['sso'],
+        body: SsoCallbackBody,
+        response: { 200: SsoSession, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { session, redirectTo } = await completeSsoSignIn(
+        app.db,
+        app.secretBox,
+        sso,
+        request.body,
+        clientOf(request),
+      );
+      return { ...sendSession(request, reply, session), redirectTo };
+    },
+  );
+};
