@@ -1,6 +1,7 @@
 // Shapes, words and number formats of the Partners and Surveys pages, shared by their loads, actions and
-// components (nothing server-only here). The indicators and levels, with their questions, are the domain's.
-import { integrationLevelInfo } from '@accord/domain';
+// components (nothing server-only here). The indicators and levels, with their questions, are the domain's
+// (its relationships module alone: the rest of the domain is not for the browser).
+import { integrationLevelInfo } from '@accord/domain/relationships';
 import type { paths } from '@accord/api-client';
 import type { RelationshipStage } from './types';
 
@@ -37,7 +38,7 @@ export {
   spectrumIndicators,
   type IntegrationLevel,
   type SpectrumIndicator,
-} from '@accord/domain';
+} from '@accord/domain/relationships';
 
 const dimensionLabels: Record<string, string> = {
   trust: 'Trust',

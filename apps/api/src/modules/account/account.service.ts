@@ -10,7 +10,7 @@ export function deviceLabel(userAgent: string | null): string {
   const browser = parsed.browser.name;
   const os = parsed.os.name;
   if (browser && os) return `${browser} on ${os}`;
-  return browser ?? os ?? userAgent.slice(0, 60);
+  return browser || os || userAgent.slice(0, 60);
 }
 
 interface SessionRow {

@@ -32,6 +32,22 @@ export function apiClient(fetch: Fetch, accessToken?: string): AccordClient {
   });
 }
 
+/**
+ * Headers naming the browser behind a sign-in, so the API's list of sessions shows its device (and, when
+ * the API trusts the portal as a proxy, its address) rather than the portal's own.
+ */
+export function signInClient(event: { request: Request; getClientAddress: () => string }) {
+  const headers: Record<string, string> = {};
+  const userAgent = event.request.headers.get('user-agent');
+  if (userAgent) headers['user-agent'] = userAgent;
+  try {
+    headers['x-forwarded-for'] = event.getClientAddress();
+  } catch {
+    // no address to pass on (a prerender, say)
+  }
+  return { headers };
+}
+
 /** Options for the auth calls that need the refresh-token cookie. */
 export function withRefreshCookie(refreshToken: string) {
   return { headers: { cookie: `${REFRESH_COOKIE}=${refreshToken}` } };
@@ -97,6 +113,26 @@ export async function revokeSession(fetch: Fetch, refreshToken: string): Promise
   } catch (cause) {
     console.error('[portal] logout call failed', cause);
   }
+}
+
+/**
+ * The problem, with when to try again added to its detail when the API answered 429 with a Retry-After
+ * (a locked account, a rate limit).
+ */
+export function withRetryTime(problem: Problem, response: Response): Problem {
+  const seconds = Number(response.headers.get('retry-after'));
+  if (problem.status !== 429 || !Number.isFinite(seconds) || seconds <= 0) return problem;
+  const detail = problem.detail ?? problem.title;
+  return { ...problem, detail: `${detail} You can try again in ${waitText(Math.ceil(seconds))}.` };
+}
+
+/** "45 seconds", "2 minutes", "1 hour": a wait, rounded up. */
+export function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
 }
 
 export function problemOf(status: number, detail: string, code = 'portal_error'): Problem {

@@ -10,6 +10,7 @@ import {
   problemOf,
   revokeSession,
   sessionFrom,
+  signInClient,
   withRetryTime,
   type FormFailure,
 } from '$lib/server/api';
@@ -39,6 +40,7 @@ export const load: PageServerLoad = ({ locals, url, cookies }) => {
     next,
     signedOut: url.searchParams.has('signedOut'),
     passwordReset: url.searchParams.has('passwordReset'),
+    recovery: url.searchParams.has('recovery'),
     challenge: challenge ? { purpose: challenge.purpose, email: challenge.email, next: challenge.next } : null,
   };
 };
@@ -84,7 +86,10 @@ export const actions: Actions = {
 
     let result;
     try {
-      result = await apiClient(event.fetch).POST('/v1/auth/login', { body: { email, password } });
+      result = await apiClient(event.fetch).POST('/v1/auth/login', {
+        body: { email, password },
+        ...signInClient(event),
+      });
     } catch (cause) {
       console.error('[portal] login call failed', cause);
       return failWith('login', unreachable(), { values });
@@ -137,6 +142,7 @@ export const actions: Actions = {
     try {
       result = await apiClient(event.fetch).POST('/v1/auth/mfa', {
         body: { mfaToken: challenge.mfaToken, ...(useRecovery ? { recoveryCode } : { code }) },
+        ...signInClient(event),
       });
     } catch (cause) {
       console.error('[portal] MFA verification call failed', cause);
@@ -174,6 +180,7 @@ export const actions: Actions = {
     try {
       result = await apiClient(event.fetch).POST('/v1/auth/mfa/enrolment/confirm', {
         body: { mfaToken: challenge.mfaToken, code },
+        ...signInClient(event),
       });
     } catch (cause) {
       console.error('[portal] MFA enrolment confirm failed', cause);

@@ -1,4 +1,5 @@
-// Firm admins manage their firm's people: roles, removal, and email invitations.
+// Firm admins manage their firm's people: roles, deactivation, sessions, removal, email invitations, and
+// whether everyone must sign in with two-factor authentication.
 import { error } from '@sveltejs/kit';
 import { firmRoleLabel, isFirmRole, formatDateTime } from '$lib/format';
 import { allPages, failWith, field, invalid } from '$lib/server/api';
@@ -11,13 +12,14 @@ export const load: PageServerLoad = async (event) => {
   const query = (cursor: string | undefined) => ({
     params: { path: { firmId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
   });
-  const [users, invitations] = await Promise.all([
+  const [users, invitations, firm] = await Promise.all([
     allPages((cursor) => api.GET('/v1/firms/{firmId}/users', query(cursor))),
     allPages((cursor) => api.GET('/v1/firms/{firmId}/invitations', query(cursor)), 5),
+    api.GET('/v1/firms/{firmId}', { params: { path: { firmId } } }),
   ]);
-  const problem = users.error ?? invitations.error;
+  const problem = users.error ?? invitations.error ?? firm.error;
   if (problem) error(problem.status, { message: problem.detail ?? problem.title, code: problem.code });
-  return { users: users.items, invitations: invitations.items };
+  return { users: users.items, invitations: invitations.items, requireMfa: firm.data?.requireMfa ?? false };
 };
 
 export const actions: Actions = {
@@ -33,6 +35,61 @@ export const actions: Actions = {
     });
     if (problem) return failWith('role', problem, { target: userId });
     return { form: 'role', target: userId, success: `${data.name} is now ${firmRoleLabel(data.role).toLowerCase()}.` };
+  },
+
+  requireMfa: async (event) => {
+    const { api, me } = requireRole(event, 'firm_admin');
+    const form = await event.request.formData();
+    const requireMfa = field(form, 'requireMfa') === 'on';
+    const { data, error: problem } = await api.PATCH('/v1/firms/{firmId}', {
+      params: { path: { firmId: me.firm.id } },
+      body: { requireMfa },
+    });
+    if (problem) return failWith('requireMfa', problem);
+    return {
+      form: 'requireMfa',
+      success: data.requireMfa
+        ? `Everyone at ${data.name} now needs two-factor sign-in. Members without an authenticator set one up at their next sign-in.`
+        : `Two-factor sign-in is now up to each member of ${data.name}.`,
+    };
+  },
+
+  active: async (event) => {
+    const { api, me } = requireRole(event, 'firm_admin');
+    const form = await event.request.formData();
+    const userId = field(form, 'userId');
+    const active = field(form, 'active');
+    if (!userId || (active !== 'true' && active !== 'false')) return invalid('active', 'Choose a user.');
+    const { data, error: problem } = await api.PATCH('/v1/firms/{firmId}/users/{userId}', {
+      params: { path: { firmId: me.firm.id, userId } },
+      body: { active: active === 'true' },
+    });
+    if (problem) return failWith('active', problem, { target: userId });
+    return {
+      form: 'members',
+      success: data.deactivated
+        ? `${data.name} was deactivated: signed out of ${me.firm.name} and unable to sign in for it until reactivated.`
+        : `${data.name} was reactivated and can sign in again.`,
+    };
+  },
+
+  revokeSessions: async (event) => {
+    const { api, me } = requireRole(event, 'firm_admin');
+    const form = await event.request.formData();
+    const userId = field(form, 'userId');
+    const name = field(form, 'name') || 'The user';
+    if (!userId) return invalid('revokeSessions', 'Choose a user.');
+    const { data, error: problem } = await api.POST('/v1/firms/{firmId}/users/{userId}/sessions/revoke', {
+      params: { path: { firmId: me.firm.id, userId } },
+    });
+    if (problem) return failWith('revokeSessions', problem, { target: userId });
+    return {
+      form: 'members',
+      success:
+        data.revoked === 0
+          ? `${name} was not signed in to ${me.firm.name}.`
+          : `${name} was signed out of ${data.revoked} session${data.revoked === 1 ? '' : 's'}.`,
+    };
   },
 
   remove: async (event) => {
