@@ -27,7 +27,11 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { loginRateLimit?: number; sso?: AppDependencies['sso'] } = {},
+  options: {
+    loginRateLimit?: number;
+    signUpLimits?: AppDependencies['signUpLimits'];
+    sso?: AppDependencies['sso'];
+  } = {},
 ): Promise<Harness> {
   const database = openDatabase({ url: inject('databaseUrl'), max: 5 });
   const queue = createBullQueue(inject('redisUrl'));
@@ -45,6 +49,7 @@ export async function startHarness(
     jwtSecret: 'integration-secret-integration-secret',
     portalUrl: 'http://portal.test',
     loginRateLimit: options.loginRateLimit ?? 1000,
+    signUpLimits: options.signUpLimits ?? { perIpPerHour: 1000, perEmailDomainPerDay: 1000 },
     ...(options.sso ? { sso: options.sso } : {}),
   });
   await app.ready();

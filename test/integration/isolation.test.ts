@@ -1,6 +1,6 @@
 // A firm never sees another firm's data: every route that takes an id answers 404 to a firm that
 // has no business with it, and the database itself refuses the runtime role a handwritten query.
-import { networks, notifications, userInvitations } from '@accord/db';
+import { firmInvitations, networks, notifications, userInvitations } from '@accord/db';
 import { emptyStrategyContent, integrationLevels, spectrumIndicators, surveyItems } from '@accord/domain';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
@@ -35,6 +35,13 @@ beforeAll(async () => {
   ids.userId = victim.userId;
   ids.sessionId = (JSON.parse(Buffer.from(victim.token.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
   ids.invitationId = invitation.json<{ id: string }>().id;
+  const firmInvitation = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${ids.networkId}/firm-invitations`,
+    headers: victim.headers,
+    payload: { email: `${unique('partner')}@prospect.example`, chainRole: 'retailer' },
+  });
+  ids.firmInvitationId = firmInvitation.json<{ id: string }>().id;
   const apiKey = await h.app.inject({
     method: 'POST',
     url: `/v1/firms/${victim.firmId}/api-keys`,
@@ -151,6 +158,10 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'GET /v1/networks/{networkId}/members': undefined,
   'POST /v1/networks/{networkId}/members': { firmSlug: 'northwind' },
   'PATCH /v1/networks/{networkId}/members/{firmId}': { relationshipStage: 'transactional' },
+  'GET /v1/networks/{networkId}/firm-invitations': undefined,
+  'POST /v1/networks/{networkId}/firm-invitations': { email: 'intruder@outsider.example', chainRole: 'retailer' },
+  'POST /v1/networks/{networkId}/firm-invitations/{firmInvitationId}/resend': {},
+  'DELETE /v1/networks/{networkId}/firm-invitations/{firmInvitationId}': undefined,
   'POST /v1/networks/{networkId}/accept': {},
   'POST /v1/networks/{networkId}/decline': {},
   'GET /v1/firms/{firmId}/api-keys': undefined,
@@ -332,6 +343,14 @@ describe('every route that takes an id', () => {
       .from(userInvitations)
       .where(eq(userInvitations.id, ids.invitationId!));
     expect(invitation!.revokedAt).toBeNull();
+    const [firmInvitation] = await h.database.db
+      .select()
+      .from(firmInvitations)
+      .where(eq(firmInvitations.id, ids.firmInvitationId!));
+    expect(firmInvitation!.revokedAt).toBeNull();
+    expect(
+      await h.database.db.select().from(firmInvitations).where(eq(firmInvitations.email, 'intruder@outsider.example')),
+    ).toHaveLength(0);
     const members = await h.app.inject({ url: `/v1/firms/${victim.firmId}/users`, headers: victim.headers });
     expect(members.json<{ items: Array<{ id: string; role: string }> }>().items).toContainEqual(
       expect.objectContaining({ id: victim.userId, role: 'firm_admin', deactivated: false }),
@@ -366,6 +385,10 @@ describe('the runtime database role', () => {
     expect(firms.map((r) => r.id as string)).toEqual([outsider.firmId]);
     const invitations = await asFirm(outsider.firmId, (tx) => tx`select id from user_invitations`);
     expect(invitations).toHaveLength(0);
+    const firmInvitations = await asFirm(outsider.firmId, (tx) => tx`select id from firm_invitations`);
+    expect(firmInvitations).toHaveLength(0);
+    const verificationTokens = asFirm(outsider.firmId, (tx) => tx`select id from email_verification_tokens`);
+    await expect(verificationTokens).rejects.toThrow(/permission denied/);
     const memberships = await asFirm(outsider.firmId, (tx) => tx`select firm_id from network_memberships`);
     expect(memberships).toHaveLength(0);
     // the victim sees its own network through the very same policies

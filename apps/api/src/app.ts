@@ -42,6 +42,9 @@ import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
 import { Firm, FirmUser, UserInvitation } from './modules/firms/firms.schemas.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { onboardingRoutes } from './modules/onboarding/onboarding.routes.ts';
+import { FirmInvitation } from './modules/onboarding/onboarding.schemas.ts';
+import { defaultSignUpLimits, type SignUpLimits } from './modules/onboarding/onboarding.service.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { Network, NetworkMember } from './modules/networks/networks.schemas.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -67,6 +70,8 @@ export interface AppDependencies {
   secretKey?: string | undefined;
   portalUrl: string;
   loginRateLimit?: number;
+  /** Sign-ups per address and hour, and unconfirmed sign-ups per email domain and day (5 and 20 by default). */
+  signUpLimits?: Partial<SignUpLimits>;
   /** Shares rate-limit counters between API instances; in memory when absent. */
   rateLimitRedis?: Redis;
   trustProxy?: boolean;
@@ -122,6 +127,7 @@ export async function buildApp(deps: AppDependencies) {
     UserInvitation,
     Network,
     NetworkMember,
+    FirmInvitation,
     ApiKey,
     Batch,
     Agreement,
@@ -156,6 +162,10 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(accountRoutes);
   await app.register(firmsRoutes, { portalUrl: deps.portalUrl });
   await app.register(networksRoutes);
+  await app.register(onboardingRoutes, {
+    portalUrl: deps.portalUrl,
+    signUpLimits: { ...defaultSignUpLimits, ...deps.signUpLimits },
+  });
   await app.register(apiKeysRoutes);
   await app.register(exchangeRoutes);
   await app.register(sharingRoutes);

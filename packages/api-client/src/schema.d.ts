@@ -62,7 +62,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. People who must sign in through their firm's identity provider get 403 `sso_required`. Sign-in attempts are limited per address and email; five failures in a row lock the account for a minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).
+         * @description Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. People who must sign in through their firm's identity provider get 403 `sso_required`; people who signed up and have not yet confirmed their email get 403 `email_not_verified`. Sign-in attempts are limited per address and email; five failures in a row lock the account for a minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).
          */
         post: operations["login"];
         delete?: never;
@@ -773,6 +773,144 @@ export interface paths {
         /** Decline your firm's invitation into the network (firm admins) */
         post: operations["declineNetworkInvitation"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a new firm up, with its first user as firm admin
+         * @description Creates the firm (its slug derived from the name, with -2, -3... when taken) and you as its firm admin, and emails a link to confirm the address (valid 24 hours): sign-in answers 403 `email_not_verified` until it is followed. With `networkInvitation` (the token of a firm invitation, sent to this very email) the firm joins the inviting network as an active member, you as its executive sponsor, and the email counts as confirmed. 409 `firm_name_taken` / `email_taken`; 422 `weak_password`; 429 when too many sign-ups come from one address or email domain.
+         */
+        post: operations["signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the link sent at sign-up
+         * @description The link works once, within its validity; then sign in.
+         */
+        post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new link to confirm an email address
+         * @description Always answers 202, whether or not the address has an account awaiting confirmation; earlier links stop working.
+         */
+        post: operations["resendEmailVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/firm-invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a firm invitation link offers, to prefill the sign-up
+         * @description 404 `invitation_not_found` for an unknown token; 410 `invitation_used`, `invitation_withdrawn` or `invitation_expired` for one that can no longer be used.
+         */
+        get: operations["lookUpFirmInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/firm-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations of firms not yet on Accord into the network, newest first (the focal firm) */
+        get: operations["listFirmInvitations"];
+        put?: never;
+        /**
+         * Invite a partner firm that is not on Accord by email (the focal firm)
+         * @description Emails a sign-up link valid for 14 days; signing up through it makes the new firm an active member with this chain role. A new invitation to the same address replaces a pending one. Firms already on Accord are invited by slug (POST /v1/networks/{networkId}/members).
+         */
+        post: operations["inviteFirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/firm-invitations/{firmInvitationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a firm invitation again, with a new link and expiry (the focal firm)
+         * @description The earlier link stops working. 409 `invitation_not_pending` once used or withdrawn.
+         */
+        post: operations["resendFirmInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/networks/{networkId}/firm-invitations/{firmInvitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a pending firm invitation (the focal firm) */
+        delete: operations["withdrawFirmInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2159,6 +2297,24 @@ export interface components {
             /** Format: date-time */
             invitedAt: string;
             joinedAt: string | null;
+        };
+        FirmInvitation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            networkId: string;
+            email: string;
+            firmName: string | null;
+            /** @enum {unknown} */
+            chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
+            status: "pending" | "accepted" | "withdrawn" | "expired";
+            invitedBy: string | null;
+            /** @description The firm that signed up through it. */
+            acceptedFirmId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         ApiKey: {
             /** Format: uuid */
@@ -5044,6 +5200,434 @@ export interface operations {
                         joinedAt: string | null;
                     };
                 };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique on Accord (ignoring case); the slug is derived from it. */
+                    firmName: string;
+                    /** @enum {unknown} */
+                    chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
+                    /** @description Your name. */
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    /** @description The token of a firm invitation (the `invitation` of the emailed link): joins its network. */
+                    networkInvitation?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["UserSummary"];
+                        firm: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            slug: string;
+                            /** @enum {unknown} */
+                            chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
+                        };
+                        /** @description True when a verification link was emailed: sign-in is refused until it is followed. */
+                        emailVerificationRequired: boolean;
+                        /** @description The network the firm joined through its invitation, if any. */
+                        networkId: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookUpFirmInvitation: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        networkName: string;
+                        focalFirmName: string;
+                        /** @enum {unknown} */
+                        chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
+                        firmName: string | null;
+                        email: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFirmInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FirmInvitation"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteFirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description Whom to invite: they sign up their firm with this address.
+                     */
+                    email: string;
+                    /** @description Prefills the sign-up; the invitee may change it. */
+                    firmName?: string;
+                    /**
+                     * @description The firm's role in this chain.
+                     * @enum {unknown}
+                     */
+                    chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        email: string;
+                        firmName: string | null;
+                        /** @enum {unknown} */
+                        chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
+                        status: "pending" | "accepted" | "withdrawn" | "expired";
+                        invitedBy: string | null;
+                        /** @description The firm that signed up through it. */
+                        acceptedFirmId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendFirmInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                firmInvitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        email: string;
+                        firmName: string | null;
+                        /** @enum {unknown} */
+                        chainRole: "manufacturer" | "supplier" | "distributor" | "retailer" | "logistics_provider";
+                        status: "pending" | "accepted" | "withdrawn" | "expired";
+                        invitedBy: string | null;
+                        /** @description The firm that signed up through it. */
+                        acceptedFirmId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawFirmInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+                firmInvitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description RFC 9457 problem details. */
             "4XX": {

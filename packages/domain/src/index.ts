@@ -7,3 +7,4 @@ export * from './segmentation.ts';
 export * from './scorecard.ts';
 export * from './strategy.ts';
 export * from './relationships.ts';
+export * from './firm-slugs.ts';

@@ -45,6 +45,12 @@ export const users = pgTable(
     // read or write these; the runtime role has no grant on them.
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
+    /**
+     * When the person proved they read this address. Defaults to now: seeded users, invited ones and
+     * SSO-provisioned ones came through a link or an identity provider; only self-service sign-up
+     * writes NULL, and such a user cannot sign in until the verification link is followed.
+     */
+    emailVerifiedAt: timestamp({ withTimezone: true }).defaultNow(),
   },
   (t) => [check('users_email_normalised', sql`${t.email} = lower(${t.email})`)],
 );
@@ -178,4 +184,21 @@ export const loginChallenges = pgTable(
     usedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.userId), check('login_challenges_purpose', sql`${t.purpose} in ('verify', 'enrol')`)],
+);
+
+// Email verification links sent at sign-up: only the token's hash is kept. Like reset tokens, the
+// runtime role has no rights on this table; the auth_* functions issue, read and spend tokens.
+export const emailVerificationTokens = pgTable(
+  'email_verification_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId)],
 );

@@ -1,6 +1,6 @@
 // Value-chain networks: a focal firm and the partner firms it brings in.
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { chainRole, firms, users } from './identity.ts';
 
 export const membershipStatuses = ['invited', 'active', 'declined'] as const;
@@ -45,4 +45,31 @@ export const networkMemberships = pgTable(
     joinedAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.networkId, t.firmId] }), index().on(t.firmId)],
+);
+
+// A focal firm invites a partner that is not on Accord yet, by email: the link leads to sign-up,
+// and signing up through it makes the new firm an active member. Only the token's hash is kept.
+export const firmInvitations = pgTable(
+  'firm_invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    email: text().notNull(),
+    /** The firm's name as the focal firm knows it, to prefill sign-up; the invitee may change it. */
+    firmName: text(),
+    chainRole: chainRole().notNull(),
+    tokenHash: text().notNull().unique(),
+    invitedByUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    /** The firm that signed up through the invitation. */
+    acceptedFirmId: uuid().references(() => firms.id),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.networkId), check('firm_invitations_email_normalised', sql`${t.email} = lower(${t.email})`)],
 );

@@ -118,6 +118,7 @@ interface StoredAccount {
   password_hash: string;
   deactivated: boolean;
   locked_until: Date | string | null;
+  email_verified: boolean;
 }
 
 export function accountByEmail(tx: Transaction, email: string): Promise<StoredAccount[]> {
@@ -146,6 +147,15 @@ export async function signIn(
     throw invalidCredentials();
   }
   if (account.deactivated) throw invalidCredentials();
+  // Only after the password: an unconfirmed address says nothing to someone who does not know it.
+  if (!account.email_verified) {
+    throw new ApiProblem(
+      403,
+      'email_not_verified',
+      'Forbidden',
+      'Confirm your email address first: follow the link we sent, or ask for a new one (POST /v1/auth/verify-email/resend).',
+    );
+  }
   const ssoFirm = await ssoRequiredFor(db, input.email);
   if (ssoFirm) {
     throw new ApiProblem(

@@ -1,0 +1,312 @@
+// Joining Accord: sign-up, email verification, and firm invitations (a focal firm invites a partner
+// that is not on Accord yet).
+import { firmInvitations, users, type Transaction } from '@accord/db';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import Type from 'typebox';
+import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
+import { conflict, forbidden, notFound } from '../../http/problems.ts';
+import { asActor, requireRole, type ActingMember } from '../../plugins/auth.ts';
+import { NetworkParams } from '../networks/networks.schemas.ts';
+import { getNetwork } from '../networks/networks.service.ts';
+import {
+  Accepted,
+  FirmInvitation,
+  FirmInvitationLookupQuery,
+  FirmInvitationParams,
+  FirmInvitationPreview,
+  InviteFirmBody,
+  ResendVerificationBody,
+  SignUpBody,
+  SignUpResult,
+  TokenBody,
+} from './onboarding.schemas.ts';
+import {
+  EMAIL_VERIFICATION_HOURS,
+  FIRM_INVITATION_DAYS,
+  firmInvitationStatus,
+  inviteFirm,
+  lookUpFirmInvitation,
+  resendFirmInvitation,
+  resendVerification,
+  signUp,
+  verifyEmail,
+  type FirmInvitationContext,
+  type QueuedEmail,
+  type SignUpLimits,
+} from './onboarding.service.ts';
+
+const security = [{ bearer: [] }];
+
+type FirmInvitationRow = typeof firmInvitations.$inferSelect;
+
+function present(row: FirmInvitationRow, invitedBy: string | null) {
+  return {
+    id: row.id,
+    networkId: row.networkId,
+    email: row.email,
+    firmName: row.firmName,
+    chainRole: row.chainRole,
+    status: firmInvitationStatus(row),
+    invitedBy,
+    acceptedFirmId: row.acceptedFirmId,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+  };
+}
+
+export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; signUpLimits: SignUpLimits }> = async (
+  app,
+  options,
+) => {
+  const deliver = (email: QueuedEmail) =>
+    app.queue.enqueue('deliver-email', email, { jobId: `email-${email.emailId}` });
+
+  /** The network as its focal firm's manager or firm admin sees it, with who acts, for inviting. */
+  async function asFocalManager(tx: Transaction, actor: ActingMember, networkId: string, portalUrl: string) {
+    const network = await getNetwork(tx, actor.firmId, networkId);
+    if (network.focalFirm.id !== actor.firmId) {
+      throw forbidden('focal_firm_required', 'Only the focal firm of this network can invite firms.');
+    }
+    requireRole(actor, 'manager');
+    const [me] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, actor.userId));
+    return { network, invitedBy: me!, portalUrl } satisfies FirmInvitationContext;
+  }
+
+  app.post(
+    '/v1/signup',
+    {
+      config: {
+        public: true,
+        rateLimit: {
+          max: options.signUpLimits.perIpPerHour,
+          timeWindow: 3_600_000,
+          keyGenerator: (request: FastifyRequest) => `signup:${request.ip}`,
+        },
+      },
+      schema: {
+        operationId: 'signUp',
+        summary: 'Sign a new firm up, with its first user as firm admin',
+        description:
+          'Creates the firm (its slug derived from the name, with -2, -3... when taken) and you as its firm ' +
+          `admin, and emails a link to confirm the address (valid ${EMAIL_VERIFICATION_HOURS} hours): sign-in ` +
+          'answers 403 `email_not_verified` until it is followed. With `networkInvitation` (the token of a firm ' +
+          'invitation, sent to this very email) the firm joins the inviting network as an active member, you as ' +
+          'its executive sponsor, and the email counts as confirmed. 409 `firm_name_taken` / `email_taken`; ' +
+          '422 `weak_password`; 429 when too many sign-ups come from one address or email domain.',
+        tags: ['onboarding'],
+        body: SignUpBody,
+        response: { 201: SignUpResult, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { email, ...signedUp } = await signUp(app.db, request.body, {
+        portalUrl: options.portalUrl,
+        perEmailDomainPerDay: options.signUpLimits.perEmailDomainPerDay,
+      });
+      if (email) await deliver(email);
+      return reply.status(201).send(signedUp);
+    },
+  );
+
+  app.post(
+    '/v1/auth/verify-email',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'verifyEmail',
+        summary: 'Confirm an email address with the link sent at sign-up',
+        description: 'The link works once, within its validity; then sign in.',
+        tags: ['auth'],
+        body: TokenBody,
+        response: { 200: Accepted, ...problemResponses },
+      },
+    },
+    async (request) => {
+      await verifyEmail(app.db, request.body.token);
+      return { detail: 'Your email address is confirmed: sign in.' };
+    },
+  );
+
+  app.post(
+    '/v1/auth/verify-email/resend',
+    {
+      config: {
+        public: true,
+        rateLimit: {
+          hook: 'preValidation',
+          max: 5,
+          timeWindow: 3_600_000,
+          keyGenerator: (request: FastifyRequest) => {
+            const email = (request.body as { email?: unknown } | undefined)?.email;
+            return `verify-resend:${request.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
+          },
+        },
+      },
+      schema: {
+        operationId: 'resendEmailVerification',
+        summary: 'Send a new link to confirm an email address',
+        description:
+          'Always answers 202, whether or not the address has an account awaiting confirmation; earlier links stop working.',
+        tags: ['auth'],
+        body: ResendVerificationBody,
+        response: { 202: Accepted, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const email = await resendVerification(app.db, request.body.email, options.portalUrl);
+      if (email) await deliver(email);
+      return reply.status(202).send({ detail: 'If this address awaits confirmation, a new link is on its way.' });
+    },
+  );
+
+  app.get(
+    '/v1/firm-invitations/lookup',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'lookUpFirmInvitation',
+        summary: 'What a firm invitation link offers, to prefill the sign-up',
+        description:
+          '404 `invitation_not_found` for an unknown token; 410 `invitation_used`, `invitation_withdrawn` or ' +
+          '`invitation_expired` for one that can no longer be used.',
+        tags: ['onboarding'],
+        querystring: FirmInvitationLookupQuery,
+        response: { 200: FirmInvitationPreview, ...problemResponses },
+      },
+    },
+    (request) => lookUpFirmInvitation(app.db, request.query.token),
+  );
+
+  app.get(
+    '/v1/networks/:networkId/firm-invitations',
+    {
+      schema: {
+        operationId: 'listFirmInvitations',
+        summary: 'Invitations of firms not yet on Accord into the network, newest first (the focal firm)',
+        tags: ['onboarding'],
+        security,
+        params: NetworkParams,
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Ref('FirmInvitation')), nextCursor: Type.Null() }),
+          ...problemResponses,
+        },
+      },
+    },
+    (request) =>
+      asActor(request, async (tx, actor) => {
+        const network = await getNetwork(tx, actor.firmId, request.params.networkId);
+        if (network.focalFirm.id !== actor.firmId) {
+          throw forbidden('focal_firm_required', "Only the network's focal firm sees its firm invitations.");
+        }
+        const rows = await tx
+          .select({ invitation: firmInvitations, invitedBy: users.name })
+          .from(firmInvitations)
+          .leftJoin(users, eq(users.id, firmInvitations.invitedByUserId))
+          .where(eq(firmInvitations.networkId, network.id))
+          .orderBy(desc(firmInvitations.createdAt), desc(firmInvitations.id));
+        return { items: rows.map((r) => present(r.invitation, r.invitedBy)), nextCursor: null };
+      }),
+  );
+
+  app.post(
+    '/v1/networks/:networkId/firm-invitations',
+    {
+      schema: {
+        operationId: 'inviteFirm',
+        summary: 'Invite a partner firm that is not on Accord by email (the focal firm)',
+        description:
+          `Emails a sign-up link valid for ${FIRM_INVITATION_DAYS} days; signing up through it makes the new ` +
+          'firm an active member with this chain role. A new invitation to the same address replaces a pending ' +
+          'one. Firms already on Accord are invited by slug (POST /v1/networks/{networkId}/members).',
+        tags: ['onboarding'],
+        security,
+        params: NetworkParams,
+        body: InviteFirmBody,
+        response: { 201: FirmInvitation, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { invitation, emailId, inviter, focalFirmId } = await asActor(request, async (tx, actor) => {
+        const context = await asFocalManager(tx, actor, request.params.networkId, options.portalUrl);
+        const created = await inviteFirm(tx, context, request.body);
+        return { ...created, inviter: context.invitedBy.name, focalFirmId: actor.firmId };
+      });
+      await deliver({ firmId: focalFirmId, emailId });
+      return reply.status(201).send(present(invitation, inviter));
+    },
+  );
+
+  app.post(
+    '/v1/networks/:networkId/firm-invitations/:firmInvitationId/resend',
+    {
+      preValidation: emptyBodyAsObject,
+      schema: {
+        operationId: 'resendFirmInvitation',
+        summary: 'Email a firm invitation again, with a new link and expiry (the focal firm)',
+        description: 'The earlier link stops working. 409 `invitation_not_pending` once used or withdrawn.',
+        tags: ['onboarding'],
+        security,
+        params: FirmInvitationParams,
+        body: Type.Object({}, { additionalProperties: false }),
+        response: { 200: FirmInvitation, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { invitation, emailId, inviter, focalFirmId } = await asActor(request, async (tx, actor) => {
+        const context = await asFocalManager(tx, actor, request.params.networkId, options.portalUrl);
+        const resent = await resendFirmInvitation(tx, context, request.params.firmInvitationId);
+        if (!resent) {
+          const [exists] = await tx
+            .select({ id: firmInvitations.id })
+            .from(firmInvitations)
+            .where(
+              and(
+                eq(firmInvitations.id, request.params.firmInvitationId),
+                eq(firmInvitations.networkId, context.network.id),
+              ),
+            );
+          if (!exists) throw notFound('firm invitation');
+          throw conflict('invitation_not_pending', 'This invitation was already used or withdrawn; invite anew.');
+        }
+        return { ...resent, inviter: context.invitedBy.name, focalFirmId: actor.firmId };
+      });
+      await deliver({ firmId: focalFirmId, emailId });
+      return present(invitation, inviter);
+    },
+  );
+
+  app.delete(
+    '/v1/networks/:networkId/firm-invitations/:firmInvitationId',
+    {
+      schema: {
+        operationId: 'withdrawFirmInvitation',
+        summary: 'Withdraw a pending firm invitation (the focal firm)',
+        tags: ['onboarding'],
+        security,
+        params: FirmInvitationParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await asActor(request, async (tx, actor) => {
+        const { network } = await asFocalManager(tx, actor, request.params.networkId, options.portalUrl);
+        const [withdrawn] = await tx
+          .update(firmInvitations)
+          .set({ revokedAt: new Date() })
+          .where(
+            and(
+              eq(firmInvitations.id, request.params.firmInvitationId),
+              eq(firmInvitations.networkId, network.id),
+              isNull(firmInvitations.acceptedAt),
+              isNull(firmInvitations.revokedAt),
+            ),
+          )
+          .returning({ id: firmInvitations.id });
+        if (!withdrawn) throw notFound('pending firm invitation');
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};
