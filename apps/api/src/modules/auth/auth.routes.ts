@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { perAddressAndEmail } from '../../http/rate-limits.ts';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
 import { ApiProblem, badRequest, unauthorized } from '../../http/problems.ts';
 import { ACCESS_TOKEN_SECONDS, asActor } from '../../plugins/auth.ts';
@@ -88,16 +89,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
     {
       config: {
         public: true,
-        rateLimit: {
-          // after body parsing, so the key can include the email
-          hook: 'preValidation',
-          max: options.loginRateLimit,
-          timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => {
-            const email = (request.body as { email?: unknown } | undefined)?.email;
-            return `login:${request.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
-          },
-        },
+        rateLimit: perAddressAndEmail('login', options.loginRateLimit, 60_000),
       },
       schema: {
         operationId: 'login',
@@ -218,15 +210,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
     {
       config: {
         public: true,
-        rateLimit: {
-          hook: 'preValidation',
-          max: options.loginRateLimit,
-          timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => {
-            const email = (request.body as { email?: unknown } | undefined)?.email;
-            return `reset:${request.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
-          },
-        },
+        rateLimit: perAddressAndEmail('reset', options.loginRateLimit, 60_000),
       },
       schema: {
         operationId: 'requestPasswordReset',

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import Type from 'typebox';
+import { perAddressAndEmail } from '../../http/rate-limits.ts';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
 import { conflict, forbidden, notFound } from '../../http/problems.ts';
 import { asActor, requireRole, type ActingMember } from '../../plugins/auth.ts';
@@ -134,15 +135,7 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
     {
       config: {
         public: true,
-        rateLimit: {
-          hook: 'preValidation',
-          max: 5,
-          timeWindow: 3_600_000,
-          keyGenerator: (request: FastifyRequest) => {
-            const email = (request.body as { email?: unknown } | undefined)?.email;
-            return `verify-resend:${request.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
-          },
-        },
+        rateLimit: perAddressAndEmail('verify-resend', 5, 3_600_000),
       },
       schema: {
         operationId: 'resendEmailVerification',

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { perAddressAndEmail } from '../../http/rate-limits.ts';
 import { problemResponses } from '../../http/common.schemas.ts';
 import { ApiProblem, badRequest, conflict, notFound } from '../../http/problems.ts';
 import { asOwnFirm, requireRole } from '../../plugins/auth.ts';
@@ -362,15 +363,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
     {
       config: {
         public: true,
-        rateLimit: {
-          hook: 'preValidation',
-          max: options.loginRateLimit,
-          timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) => {
-            const email = (request.body as { email?: unknown } | undefined)?.email;
-            return `sso:${request.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
-          },
-        },
+        rateLimit: perAddressAndEmail('sso', options.loginRateLimit, 60_000),
       },
       schema: {
         operationId: 'startSsoSignIn',
