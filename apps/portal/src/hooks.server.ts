@@ -11,7 +11,14 @@ import type { Me } from '$lib/types';
 /** Refresh when the access token has less than this left. */
 const REFRESH_MARGIN_MS = 60_000;
 
-const publicPaths = ['/login', '/invitations/accept', '/forgot-password', '/reset-password'];
+const publicPaths = [
+  '/login',
+  '/invitations/accept',
+  '/forgot-password',
+  '/reset-password',
+  '/signup',
+  '/verify-email',
+];
 
 function isPublic(pathname: string): boolean {
   return publicPaths.some((p) => pathname === p || pathname.startsWith(`${p}/`));

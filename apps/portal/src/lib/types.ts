@@ -11,6 +11,7 @@ export type RelationshipStage = NetworkMember['relationshipStage'];
 export type MembershipStatus = NetworkMember['status'];
 export type FirmUser = Schemas['FirmUser'];
 export type UserInvitation = Schemas['UserInvitation'];
+export type FirmInvitation = Schemas['FirmInvitation'];
 export type Problem = Schemas['Problem'];
 export type Batch = Schemas['Batch'];
 export type BatchStatus = Batch['status'];

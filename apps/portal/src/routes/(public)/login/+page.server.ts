@@ -40,6 +40,7 @@ export const load: PageServerLoad = ({ locals, url, cookies }) => {
     next,
     signedOut: url.searchParams.has('signedOut'),
     passwordReset: url.searchParams.has('passwordReset'),
+    signedUp: url.searchParams.has('signedUp'),
     recovery: url.searchParams.has('recovery'),
     challenge: challenge ? { purpose: challenge.purpose, email: challenge.email, next: challenge.next } : null,
   };

@@ -1,11 +1,11 @@
 // One network: its members with chain role, status, relationship stage and executive sponsor. The focal
 // firm invites partners and sets relationship stages; each member names its own executive sponsor.
 import { error, redirect } from '@sveltejs/kit';
-import { isChainRole, isRelationshipStage, hasRole, chainRoleLabel, stageLabel } from '$lib/format';
+import { isChainRole, isRelationshipStage, hasRole, chainRoleLabel, formatDate, stageLabel } from '$lib/format';
 import { allPages, failWith, field, invalid } from '$lib/server/api';
 import { requireMe } from '$lib/server/guard';
 import { cookieOptions, NETWORK_COOKIE } from '$lib/server/session';
-import type { FirmUser } from '$lib/types';
+import type { FirmInvitation, FirmUser } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -51,10 +51,18 @@ export const load: PageServerLoad = async (event) => {
     ownUsers = users.items.filter((u) => !u.deactivated);
   }
 
+  // Invitations to firms not on Accord yet: the focal firm's managers follow them up (resend, withdraw).
+  let firmInvitations: FirmInvitation[] = [];
+  if (network.focalFirm.id === me.firm.id && hasRole(me.firm.role, 'manager')) {
+    const { data } = await api.GET('/v1/networks/{networkId}/firm-invitations', path);
+    firmInvitations = (data?.items ?? []).filter((i) => i.status === 'pending' || i.status === 'expired');
+  }
+
   return {
     network,
     members,
     ownUsers,
+    firmInvitations,
     created: event.url.searchParams.has('created'),
   };
 };
@@ -78,6 +86,53 @@ export const actions: Actions = {
       form: 'invite',
       success: `${data.firm.name} is invited as ${chainRoleLabel(data.chainRole).toLowerCase()}. Its firm admins can accept from their overview.`,
     };
+  },
+
+  inviteNewFirm: async (event) => {
+    const { api } = requireMe(event);
+    const form = await event.request.formData();
+    const email = field(form, 'email');
+    const firmName = field(form, 'firmName');
+    const chainRole = field(form, 'chainRole');
+    const values = { email, firmName, chainRole };
+    if (!email) return invalid('inviteNewFirm', 'Enter the email address to send the invitation to.', { values });
+    if (!isChainRole(chainRole)) return invalid('inviteNewFirm', 'Choose the firm’s chain role.', { values });
+    const { data, error: problem } = await api.POST('/v1/networks/{networkId}/firm-invitations', {
+      params: { path: { networkId: event.params.networkId } },
+      body: { email, chainRole, ...(firmName ? { firmName } : {}) },
+    });
+    if (problem) return failWith('inviteNewFirm', problem, { values });
+    return {
+      form: 'inviteNewFirm',
+      success: `Invitation emailed to ${data.email}. When they register their firm it joins this network as ${chainRoleLabel(data.chainRole).toLowerCase()}.`,
+    };
+  },
+
+  resendFirmInvitation: async (event) => {
+    const { api } = requireMe(event);
+    const form = await event.request.formData();
+    const firmInvitationId = field(form, 'firmInvitationId');
+    const { data, error: problem } = await api.POST(
+      '/v1/networks/{networkId}/firm-invitations/{firmInvitationId}/resend',
+      { params: { path: { networkId: event.params.networkId, firmInvitationId } }, body: {} },
+    );
+    if (problem) return failWith('firmInvitation', problem, { target: firmInvitationId });
+    return {
+      form: 'firmInvitation',
+      target: firmInvitationId,
+      success: `Sent again; valid until ${formatDate(data.expiresAt)}.`,
+    };
+  },
+
+  withdrawFirmInvitation: async (event) => {
+    const { api } = requireMe(event);
+    const form = await event.request.formData();
+    const firmInvitationId = field(form, 'firmInvitationId');
+    const { error: problem } = await api.DELETE('/v1/networks/{networkId}/firm-invitations/{firmInvitationId}', {
+      params: { path: { networkId: event.params.networkId, firmInvitationId } },
+    });
+    if (problem) return failWith('firmInvitation', problem, { target: firmInvitationId });
+    return { form: 'firmInvitations', success: 'Invitation withdrawn; its link no longer works.' };
   },
 
   stage: async (event) => {
