@@ -118,9 +118,12 @@ describe('a Tailspin Retail firm admin in Data exchange', () => {
 
     // The page reloads its data when the batch is done: the dataset card and the batch list show it.
     const transactions = page.locator('.dataset[data-dataset=transactions]');
-    await transactions.locator('.badge-succeeded').waitFor();
-    const held = Number((await text(transactions.locator('.rows strong'))).replace(/,/g, ''));
-    expect(held).toBeGreaterThanOrEqual(6919);
+    // (a batch other tests pushed may already show as succeeded: wait for the count to include this one)
+    await expect
+      .poll(async () => Number((await text(transactions.locator('.rows strong'))).replace(/,/g, '')), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThanOrEqual(6919);
     expect(await text(transactions.locator('.freshness'))).not.toBe('Never');
     const id = await batch.getAttribute('data-batch');
     const row = page.locator(`table.batches tr[data-batch="${id}"]`);
