@@ -1,15 +1,11 @@
 // Account security in Chromium: two-factor sign-in (set-up, codes, recovery codes), sessions, password reset,
 // and a firm admin's controls (deactivation, signing a member out, requiring MFA). The people signing in with
 // MFA are new users of Wingtip created for this run (invited through the API), never the shared demo users.
-import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { callApi, emailLink } from './api.ts';
 import { hydrated, newPage, portalUrl, shot, signIn, text } from './browser.ts';
-
-const apiUrl = inject('apiUrl');
-const workerLogPath = inject('workerLogPath');
-const apiLogPath = inject('apiLogPath');
 
 const runId = Date.now().toString(36);
 const ADMIN = 'admin@wingtip.example';
@@ -29,38 +25,6 @@ let adminToken = '';
 let firmId = '';
 let secret = '';
 let recoveryCodes: string[] = [];
-
-/** An email's link (the last one sent to `to` whose link contains `fragment`), from the worker's or API's log. */
-async function emailLink(to: string, fragment: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    let found: string | undefined;
-    for (const file of [workerLogPath, apiLogPath]) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (!line.includes(fragment) || !line.includes(to)) continue;
-        const entry = JSON.parse(line) as { to?: string; link?: string };
-        if (entry.to === to && entry.link?.includes(fragment)) found = entry.link;
-      }
-    }
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no email to ${to} with a link to ${fragment} in the worker or API log`);
-}
-
-async function callApi<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${apiUrl}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /** A new Wingtip analyst, invited by the firm's admin and accepted through the API. */
 async function createUser(person: { name: string; email: string; password: string }): Promise<void> {
@@ -89,7 +53,7 @@ async function submitPassword(page: Page, email: string, password: string): Prom
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 async function signInWithCode(page: Page, password = user.password): Promise<void> {
@@ -186,14 +150,14 @@ describe('two-factor sign-in', () => {
     await page.getByRole('link', { name: 'Use a recovery code instead' }).click();
     await page.getByLabel('Recovery code', { exact: true }).fill(recoveryCodes[0]!);
     await shot(page, 'security-05-recovery-code-step');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${portalUrl}/`);
 
     await signOut(page);
     await submitPassword(page, user.email, user.password);
     await page.getByRole('link', { name: 'Use a recovery code instead' }).click();
     await page.getByLabel('Recovery code', { exact: true }).fill(recoveryCodes[0]!);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.locator('[role=alert]').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     await shot(page, 'security-06-recovery-code-spent');

@@ -3,6 +3,7 @@
 // built portal (`node apps/portal/build`). Logs go to test/e2e/artifacts/logs/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createSocket } from 'node:dgram';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +22,8 @@ declare module 'vitest' {
     artifactsDir: string;
     /** True when this run started its own empty database (so fixed emails are still unused). */
     freshDatabase: boolean;
+    /** The loopback UDP port the API asks for DNS (ACCORD_DNS_SERVERS): a test serves it (test/support/dns-server.ts). */
+    dnsPort: number;
   }
 }
 
@@ -35,6 +38,17 @@ function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       server.close(() => res(port));
+    });
+  });
+}
+
+function freeUdpPort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const socket = createSocket('udp4');
+    socket.once('error', rej);
+    socket.bind(0, '127.0.0.1', () => {
+      const { port } = socket.address();
+      socket.close(() => res(port));
     });
   });
 }
@@ -145,7 +159,7 @@ export default async function setup(project: TestProject) {
       }
     }
 
-    const [apiPort, portalPort] = await Promise.all([freePort(), freePort()]);
+    const [apiPort, portalPort, dnsPort] = await Promise.all([freePort(), freePort(), freeUdpPort()]);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const portalUrl = `http://127.0.0.1:${portalPort}`;
     const shared = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: 'info' };
@@ -160,6 +174,10 @@ export default async function setup(project: TestProject) {
       JWT_SECRET: randomBytes(32).toString('hex'),
       ACCORD_PORTAL_URL: portalUrl,
       ACCORD_LOGIN_RATE_LIMIT: '1000',
+      // single sign-on against a provider the SSO test starts on loopback, its domains verified through the
+      // DNS server that test serves on this port
+      ACCORD_SSO_ALLOW_HTTP_LOOPBACK: 'true',
+      ACCORD_DNS_SERVERS: `127.0.0.1:${dnsPort}`,
     });
     processes.push(api);
     await waitFor(api, async () => (await fetch(`${apiUrl}/readyz`)).ok);
@@ -188,6 +206,7 @@ export default async function setup(project: TestProject) {
     project.provide('apiLogPath', api.logFile);
     project.provide('artifactsDir', artifactsDir);
     project.provide('freshDatabase', freshDatabase);
+    project.provide('dnsPort', dnsPort);
   } catch (error) {
     await teardown();
     throw error;

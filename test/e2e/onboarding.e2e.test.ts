@@ -2,15 +2,11 @@
 // Accord by email; the invitee registers the firm from the link, sets up two-factor sign-in, signs in with a
 // code and sees the value chain it joined. The invitee, its firm and the network (a new one of Northwind's, so
 // the demo network the other e2e files count on keeps its seven members) are new for each run.
-import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { callApi, emailLink } from './api.ts';
 import { hydrated, newPage, portalUrl, shot, signIn, text } from './browser.ts';
-
-const apiUrl = inject('apiUrl');
-const workerLogPath = inject('workerLogPath');
-const apiLogPath = inject('apiLogPath');
 
 const runId = Date.now().toString(36);
 const networkName = `Northwind spare parts chain ${runId}`;
@@ -21,43 +17,22 @@ const invitee = {
   password: `harbour lantern ${runId} meadow quiet`,
 };
 
-/** The link of the last email to `to` whose link contains `fragment`, from the worker's or API's log. */
-async function emailLink(to: string, fragment: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    let found: string | undefined;
-    for (const file of [workerLogPath, apiLogPath]) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (!line.includes(fragment) || !line.includes(to)) continue;
-        const entry = JSON.parse(line) as { to?: string; link?: string };
-        if (entry.to === to && entry.link?.includes(fragment)) found = entry.link;
-      }
-    }
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no email to ${to} with a link to ${fragment} in the worker or API log`);
-}
-
 describe('a distributor joins the Northwind value chain by email invitation', () => {
   let northwind: Page;
   let newcomer: Page;
   let secret = '';
 
   test('Northwind invites a firm that is not on Accord yet, by email', async () => {
-    const login = await fetch(`${apiUrl}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'manager@northwind.example', password: 'accord-demo' }),
+    const { accessToken } = await callApi<{ accessToken: string }>('POST', '/v1/auth/login', {
+      email: 'manager@northwind.example',
+      password: 'accord-demo',
     });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const created = await fetch(`${apiUrl}/v1/networks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ name: networkName, description: 'Spare parts to repair partners.' }),
-    });
-    expect(created.status).toBe(201);
-    const { id: networkId } = (await created.json()) as { id: string };
+    const { id: networkId } = await callApi<{ id: string }>(
+      'POST',
+      '/v1/networks',
+      { name: networkName, description: 'Spare parts to repair partners.' },
+      accessToken,
+    );
 
     northwind = await newPage();
     await signIn(northwind, 'manager@northwind.example');
@@ -110,7 +85,7 @@ describe('a distributor joins the Northwind value chain by email invitation', ()
     await newcomer.waitForURL(/\/login\?signedOut/);
     await newcomer.getByLabel('Email').fill(invitee.email);
     await newcomer.getByLabel('Password').fill(invitee.password);
-    await newcomer.getByRole('button', { name: 'Sign in' }).click();
+    await newcomer.getByRole('button', { name: 'Sign in', exact: true }).click();
     // the next time step's code: the one used to enrol is spent
     await newcomer.getByLabel('6-digit code').fill(totp.generate({ timestamp: (step + 1) * 30_000 + 1_000 }));
     await newcomer.getByRole('button', { name: 'Verify and sign in' }).click();

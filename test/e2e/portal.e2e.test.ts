@@ -65,7 +65,7 @@ describe('signed out', () => {
     await page.goto('/login');
     await page.getByLabel('Email').fill('admin@northwind.example');
     await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     expect(await text(page.locator('[role=alert]'))).toBe('The email or password is wrong.');
     expect(await page.getByLabel('Email').inputValue()).toBe('admin@northwind.example');
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -78,7 +78,7 @@ describe('without JavaScript', () => {
     await page.goto('/login?next=%2Fstrategy');
     await page.getByLabel('Email').fill('manager@contoso.example');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${portalUrl}/strategy`);
     expect(await text(page.locator('h1'))).toContain('Strategy');
     expect(await text(page.locator('.account .who'))).toContain('Contoso Partner Manager');

@@ -340,7 +340,7 @@ describe('the joint strategy of the Northwind Appliances value chain', () => {
     await page.goto('/login?next=%2Fstrategy');
     await page.getByLabel('Email').fill('manager@northwind.example');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${portalUrl}/strategy`);
     if ((await page.getByLabel('Network', { exact: true }).locator('option:checked').textContent()) !== DEMO_NETWORK) {
       await page.getByLabel('Network', { exact: true }).selectOption({ label: DEMO_NETWORK });

@@ -3,99 +3,38 @@
 // just in time, and forged, replayed or foreign answers are refused.
 import { firmMemberships, ssoConnections, ssoLoginStates, users } from '@accord/db';
 import { and, eq } from 'drizzle-orm';
-import { createHash, generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../apps/api/src/config.ts';
+import {
+  publishesVerification,
+  txtResolverOf,
+  verificationRecord,
+} from '../../apps/api/src/modules/sso/sso.service.ts';
+import { startDnsServer } from '../support/dns-server.ts';
+import { startOidcProvider, type TestProvider } from '../support/oidc-provider.ts';
 import { createFirm, DEMO_PASSWORD, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
 
 const REDIRECT_URI = 'http://portal.test/sso/callback';
 const CLIENT_ID = 'accord';
 const CLIENT_SECRET = 'a-client-secret-nobody-may-read-back';
 
-/** Accounts the provider knows, by id; each sign-in at the provider logs in as `nextAccount`. */
-const accounts = new Map<string, { email: string; name: string }>();
-let nextAccount = '';
-
 /** TXT records the injected resolver answers. */
 const txtRecords = new Map<string, string[][]>();
 
 let h: Harness;
-let idp: Server;
+let idp: TestProvider;
 let issuer: string;
-let provider: Provider;
 let acme: Awaited<ReturnType<typeof createFirm>>;
 let admin: SignedIn;
 let domain: string;
-
-function startProvider(): Promise<void> {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  idp = createServer();
-  return new Promise((resolve) => {
-    idp.listen(0, '127.0.0.1', () => {
-      issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
-      provider = new Provider(issuer, {
-        clients: [
-          {
-            client_id: CLIENT_ID,
-            client_secret: CLIENT_SECRET,
-            redirect_uris: [REDIRECT_URI],
-            grant_types: ['authorization_code'],
-            response_types: ['code'],
-          },
-        ],
-        jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
-        cookies: { keys: ['cookie-signing-key-for-tests'] },
-        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-        features: { devInteractions: { enabled: false } },
-        interactions: { url: (_ctx: KoaContextWithOIDC, interaction) => `/interaction/${interaction.uid}` },
-        findAccount: (_ctx: KoaContextWithOIDC, id: string) => {
-          const account = accounts.get(id);
-          if (!account) return undefined;
-          return {
-            accountId: id,
-            claims: () => ({ sub: id, email: account.email, email_verified: true, name: account.name }),
-          };
-        },
-      });
-      const oidcCallback = provider.callback();
-      // The provider's login and consent pages: sign in as nextAccount and grant what was asked.
-      idp.on('request', (req, res) => {
-        if (!req.url?.startsWith('/interaction/')) return void oidcCallback(req, res);
-        void (async () => {
-          const details = await provider.interactionDetails(req, res);
-          if (details.prompt.name === 'login') {
-            await provider.interactionFinished(
-              req,
-              res,
-              { login: { accountId: nextAccount } },
-              {
-                mergeWithLastSubmission: false,
-              },
-            );
-            return;
-          }
-          const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: CLIENT_ID });
-          grant.addOIDCScope('openid email profile');
-          const grantId = await grant.save();
-          await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
-        })().catch((error: unknown) => {
-          res.statusCode = 500;
-          res.end(String(error));
-        });
-      });
-      resolve();
-    });
-  });
-}
 
 /**
  * Plays the browser: follows the provider's redirects (keeping its cookies) from the authorization
  * URL until it sends us back to the portal's callback; answers the parameters it carries.
  */
 async function throughProvider(authorizationUrl: string, as: string): Promise<URLSearchParams> {
-  nextAccount = as;
+  idp.signInAs(as);
   const cookies = new Map<string, string>();
   let url = authorizationUrl;
   for (let hop = 0; hop < 10; hop++) {
@@ -143,10 +82,7 @@ async function providerAnswer(email: string, account = email, redirectTo?: strin
   return { params: await throughProvider(authorizationUrl, account), authorizationUrl };
 }
 
-function person(email: string, name: string) {
-  accounts.set(email, { email, name });
-  return email;
-}
+const person = (email: string, name: string) => idp.person(email, name);
 
 const hashOf = (state: string) => createHash('sha256').update(state).digest('hex');
 
@@ -167,7 +103,8 @@ const putConnection = (who: SignedIn, body: object) =>
   h.app.inject({ method: 'PUT', url: `/v1/firms/${who.firmId}/sso`, headers: who.headers, payload: body });
 
 beforeAll(async () => {
-  await startProvider();
+  idp = await startOidcProvider({ redirectUris: [REDIRECT_URI], clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  issuer = idp.issuer;
   h = await startHarness({
     sso: {
       allowHttpLoopback: true,
@@ -184,7 +121,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  await new Promise((resolve) => idp.close(resolve));
+  await idp.close();
 });
 
 describe('setting up single sign-on', () => {
@@ -494,5 +431,25 @@ describe('SSO only', () => {
     expect(removed.statusCode).toBe(204);
     expect((await callback(params)).statusCode).toBe(400);
     expect(await discover(email)).toEqual({ sso: false, ssoOnly: false });
+  });
+});
+
+describe('domain verification through the configured DNS servers', () => {
+  it('asks the servers of ACCORD_DNS_SERVERS for the TXT record', async () => {
+    const dns = await startDnsServer();
+    try {
+      const { dnsServers } = loadConfig({ ACCORD_DNS_SERVERS: ` 127.0.0.1:${dns.port} , `, JWT_SECRET: 'x' });
+      expect(dnsServers).toEqual([`127.0.0.1:${dns.port}`]);
+      const resolver = txtResolverOf(dnsServers);
+      const { name, value } = verificationRecord('dns-check.example', 'the-token');
+      // not there: NXDOMAIN counts as not published
+      expect(await publishesVerification(resolver, 'dns-check.example', 'the-token')).toBe(false);
+      // published in two chunks beside another record
+      dns.records.set(name, [['v=spf1 -all'], [value.slice(0, 12), value.slice(12)]]);
+      expect(await publishesVerification(resolver, 'dns-check.example', 'the-token')).toBe(true);
+      expect(await publishesVerification(resolver, 'dns-check.example', 'another-token')).toBe(false);
+    } finally {
+      await dns.close();
+    }
   });
 });

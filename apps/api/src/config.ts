@@ -29,6 +29,8 @@ export interface ApiConfig {
   ssoRedirectUri: string | undefined;
   /** Accept http:// OpenID Connect issuers on loopback addresses (local development only). */
   ssoAllowHttpLoopback: boolean;
+  /** DNS servers (`host` or `host:port`) for domain verification lookups; the system's resolver when empty. */
+  dnsServers: string[];
   /** Sign-in attempts per minute for one address and email. */
   loginRateLimit: number;
   trustProxy: boolean;
@@ -60,6 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     portalUrl: env.ACCORD_PORTAL_URL ?? 'http://localhost:3000',
     ssoRedirectUri: env.ACCORD_SSO_REDIRECT_URI || undefined,
     ssoAllowHttpLoopback: flag(env.ACCORD_SSO_ALLOW_HTTP_LOOPBACK, false),
+    dnsServers: (env.ACCORD_DNS_SERVERS ?? '')
+      .split(',')
+      .map((server) => server.trim())
+      .filter(Boolean),
     loginRateLimit: Number(env.ACCORD_LOGIN_RATE_LIMIT ?? 10),
     trustProxy: flag(env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL ?? 'info',

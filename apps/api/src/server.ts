@@ -11,6 +11,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { pushDemoFeeds } from './modules/demo/demo.feeds.ts';
 import { DEMO_PASSWORD, demoEmail, demoFirms, seedDemo } from './modules/demo/demo.seed.ts';
+import { txtResolverOf } from './modules/sso/sso.service.ts';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
@@ -73,6 +74,7 @@ const app = await buildApp({
   sso: {
     ...(config.ssoRedirectUri ? { redirectUri: config.ssoRedirectUri } : {}),
     allowHttpLoopback: config.ssoAllowHttpLoopback,
+    ...(config.dnsServers.length ? { resolveTxt: txtResolverOf(config.dnsServers) } : {}),
   },
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel },

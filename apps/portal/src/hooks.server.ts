@@ -18,6 +18,7 @@ const publicPaths = [
   '/reset-password',
   '/signup',
   '/verify-email',
+  '/sso',
 ];
 
 function isPublic(pathname: string): boolean {

@@ -3,7 +3,7 @@
 // provider vouches for. The database side is in migration 0026_sso_rls (auth_sso_* functions).
 import { anonymous, query, withTenant, type Database, type FirmRole } from '@accord/db';
 import { sql } from 'drizzle-orm';
-import { resolveTxt } from 'node:dns/promises';
+import { Resolver, resolveTxt } from 'node:dns/promises';
 import * as oidc from 'openid-client';
 import { ApiProblem, badRequest, forbidden, unauthorized } from '../../http/problems.ts';
 import {
@@ -19,6 +19,13 @@ import type { SecretBox } from '../auth/secret-box.ts';
 
 /** Looks up the TXT records of a name, each as its chunks (node:dns `resolveTxt`). */
 export type TxtResolver = (hostname: string) => Promise<string[][]>;
+
+/** A resolver that asks the given DNS servers (`host` or `host:port`) instead of the system's. */
+export function txtResolverOf(servers: string[]): TxtResolver {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  return (hostname) => resolver.resolveTxt(hostname);
+}
 
 export interface SsoOptions {
   /** Where the provider sends the browser back: the portal's /sso/callback, which posts to the API. */

@@ -100,7 +100,9 @@ export const actions: Actions = {
       const problem =
         error.code === 'validation_failed'
           ? { ...error, errors: [], detail: 'Enter a valid email address and your password.' }
-          : withRetryTime(error, response);
+          : error.code === 'sso_required'
+            ? { ...error, detail: 'Your firm signs in through its identity provider: continue with single sign-on.' }
+            : withRetryTime(error, response);
       return failWith('login', problem, { values });
     }
 
