@@ -16,6 +16,7 @@ import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.t
 import { asActor } from '../../plugins/auth.ts';
 import { networkPeople, requireActiveNetwork } from '../networks/networks.service.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
+import { queueRescoring } from '../scorecard/scorecard.service.ts';
 import { notify } from '../strategy/strategy.service.ts';
 import {
   AssessmentBody,
@@ -43,16 +44,6 @@ const roundStatus = (round: RoundRow, today: string) =>
   today < round.opensOn ? ('upcoming' as const) : today > round.closesOn ? ('closed' as const) : ('open' as const);
 
 export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = async (app, options) => {
-  /** The relationship's two firms rescore their scorecards: the relationship measures read the survey. */
-  const rescore = async (networkId: string, firmIds: string[]) => {
-    for (const firmId of new Set(firmIds))
-      await app.queue.enqueue(
-        'recompute-scorecards',
-        { firmId, networkId },
-        { dedupeKey: `recompute-scorecards:${networkId}:${firmId}` },
-      );
-  };
-
   app.get(
     '/v1/networks/:networkId/partners',
     {
@@ -445,7 +436,8 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
           answeredAt: row!.answeredAt.toISOString(),
         };
       });
-      await rescore(networkId, parties);
+      // the relationship's two firms rescore: the relationship measures read the survey
+      await queueRescoring(app.queue, networkId, parties);
       return response;
     },
   );

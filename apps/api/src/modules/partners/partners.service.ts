@@ -247,6 +247,7 @@ export async function profile(
   today: string,
 ) {
   const rel = await relationshipOf(tx, networkId, actorFirmId, partnerFirmId);
+  // the whole portfolio: the team recommendation weighs each partner against the others
   const all = await portfolio(tx, networkId, actorFirmId, today);
   const item = all.items.find((i) => i.firm.id === partnerFirmId)!;
   const assessments = await query<{

@@ -47,6 +47,8 @@ import {
 import {
   actionsWhere,
   activeMembers,
+  memberFirmIds,
+  queueRescoring,
   addMeasure,
   bumpVersion,
   checkMeasure,
@@ -73,25 +75,13 @@ const tags = ['scorecard'];
 const Queued = Type.Object({ queued: Type.Boolean() });
 
 export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  /** Every member's values of the network's open periods, recomputed in the background. */
-  const recomputeMembers = async (networkId: string, firmIds: string[]) => {
-    for (const firmId of firmIds)
-      await app.queue.enqueue(
-        'recompute-scorecards',
-        { firmId, networkId },
-        { dedupeKey: `recompute-scorecards:${networkId}:${firmId}` },
-      );
-  };
-  const memberIds = (networkId: string, firmId: string) =>
-    withTenant(app.db, { firmId, userId: null }, async (tx) =>
-      (await activeMembers(tx, networkId)).map((m) => m.firmId),
-    );
   /** The caller's view scored at once (it is about to read it); every other member's in the background. */
   const scoreForCallerNow = async (networkId: string, firmId: string) => {
     await scoreNetwork(app.db, firmId, networkId, todayUtc());
-    await recomputeMembers(
+    await queueRescoring(
+      app.queue,
       networkId,
-      (await memberIds(networkId, firmId)).filter((m) => m !== firmId),
+      (await memberFirmIds(app.db, networkId, firmId)).filter((m) => m !== firmId),
     );
   };
 
@@ -241,7 +231,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ownerFirmId: body.ownerFirmId ?? actor.firmId,
         });
       });
-      await recomputeMembers(networkId, await memberIds(networkId, request.actor!.firmId));
+      await queueRescoring(app.queue, networkId, await memberFirmIds(app.db, networkId, request.actor!.firmId));
       return reply.status(201).send(measureView(measure));
     },
   );
@@ -285,7 +275,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await bumpVersion(tx, card);
         return updated!;
       });
-      await recomputeMembers(networkId, await memberIds(networkId, request.actor!.firmId));
+      await queueRescoring(app.queue, networkId, await memberFirmIds(app.db, networkId, request.actor!.firmId));
       return measureView(measure);
     },
   );
@@ -313,7 +303,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await tx.update(scorecardMeasures).set({ retiredAt: new Date() }).where(eq(scorecardMeasures.id, measure.id));
         await bumpVersion(tx, card);
       });
-      await recomputeMembers(networkId, await memberIds(networkId, request.actor!.firmId));
+      await queueRescoring(app.queue, networkId, await memberFirmIds(app.db, networkId, request.actor!.firmId));
       return reply.status(204).send(null);
     },
   );
@@ -660,7 +650,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { card, period };
       });
       // the last scoring, as each member sees it, then the close
-      for (const firmId of await memberIds(networkId, request.actor!.firmId))
+      for (const firmId of await memberFirmIds(app.db, networkId, request.actor!.firmId))
         await withTenant(app.db, { firmId, userId: null }, (tx) => scorePeriod(tx, card, period, firmId));
       await asActor(request, (tx, actor) =>
         tx

@@ -12,6 +12,8 @@ import {
   scorecards,
   scorecardSignoffs,
   scorecardValues,
+  withTenant,
+  type Database,
   type Transaction,
 } from '@accord/db';
 import {
@@ -24,6 +26,7 @@ import {
   validateMeasureSettings,
   type Perspective,
 } from '@accord/domain';
+import type { JobQueue } from '@accord/jobs';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
 
@@ -85,6 +88,26 @@ export async function activeMembers(tx: Transaction, networkId: string) {
     .innerJoin(firms, eq(firms.id, networkMemberships.firmId))
     .where(and(eq(networkMemberships.networkId, networkId), eq(networkMemberships.status, 'active')))
     .orderBy(asc(firms.name));
+}
+
+/** The ids of the network's active member firms, read as `viewerFirmId`. */
+export function memberFirmIds(db: Database, networkId: string, viewerFirmId: string): Promise<string[]> {
+  return withTenant(db, { firmId: viewerFirmId, userId: null }, async (tx) =>
+    (await activeMembers(tx, networkId)).map((m) => m.firmId),
+  );
+}
+
+/**
+ * Rescoring in the background: each firm recomputes its own view of the network's open periods (one job per
+ * firm and network at a time). Firms whose data or whose partners' data changed call this after committing.
+ */
+export async function queueRescoring(queue: JobQueue, networkId: string, firmIds: Iterable<string>): Promise<void> {
+  for (const firmId of new Set(firmIds))
+    await queue.enqueue(
+      'recompute-scorecards',
+      { firmId, networkId },
+      { dedupeKey: `recompute-scorecards:${networkId}:${firmId}` },
+    );
 }
 
 /** 422 unless the firm is an active member of the network. */

@@ -4,7 +4,6 @@ import {
   strategySignoffs,
   strategyTeamMembers,
   strategyVersions,
-  withTenant,
   type Transaction,
 } from '@accord/db';
 import { diffStrategy } from '@accord/domain';
@@ -16,6 +15,7 @@ import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.t
 import { asActor } from '../../plugins/auth.ts';
 import { networkPeople, requireActiveNetwork } from '../networks/networks.service.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
+import { memberFirmIds, queueRescoring } from '../scorecard/scorecard.service.ts';
 import {
   CommentBody,
   Comment,
@@ -57,18 +57,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
   const afterCommit = async (networkId: string, emailIds: string[], actorFirmId: string) => {
     for (const emailId of emailIds)
       await app.queue.enqueue('deliver-email', { firmId: actorFirmId, emailId }, { jobId: `email-${emailId}` });
-    const members = await withTenant(app.db, { firmId: actorFirmId, userId: null }, (tx) =>
-      query<{ firm_id: string }>(
-        tx,
-        sql`select firm_id from network_memberships where network_id = ${networkId}::uuid and status = 'active'`,
-      ),
-    );
-    for (const { firm_id: firmId } of members)
-      await app.queue.enqueue(
-        'recompute-scorecards',
-        { firmId, networkId },
-        { dedupeKey: `recompute-scorecards:${networkId}:${firmId}` },
-      );
+    await queueRescoring(app.queue, networkId, await memberFirmIds(app.db, networkId, actorFirmId));
   };
 
   /** The version as its reader sees it: summary, content, comments and decisions. */

@@ -302,10 +302,17 @@ export async function notify(
     portalUrl: string;
   },
 ): Promise<string[]> {
+  // null: everyone in the network but the actor; otherwise these users, each a bound parameter
+  const users =
+    input.users === null
+      ? sql`null`
+      : sql`array[${sql.join(
+          input.users.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::uuid[]`;
   await query(
     tx,
-    sql`select app_notify(${input.networkId}::uuid, ${input.users === null ? null : sql`${`{${input.users.join(',')}}`}::uuid[]`},
-                          ${input.kind}, ${input.title}, ${input.body}, ${input.link})`,
+    sql`select app_notify(${input.networkId}::uuid, ${users}, ${input.kind}, ${input.title}, ${input.body}, ${input.link})`,
   );
   const ids: string[] = [];
   for (const email of new Set(input.emails)) {
