@@ -134,6 +134,18 @@ describe('setting up single sign-on', () => {
     });
     expect(unreachable.statusCode, unreachable.body).toBe(422);
     expect(unreachable.json()).toMatchObject({ code: 'issuer_unreachable' });
+    // the private network and cloud metadata are never fetched, even with loopback allowed for this test
+    for (const issuer of ['https://10.0.0.1', 'https://169.254.169.254/latest', 'https://[fd00::1]']) {
+      const inside = await putConnection(admin, {
+        issuer,
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        defaultRole: 'analyst',
+      });
+      expect(inside.statusCode, inside.body).toBe(422);
+      expect(inside.json<{ code: string; detail: string }>()).toMatchObject({ code: 'issuer_invalid' });
+      expect(inside.json<{ detail: string }>().detail).toContain('public internet');
+    }
     const notHttps = await putConnection(admin, {
       issuer: 'http://idp.example',
       clientId: CLIENT_ID,

@@ -273,7 +273,7 @@ export interface paths {
         get: operations["getSsoConnection"];
         /**
          * Set up or change the firm's OpenID Connect provider (firm admins)
-         * @description Runs OpenID Connect discovery against the issuer first: 422 `issuer_unreachable` when it does not answer, 422 `issuer_invalid` when it is not an OpenID provider (or not https). The client secret is stored sealed (AES-256-GCM) and never answered back; it is required when creating the connection. Register `redirectUri` from the answer with the provider. `ssoOnly` refuses password sign-in to people of the firm's verified domains (the firm's admins excepted).
+         * @description Runs OpenID Connect discovery against the issuer first: 422 `issuer_unreachable` when it does not answer, 422 `issuer_invalid` when it is not an OpenID provider, not https, or not on the public internet (private, loopback, link-local and metadata addresses are never fetched). The client secret is stored sealed (AES-256-GCM) and never answered back; it is required when creating the connection. Register `redirectUri` from the answer with the provider. `ssoOnly` refuses password sign-in to people of the firm's verified domains (the firm's admins excepted).
          */
         put: operations["putSsoConnection"];
         post?: never;

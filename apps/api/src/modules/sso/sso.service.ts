@@ -16,6 +16,7 @@ import {
   type IssuedSession,
 } from '../auth/auth.service.ts';
 import type { SecretBox } from '../auth/secret-box.ts';
+import { nonPublicAddressIn, publicFetch } from '../../http/public-fetch.ts';
 
 /** Looks up the TXT records of a name, each as its chunks (node:dns `resolveTxt`). */
 export type TxtResolver = (hostname: string) => Promise<string[][]>;
@@ -51,6 +52,8 @@ const unprocessable = (code: string, detail: string) => new ApiProblem(422, code
 // ---- the provider -------------------------------------------------------------------------------
 
 const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost']);
+const internetFetch = publicFetch();
+const loopbackFetch = publicFetch({ allowLoopback: true });
 
 /**
  * Runs OpenID Connect discovery for an issuer. 422 `issuer_invalid` for a URL that is not https
@@ -70,8 +73,14 @@ export async function discoverProvider(
     return await oidc.discovery(url, connection.clientId, undefined, oidc.ClientSecretBasic(connection.clientSecret), {
       execute: insecure ? [oidc.allowInsecureRequests] : [],
       timeout: 10,
+      // discovery, keys and tokens: public addresses only (loopback too when http on loopback is allowed)
+      [oidc.customFetch]: options.allowHttpLoopback ? loopbackFetch : internetFetch,
     });
   } catch (error) {
+    const nonPublic = nonPublicAddressIn(error);
+    if (nonPublic) {
+      throw unprocessable('issuer_invalid', `The issuer must be on the public internet: ${nonPublic.message}.`);
+    }
     if (error instanceof oidc.ClientError) {
       throw unprocessable(
         'issuer_invalid',
