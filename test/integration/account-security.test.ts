@@ -1,6 +1,8 @@
 // Account security: password policy, reset links, lockout with backoff, sessions and their
 // revocation, member deactivation, and two-factor sign-in (TOTP, recovery codes, firm-required MFA).
-import { firmMemberships, passwordResetTokens, users, userTotp } from '@accord/db';
+import { firmMemberships, passwordResetTokens, refreshTokens, users, userTotp } from '@accord/db';
+import { pruneExpired } from '@accord/worker';
+import { pino } from 'pino';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../apps/api/src/modules/auth/totp.ts';
@@ -166,6 +168,45 @@ describe('password reset', () => {
     const token = await resetTokenSentTo(email, sent);
     expect((await complete(token, 'lantern orchard seventeen')).statusCode).toBe(204);
     expect((await login(email, 'lantern orchard seventeen')).statusCode).toBe(200);
+  });
+});
+
+describe('housekeeping', () => {
+  it('prunes reset tokens expired over a day ago and sessions ended over 30 days ago, and nothing newer', async () => {
+    const { people } = await freshFirm(['analyst', 'viewer']);
+    const old = people.analyst!;
+    const recent = people.viewer!;
+    for (const person of [old, recent]) {
+      await signIn(h.app, person.email);
+      await post('/v1/auth/password-reset', { email: person.email });
+    }
+    const ownedBy = async (userId: string) => ({
+      resets: (await h.database.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)))
+        .length,
+      sessions: (await h.database.db.select().from(refreshTokens).where(eq(refreshTokens.userId, userId))).length,
+    });
+    expect(await ownedBy(old.id)).toEqual({ resets: 1, sessions: 1 });
+    await h.database.db
+      .update(passwordResetTokens)
+      .set({ expiresAt: sql`now() - interval '25 hours'` })
+      .where(eq(passwordResetTokens.userId, old.id));
+    await h.database.db
+      .update(refreshTokens)
+      .set({ expiresAt: sql`now() - interval '31 days'` })
+      .where(eq(refreshTokens.userId, old.id));
+    // expired, but within the grace periods: kept
+    await h.database.db
+      .update(passwordResetTokens)
+      .set({ expiresAt: sql`now() - interval '23 hours'` })
+      .where(eq(passwordResetTokens.userId, recent.id));
+    await h.database.db
+      .update(refreshTokens)
+      .set({ expiresAt: sql`now() - interval '29 days'` })
+      .where(eq(refreshTokens.userId, recent.id));
+
+    await pruneExpired(h.database.db, pino({ level: 'silent' }))({}, { attempt: 1, reportProgress: async () => {} });
+    expect(await ownedBy(old.id)).toEqual({ resets: 0, sessions: 0 });
+    expect(await ownedBy(recent.id)).toEqual({ resets: 1, sessions: 1 });
   });
 });
 

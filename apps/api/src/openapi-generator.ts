@@ -12,6 +12,7 @@ export const clientDir = fileURLToPath(new URL('../../../packages/api-client/', 
 const unusedQueue: JobQueue = {
   kind: 'in-process',
   enqueue: () => Promise.reject(new Error('the OpenAPI generator runs no jobs')),
+  every: () => Promise.reject(new Error('the OpenAPI generator runs no jobs')),
   ping: () => Promise.resolve(),
   close: () => Promise.resolve(),
 };

@@ -2,7 +2,7 @@
 // demo mode, picks the job queue (BullMQ with Redis, else in-process), listens, and shuts down cleanly.
 import { openDatabase } from '@accord/db';
 import { createBullQueue, createInProcessQueue, type JobQueue } from '@accord/jobs';
-import { createJobHandlers, logTransport, resumeUnfinishedBatches } from '@accord/worker';
+import { createJobHandlers, logTransport, PRUNE_EVERY_MS, resumeUnfinishedBatches } from '@accord/worker';
 import { Redis } from 'ioredis';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +62,8 @@ if (config.redisUrl && config.databaseUrl) {
 if (queue.kind === 'in-process') {
   const resumed = await resumeUnfinishedBatches(database.db, queue);
   if (resumed) logger.info({ resumed }, 'resumed unfinished feed batches');
+  // with Redis, the worker keeps this schedule
+  await queue.every('prune-expired', {}, PRUNE_EVERY_MS);
 }
 
 const app = await buildApp({

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { EmailTransport } from './email.ts';
 import { deliverEmail } from './jobs/deliver-email.job.ts';
 import { ingestBatch } from './jobs/ingest-batch.job.ts';
+import { pruneExpired } from './jobs/prune-expired.job.ts';
 import { recomputeCustomerValue } from './jobs/recompute-customer-value.job.ts';
 import { recomputeNetwork } from './jobs/recompute-network.job.ts';
 import { recomputeScorecards } from './jobs/recompute-scorecards.job.ts';
@@ -34,5 +35,6 @@ export function createJobHandlers(deps: WorkerDependencies): JobHandlers {
     'recompute-network': recomputeNetwork(deps.database.db, deps.queue),
     'recompute-customer-value': recomputeCustomerValue(deps.database, deps.logger, deps.queue),
     'recompute-scorecards': recomputeScorecards(deps.database.db, deps.logger),
+    'prune-expired': pruneExpired(deps.database.db, deps.logger),
   };
 }

@@ -9,6 +9,7 @@ export {
   recompute,
   todayUtc,
 } from './jobs/recompute-customer-value.job.ts';
+export { PRUNE_EVERY_MS, pruneExpired } from './jobs/prune-expired.job.ts';
 export { currentScheme, firmCostModel, measureAlignment } from './jobs/segmentation.queries.ts';
 export {
   openCurrentPeriod,

@@ -4,6 +4,7 @@ import { createBullQueue, startBullWorker } from '@accord/jobs';
 import { pino } from 'pino';
 import { logTransport } from './email.ts';
 import { createJobHandlers } from './handlers.ts';
+import { PRUNE_EVERY_MS } from './jobs/prune-expired.job.ts';
 import { resumeUnfinishedBatches } from './resume.ts';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
@@ -22,6 +23,7 @@ const worker = startBullWorker(redisUrl, handlers, {
   ...(process.env.WORKER_LOCK_MS ? { lockDurationMs: Number(process.env.WORKER_LOCK_MS) } : {}),
   onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
 });
+await queue.every('prune-expired', {}, PRUNE_EVERY_MS);
 const resumed = await resumeUnfinishedBatches(database.db, queue);
 logger.info({ resumed }, 'worker started');
 

@@ -32,6 +32,10 @@ export function createBullQueue(redisUrl: string): JobQueue {
         ...(options.delayMs ? { delay: options.delayMs } : {}),
       });
     },
+    async every<N extends JobName>(name: N, payload: JobPayloads[N], intervalMs: number) {
+      // a job scheduler (BullMQ >= 5.16): its id makes every process's call the same one schedule
+      await queue.upsertJobScheduler(`every:${name}`, { every: intervalMs }, { name, data: payload });
+    },
     async ping() {
       await connection.ping();
     },

@@ -14,6 +14,7 @@ describe('in-process queue', () => {
         'recompute-network': async () => {},
         'recompute-customer-value': async () => {},
         'recompute-scorecards': async () => {},
+        'prune-expired': async () => {},
       },
       { backoffMs: 1 },
     );
@@ -33,6 +34,7 @@ describe('in-process queue', () => {
       'ingest-batch': async () => {},
       'recompute-network': async () => {},
       'recompute-scorecards': async () => {},
+      'prune-expired': async () => {},
       'recompute-customer-value': async ({ asOf }: { asOf?: string }) => {
         runs.push(`start ${asOf}`);
         if (asOf === 'a') await new Promise<void>((resolve) => (release = resolve));
@@ -55,5 +57,29 @@ describe('in-process queue', () => {
     await queue.drain();
     expect(runs).toEqual(['start d', 'end d']);
     await queue.close();
+  });
+
+  it('runs a scheduled job every interval until closed, and a new schedule replaces the old', async () => {
+    let runs = 0;
+    const noop = async () => {};
+    const queue = createInProcessQueue({
+      'deliver-email': noop,
+      'ingest-batch': noop,
+      'recompute-network': noop,
+      'recompute-customer-value': noop,
+      'recompute-scorecards': noop,
+      'prune-expired': async () => {
+        runs += 1;
+      },
+    });
+    await queue.every('prune-expired', {}, 1_000_000);
+    await queue.every('prune-expired', {}, 20);
+    await new Promise((resolve) => setTimeout(resolve, 110));
+    expect(runs).toBeGreaterThanOrEqual(3);
+    expect(runs).toBeLessThanOrEqual(6);
+    await queue.close();
+    const atClose = runs;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(runs).toBe(atClose);
   });
 });

@@ -29,6 +29,8 @@ export function createInProcessQueue(
 
   // dedupe keys: whether the job is running yet, and the payload of the one to run after it
   const deduped = new Map<string, { running: boolean; next: { payload: unknown } | null }>();
+  // schedules by job name: one timer each, which does not keep the process alive
+  const timers = new Map<JobName, ReturnType<typeof setInterval>>();
 
   async function run<N extends JobName>(
     name: N,
@@ -86,11 +88,22 @@ export function createInProcessQueue(
       );
       return Promise.resolve();
     },
+    every<N extends JobName>(name: N, payload: JobPayloads[N], intervalMs: number) {
+      clearInterval(timers.get(name));
+      const timer = setInterval(() => {
+        if (!closed) void this.enqueue(name, payload, { dedupeKey: `every:${name}` });
+      }, intervalMs);
+      timer.unref();
+      timers.set(name, timer);
+      return Promise.resolve();
+    },
     ping: () => Promise.resolve(),
     async drain() {
       while (running.size > 0) await Promise.all(running);
     },
     async close() {
+      for (const timer of timers.values()) clearInterval(timer);
+      timers.clear();
       await this.drain();
       closed = true;
     },

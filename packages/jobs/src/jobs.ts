@@ -1,5 +1,5 @@
-// The jobs Accord runs in the background: one name and one payload type each. Every payload
-// carries the firm it runs for, so handlers do their work under that firm's row-level security.
+// The jobs Accord runs in the background: one name and one payload type each. Every payload of a firm's
+// work carries the firm it runs for, so handlers do their work under that firm's row-level security.
 export interface JobPayloads {
   /** Deliver one message from the email outbox. */
   'deliver-email': { firmId: string; emailId: string };
@@ -17,6 +17,8 @@ export interface JobPayloads {
    * recompute every open one (today: default today, UTC).
    */
   'recompute-scorecards': { firmId: string; networkId: string; today?: string };
+  /** Housekeeping, on a schedule: remove expired sign-in secrets and long-ended sessions. */
+  'prune-expired': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -46,6 +48,11 @@ export interface EnqueueOptions {
 export interface JobQueue {
   readonly kind: 'bullmq' | 'in-process';
   enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
+  /**
+   * Runs the job every `intervalMs` (the first run one interval from now), once per interval however many
+   * processes ask for it: calling this again replaces the schedule.
+   */
+  every<N extends JobName>(name: N, payload: JobPayloads[N], intervalMs: number): Promise<void>;
   /** Throws unless the queue's backend answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

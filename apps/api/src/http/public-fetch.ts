@@ -5,6 +5,7 @@
 // (OpenID Connect clients do not follow them either), so none can lead to an address that was not checked.
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import type { CustomFetch } from 'openid-client';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 /** Addresses that are not on the public internet (IANA special-purpose registries, IPv4 and IPv6). */
@@ -61,13 +62,16 @@ export function isPublicAddress(address: string, options: { allowLoopback?: bool
   return !nonPublicAddresses(options.allowLoopback ?? false).check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** What openid-client calls for its requests (`customFetch`); the options may be left out. */
+export type PublicFetch = (url: string, init?: Parameters<CustomFetch>[1]) => Promise<Response>;
+
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /**
  * A `fetch` that connects to public internet addresses only (and to loopback with `allowLoopback`, for
  * local development and tests).
  */
-export function publicFetch(options: { allowLoopback?: boolean } = {}): typeof fetch {
+export function publicFetch(options: { allowLoopback?: boolean } = {}): PublicFetch {
   const blocked = nonPublicAddresses(options.allowLoopback ?? false);
   const refused = (address: string) => blocked.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
 
@@ -84,14 +88,17 @@ export function publicFetch(options: { allowLoopback?: boolean } = {}): typeof f
   };
   const dispatcher = new Agent({ connect: { lookup } });
 
-  return async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : input);
+  return async (input, init) => {
+    const url = new URL(input);
     // IP literals are connected to without a lookup: check them here.
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host) && refused(host)) {
       throw new TypeError('fetch failed', { cause: new NonPublicAddressError(host, host) });
     }
-    return undiciFetch(url, { ...(init as object), redirect: 'manual', dispatcher });
+    const response = await undiciFetch(url, { ...(init as object), redirect: 'manual', dispatcher });
+    // undici's Response is the one Node's fetch answers; with DOM types in scope (test/) they are declared apart
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    return response as unknown as Response;
   };
 }
 
