@@ -67,7 +67,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.apiUnavailable = false;
 
   if (session && session.accessExpiresAt - Date.now() < REFRESH_MARGIN_MS) {
-    session = (await refreshSession(event.fetch, session.refreshToken)).session;
+    session = (await refreshSession(event, session.refreshToken)).session;
     if (session) writeSession(event.cookies, event.url, session);
     else clearSession(event.cookies, event.url);
   }
@@ -79,7 +79,7 @@ export const handle: Handle = async ({ event, resolve }) => {
         me = data;
       } else if (response.status === 401) {
         // The access token was refused (signing key changed, membership revoked): try one refresh.
-        const refreshed = (await refreshSession(event.fetch, session.refreshToken)).session;
+        const refreshed = (await refreshSession(event, session.refreshToken)).session;
         const retry = refreshed ? await apiClient(event.fetch, refreshed.accessToken).GET('/v1/me') : undefined;
         if (refreshed && retry?.data) {
           session = refreshed;

@@ -81,15 +81,20 @@ export interface RefreshResult {
 const inFlight = new Map<string, Promise<RefreshResult>>();
 const REMEMBER_MS = 30_000;
 
-export function refreshSession(fetch: Fetch, refreshToken: string, firmId?: string): Promise<RefreshResult> {
+export function refreshSession(
+  event: { fetch: Fetch; request: Request; getClientAddress: () => string },
+  refreshToken: string,
+  firmId?: string,
+): Promise<RefreshResult> {
   const key = `${refreshToken}\u0000${firmId ?? ''}`;
   const pending = inFlight.get(key);
   if (pending) return pending;
   const attempt = (async (): Promise<RefreshResult> => {
     try {
-      const { data, error, response } = await apiClient(fetch).POST('/v1/auth/refresh', {
+      const { data, error, response } = await apiClient(event.fetch).POST('/v1/auth/refresh', {
         body: firmId ? { firmId } : {},
-        ...withRefreshCookie(refreshToken),
+        // the browser's device and address, as at sign-in, so the session list stays true
+        headers: { ...signInClient(event).headers, ...withRefreshCookie(refreshToken).headers },
       });
       if (error) return { session: null, problem: error };
       const session = sessionFrom(data, response);

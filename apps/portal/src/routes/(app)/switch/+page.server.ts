@@ -16,7 +16,7 @@ export const actions: Actions = {
     if (!me.firms.some((f) => f.id === firmId)) return invalid('switch', 'Choose one of your firms.');
     if (!session) redirect(303, '/login');
     if (firmId === me.firm.id) redirect(303, '/');
-    const { session: switched, problem } = await refreshSession(event.fetch, session.refreshToken, firmId);
+    const { session: switched, problem } = await refreshSession(event, session.refreshToken, firmId);
     if (!switched) {
       if (problem?.status === 401) {
         clearSession(event.cookies, event.url);

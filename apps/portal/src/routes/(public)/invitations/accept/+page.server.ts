@@ -1,7 +1,16 @@
 // Accepting an invitation to a firm: look the link's token up, then set a name and password (or, for
 // someone who already has an account, enter its password) and sign in.
 import { redirect } from '@sveltejs/kit';
-import { apiClient, failWith, field, invalid, problemOf, revokeSession, sessionFrom } from '$lib/server/api';
+import {
+  apiClient,
+  failWith,
+  field,
+  invalid,
+  problemOf,
+  revokeSession,
+  sessionFrom,
+  signInClient,
+} from '$lib/server/api';
 import { writeSession } from '$lib/server/session';
 import type { Problem } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
@@ -90,6 +99,7 @@ export const actions: Actions = {
       result = await apiClient(event.fetch).POST('/v1/invitations/accept', {
         // The API needs a name even for an existing account, whose name it keeps.
         body: { token, ...(name ? { name } : {}), password },
+        ...signInClient(event),
       });
     } catch (cause) {
       console.error('[portal] invitation accept failed', cause);
