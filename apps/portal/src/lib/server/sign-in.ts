@@ -2,9 +2,16 @@
 // the firm requires MFA and the user has none, for setting one up). Its single-use, five-minute `mfaToken` is
 // kept sealed in a short-lived httpOnly cookie scoped to /login, so it never appears in the page and a reload
 // stays on the same step.
-import type { Cookies } from '@sveltejs/kit';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { revokeSession } from './api';
 import { seal, unseal } from './seal';
-import { sessionKey } from './session';
+import { sessionKey, writeSession, type PortalSession } from './session';
+
+/** Every way of signing in ends here: any session the browser still has (another user's, say) ends first. */
+export async function startSession(event: RequestEvent, session: PortalSession): Promise<void> {
+  if (event.locals.session) await revokeSession(event.fetch, event.locals.session.refreshToken);
+  writeSession(event.cookies, event.url, session);
+}
 
 export const CHALLENGE_COOKIE = 'accord_sign_in';
 const CHALLENGE_PATH = '/login';

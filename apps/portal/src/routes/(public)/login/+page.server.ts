@@ -8,18 +8,17 @@ import {
   field,
   invalid,
   problemOf,
-  revokeSession,
   sessionFrom,
   signInClient,
   withRetryTime,
   type FormFailure,
 } from '$lib/server/api';
 import { safeNext } from '$lib/server/guard';
-import { writeSession, type PortalSession } from '$lib/server/session';
 import {
   clearChallenge,
   postedEnrolment,
   readChallenge,
+  startSession,
   writeChallenge,
   type SignInChallenge,
 } from '$lib/server/sign-in';
@@ -45,12 +44,6 @@ export const load: PageServerLoad = ({ locals, url, cookies }) => {
     challenge: challenge ? { purpose: challenge.purpose, email: challenge.email, next: challenge.next } : null,
   };
 };
-
-/** Ends any session the browser still has (another user's, say), then writes the new one. */
-async function startSession(event: RequestEvent, session: PortalSession): Promise<void> {
-  if (event.locals.session) await revokeSession(event.fetch, event.locals.session.refreshToken);
-  writeSession(event.cookies, event.url, session);
-}
 
 /** A refused second step; when the challenge can no longer be used, it is dropped and the password form returns. */
 function refuseStep(

@@ -1,17 +1,8 @@
 // Accepting an invitation to a firm: look the link's token up, then set a name and password (or, for
 // someone who already has an account, enter its password) and sign in.
 import { redirect } from '@sveltejs/kit';
-import {
-  apiClient,
-  failWith,
-  field,
-  invalid,
-  problemOf,
-  revokeSession,
-  sessionFrom,
-  signInClient,
-} from '$lib/server/api';
-import { writeSession } from '$lib/server/session';
+import { apiClient, failWith, field, invalid, problemOf, sessionFrom, signInClient } from '$lib/server/api';
+import { startSession } from '$lib/server/sign-in';
 import type { Problem } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -112,8 +103,7 @@ export const actions: Actions = {
     const session = sessionFrom(data, response);
     if (!session) return failWith('accept', problemOf(502, 'The API did not start a session.'), { values });
 
-    if (event.locals.session) await revokeSession(event.fetch, event.locals.session.refreshToken);
-    writeSession(event.cookies, event.url, session);
+    await startSession(event, session);
     redirect(303, '/');
   },
 };

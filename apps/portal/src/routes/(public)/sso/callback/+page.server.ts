@@ -2,9 +2,9 @@
 // exchanges the code, answering a session exactly like the password sign-in, which is sealed into the
 // session cookie before going on to where the sign-in started.
 import { redirect } from '@sveltejs/kit';
-import { apiClient, problemMessage, problemOf, revokeSession, sessionFrom, signInClient } from '$lib/server/api';
+import { apiClient, problemMessage, problemOf, sessionFrom, signInClient } from '$lib/server/api';
 import { safeNext } from '$lib/server/guard';
-import { writeSession } from '$lib/server/session';
+import { startSession } from '$lib/server/sign-in';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -44,8 +44,6 @@ export const load: PageServerLoad = async (event) => {
   if (error) return { message: problemMessage(error), code: error.code };
   const session = sessionFrom(data, response);
   if (!session) return { message: 'The API did not start a session. Start again.', code: 'portal_error' };
-  // End any session the browser still has (another user's, say), then write the new one.
-  if (event.locals.session) await revokeSession(event.fetch, event.locals.session.refreshToken);
-  writeSession(event.cookies, event.url, session);
+  await startSession(event, session);
   redirect(303, safeNext(data.redirectTo));
 };
