@@ -29,7 +29,7 @@ function isPublic(pathname: string): boolean {
  * The request body a route may send, in bytes; null for the streamed feed upload. adapter-node's
  * BODY_SIZE_LIMIT is one limit for every route and the portal runs with it raised to the API's feed limit
  * (2G) so that the upload endpoint can pass large files through as a stream (see
- * routes/(app)/exchange/upload/+server.ts); every route that reads its body whole gets a tight limit here.
+ * routes/(app)/(network)/exchange/upload/+server.ts); every route that reads its body whole gets a tight limit here.
  */
 function bodyLimit(event: RequestEvent): number | null {
   const { pathname, searchParams } = event.url;
