@@ -8,6 +8,8 @@ export interface FormResult {
   code?: string;
   target?: string;
   values?: Record<string, string>;
+  /** Per-field messages (the API's `errors[]` or the portal's own checks), keyed by the form field's name. */
+  errors?: Record<string, string>;
 }
 
 function isFormResult(value: unknown): value is FormResult {
@@ -19,6 +21,11 @@ export function resultFor(result: unknown, name: string, target?: string): FormR
   if (!isFormResult(result) || result.form !== name) return null;
   if (target !== undefined && result.target !== target) return null;
   return result;
+}
+
+/** The message for one field of form `name`, when its last submission failed on that field. */
+export function fieldErrorFor(result: unknown, name: string, fieldName: string, target?: string): string | null {
+  return resultFor(result, name, target)?.errors?.[fieldName] ?? null;
 }
 
 /** A field value the server sent back after a failed submission. */

@@ -170,6 +170,8 @@ export interface FormFailure {
   values?: Record<string, string>;
   /** The row the form belongs to, for per-row forms. */
   target?: string;
+  /** Per-field messages, keyed by the form field's name (see `FieldError`). */
+  errors?: Record<string, string>;
 }
 
 /** An action failure carrying an API problem, for showing next to the form that caused it. */
