@@ -4,7 +4,7 @@
 // take answers only while open; and the scorecard's relationship measures read the survey, each firm
 // seeing only the relationships it is party to.
 import { surveyItems } from '@accord/domain';
-import { scoreNetwork, todayUtc } from '@accord/worker';
+import { scoreNetwork, todayUtc } from '@accord/analytics';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirm, pushFeed, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';

@@ -3,7 +3,7 @@
 // see (aggregate grants only for groups of k customers or more); a recompute gives the same values; a
 // red measure asks for a comment and an action; a closed period never changes.
 import { cdnowSampleCsv } from '@accord/fixtures/cdnow';
-import { scoreNetwork } from '@accord/worker';
+import { scoreNetwork } from '@accord/analytics';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirm, pushFeed, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';

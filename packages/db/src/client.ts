@@ -2,8 +2,7 @@
 // embedded PGlite (one in-process connection, data on disk or in memory).
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -13,11 +12,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
-import { RUNTIME_ROLE, withTenant, type TenantContext } from './tenancy.ts';
+import type { Database, Transaction } from './database.ts';
+import { tenantSettings, withTenant, type TenantContext } from './tenancy.ts';
 
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type { Database, Schema, Transaction } from './database.ts';
 
 export interface DatabaseHandle {
   readonly db: Database;
@@ -114,9 +112,8 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     },
     bulkLoad(context, work) {
       return client.begin(async (session) => {
-        await session`select set_config('app.firm_id', ${context.firmId ?? ''}, true),
-                             set_config('app.user_id', ${context.userId ?? ''}, true),
-                             set_config('role', ${RUNTIME_ROLE}, true)`;
+        const settings = dialect.sqlToQuery(tenantSettings(context));
+        await session.unsafe(settings.sql, settings.params as postgres.ParameterOrJSON<never>[]);
         // drizzle queries through `unsafe`, which a transaction has, and reads the parser options, which
         // only the pool has (the same object: the pool's parsers are already drizzle's)
         const txClient = Object.assign(session, { options: client.options }) as unknown as postgres.Sql;

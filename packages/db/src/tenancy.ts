@@ -1,7 +1,7 @@
 // Every request's data access runs through withTenant: one transaction, the acting firm and user
 // set as transaction-local settings, and the runtime role that row-level security applies to.
-import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from './client.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database, Transaction } from './database.ts';
 
 /** The role requests run as: owns no table, cannot bypass row-level security. */
 export const RUNTIME_ROLE = 'accord_app';
@@ -15,13 +15,19 @@ export interface TenantContext {
 
 export const anonymous: TenantContext = { firmId: null, userId: null };
 
+/**
+ * The one statement that makes a transaction act for a tenant: the firm and user as transaction-local
+ * settings (the policies read them) and the runtime role. Every connection kind runs exactly this.
+ */
+export function tenantSettings(context: TenantContext): SQL {
+  return sql`select set_config('app.firm_id', ${context.firmId ?? ''}, true),
+                    set_config('app.user_id', ${context.userId ?? ''}, true),
+                    set_config('role', ${RUNTIME_ROLE}, true)`;
+}
+
 export function withTenant<T>(db: Database, context: TenantContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('app.firm_id', ${context.firmId ?? ''}, true),
-                 set_config('app.user_id', ${context.userId ?? ''}, true),
-                 set_config('role', ${RUNTIME_ROLE}, true)`,
-    );
+    await tx.execute(tenantSettings(context));
     return work(tx);
   });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayNumber } from './calendar.ts';
 import {
   type BgNbdParams,
   bgNbdExpectedPurchases,
@@ -13,7 +14,6 @@ import {
   customerHistories,
   customerLifetimeValue,
   expectedPurchasesOverPeriods,
-  dayNumber,
   fitBgNbd,
   fitGammaGamma,
   gammaGammaExpectedSpend,

@@ -8,6 +8,7 @@ import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import { minimizeBfgs } from './optimize.ts';
+import { dayNumber } from './calendar.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Purchase histories
@@ -30,16 +31,6 @@ export interface CustomerHistories {
   T: Float64Array;
   /** Mean total of the repeat purchase days (the first day's total left out); 0 when x = 0. */
   zbar: Float64Array;
-}
-
-const msPerDay = 86_400_000;
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date; throws on anything else, e.g. 1997-02-30. */
-export function dayNumber(day: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || new Date(ms).toISOString().slice(0, 10) !== day) throw new RangeError(`not a YYYY-MM-DD date: ${day}`);
-  return ms / msPerDay;
 }
 
 /**

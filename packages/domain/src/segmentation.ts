@@ -2,29 +2,8 @@
 // segments with rules on customer features (first match wins), each with its treatment and value
 // proposition; the portal edits schemes, the worker assigns customers with `assignSegment`.
 import { quadrantNames } from './cost-to-serve.ts';
+import { schemeFeatures, type SchemeFeature } from './customer-features.ts';
 import { rfmSegmentNames } from './rfm.ts';
-
-export const schemeFeatures = [
-  'recency_days',
-  'frequency',
-  'monetary',
-  'rfm_r',
-  'rfm_f',
-  'rfm_m',
-  'rfm_segment',
-  'expected_purchases_12m',
-  'p_alive',
-  'clv_12m',
-  'clv_percentile',
-  'net_revenue',
-  'cost_of_goods',
-  'cost_to_serve',
-  'profit',
-  'profit_percentile',
-  'quadrant',
-  'channels',
-] as const;
-export type SchemeFeature = (typeof schemeFeatures)[number];
 
 /** The features whose values are strings, with the values they may take; all others are numbers. */
 export const stringFeatureValues: Partial<Record<SchemeFeature, readonly string[]>> = {

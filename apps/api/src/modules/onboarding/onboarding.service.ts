@@ -6,6 +6,7 @@ import {
   emailOutbox,
   firmInvitations,
   query,
+  tenantSettings,
   withTenant,
   type ChainRole,
   type Database,
@@ -95,7 +96,7 @@ function verificationEmail(name: string, link: string) {
 
 /** Acts as the new firm and its user for the rest of the transaction, so the outbox's policy admits the email. */
 async function actAs(tx: Transaction, firmId: string, userId: string): Promise<void> {
-  await tx.execute(sql`select set_config('app.firm_id', ${firmId}, true), set_config('app.user_id', ${userId}, true)`);
+  await tx.execute(tenantSettings({ firmId, userId }));
 }
 
 /** Creates the firm, its first user (firm admin) and, unless invited, the verification email, in one transaction. */

@@ -7,7 +7,7 @@ import {
   type Transaction,
 } from '@accord/db';
 import { answerProblems, scoreSurvey, surveyDimensions, surveyItems, surveyProblems } from '@accord/domain';
-import { todayUtc } from '@accord/worker';
+import { todayUtc } from '@accord/analytics';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import Type from 'typebox';

@@ -8,7 +8,7 @@ import {
   scorecardSignoffs,
   withTenant,
 } from '@accord/db';
-import { scoreNetwork, scorePeriod, todayUtc } from '@accord/worker';
+import { scoreNetwork, scorePeriod, todayUtc } from '@accord/analytics';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, eq } from 'drizzle-orm';
 import Type from 'typebox';

@@ -43,7 +43,7 @@ import {
   valueSummary,
   type FeatureFilter,
 } from './segmentation.service.ts';
-import { logOtherFirmsReads, todayUtc } from '@accord/worker';
+import { logOtherFirmsReads, todayUtc } from '@accord/analytics';
 
 const security = [{ bearer: [] }];
 const tags = ['segmentation'];

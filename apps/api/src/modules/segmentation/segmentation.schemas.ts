@@ -1,5 +1,5 @@
 import { DEFAULT_ANNUAL_DISCOUNT_RATE } from '@accord/db';
-import { quadrantNames, rfmSegmentNames, schemeFeatures } from '@accord/domain';
+import { quadrantNames, rfmSegmentNames, schemeFeatures, type AnsweredFeature } from '@accord/domain';
 import Type from 'typebox';
 import { strict, Timestamp, Uuid } from '../../http/common.schemas.ts';
 
@@ -79,7 +79,7 @@ export const sortableFeatures = [
   'expected_purchases_12m',
   'channels',
   'customer_key',
-] as const;
+] as const satisfies readonly AnsweredFeature[];
 export type SortableFeature = (typeof sortableFeatures)[number];
 
 export const FeatureQuery = Type.Object(

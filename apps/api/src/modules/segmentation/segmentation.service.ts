@@ -14,6 +14,7 @@ import {
   type Transaction,
 } from '@accord/db';
 import {
+  csvFeatures,
   customerKeyer,
   quadrantTreatments,
   zeroRates,
@@ -21,11 +22,14 @@ import {
   schemeFeatures,
   stringFeatureValues,
   validateScheme,
+  type AnsweredFeature,
+  type CsvFeature,
   type Quadrant,
   type RfmSegment,
   type SchemeSegment,
 } from '@accord/domain';
 import {
+  answeredFeatureSelect,
   CustomerColumns,
   currentScheme,
   customerAggregates,
@@ -33,8 +37,8 @@ import {
   fitCustomerModels,
   measureAlignment,
   visibleSellers,
-} from '@accord/worker';
-import type { CustomerAggregateRow } from '@accord/worker';
+} from '@accord/analytics';
+import type { CustomerAggregateRow } from '@accord/analytics';
 import { parse } from 'csv-parse/sync';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { ApiProblem, badRequest } from '../../http/problems.ts';
@@ -83,11 +87,6 @@ export async function snapshotState(tx: Transaction, networkId: string, firmId: 
     whaleCurve: complete?.whaleCurve ?? null,
   };
 }
-
-const featureSelect = sql.raw(`customer_key, recency_days, frequency, monetary::text as monetary, rfm_r, rfm_f, rfm_m,
-  rfm_segment, expected_purchases_12m, p_alive, clv_12m, net_revenue::text as net_revenue,
-  cost_of_goods::text as cost_of_goods, cost_to_serve::text as cost_to_serve, profit::text as profit, quadrant,
-  segment, channels, wallet_shares`);
 
 export interface FeatureRow {
   customer_key: string;
@@ -168,7 +167,7 @@ export async function featurePage(
   const direction = sql.raw(filter.order === 'desc' ? 'desc' : 'asc');
   const rows = await query<FeatureRow & { sort_value: number | string }>(
     tx,
-    sql`select ${featureSelect}, ${key} as sort_value from customer_features
+    sql`select ${answeredFeatureSelect}, ${key} as sort_value from customer_features
         where ${sql.join(conditions, sql` and `)}
         order by ${key} ${direction}, customer_key ${direction} limit ${limit + 1}`,
   );
@@ -180,26 +179,12 @@ export async function featurePage(
   };
 }
 
-export const featureCsvColumns = [
-  'customer_key',
-  'recency_days',
-  'frequency',
-  'monetary',
-  'rfm_r',
-  'rfm_f',
-  'rfm_m',
-  'rfm_segment',
-  'expected_purchases_12m',
-  'p_alive',
-  'clv_12m',
-  'net_revenue',
-  'cost_of_goods',
-  'cost_to_serve',
-  'profit',
-  'quadrant',
-  'segment',
-  'channels',
-] as const satisfies readonly (keyof FeatureRow)[];
+/** The CSV export's columns: the feature spec's. */
+export const featureCsvColumns: readonly CsvFeature[] = csvFeatures;
+
+// a feature row has exactly the answered features (this fails to compile when the two part)
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _featureRowIsAnswered: SameKeys<keyof FeatureRow, AnsweredFeature> = true;
 
 const shareOf = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
