@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { hydrated, newPage, portalUrl, shot, signIn, text } from './browser.ts';
+import { addDays, todayUtc } from '@accord/domain';
 
 const DEMO_NETWORK = 'Northwind Appliances value chain';
 const artifactsDir = inject('artifactsDir');
 const runId = Date.now().toString(36);
 const roundTitle = `Relationship health ${runId}`;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(todayUtc(), offset);
 
 /** Makes the demo network the current one (a firm may be in others from earlier runs). */
 async function useDemoNetwork(page: Page): Promise<void> {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { DEMO_PASSWORD, hydrated, newPage, portalUrl, shot, signIn, text } from './browser.ts';
+import { todayUtc } from '@accord/domain';
 
 const DEMO_NETWORK = 'Northwind Appliances value chain';
 const apiUrl = inject('apiUrl');
@@ -18,7 +19,7 @@ const runId = Date.now().toString(36);
 const scorecardName = `Joint scorecard ${runId}`;
 const actionTitle = `Agree a carrier recovery plan (${runId})`;
 /** Today, in UTC: the feeds fall in the scorecard's current period. */
-const today = new Date().toISOString().slice(0, 10);
+const today = todayUtc();
 
 /** Makes the demo network the current one (a firm may be in others from earlier runs); its id. */
 async function useDemoNetwork(page: Page): Promise<string> {

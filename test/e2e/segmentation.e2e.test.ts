@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { hydrated, newPage, portalUrl, shot, signIn, text } from './browser.ts';
+import { addDays, todayUtc } from '@accord/domain';
 
 const DEMO_NETWORK = 'Northwind Appliances value chain';
 const artifactsDir = inject('artifactsDir');
@@ -51,8 +52,8 @@ function random(seed: number): () => number {
 /** Purchases of CUSTOMERS customers over the last two years: some loyal, some gone, some one-off, a few returns. */
 function transactionsCsv(): string {
   const next = random(2026);
-  const today = Date.now();
-  const day = (daysAgo: number) => new Date(today - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const today = todayUtc();
+  const day = (daysAgo: number) => addDays(today, -daysAgo);
   const lines = ['order_id,line_no,occurred_at,customer_id,sku,quantity,net_amount,cost_amount,currency,channel'];
   const skus = ['NW-FRIDGE-1', 'NW-FILTER-2', 'NW-KETTLE-3', 'NW-OVEN-4', 'NW-DRYER-5'];
   for (let c = 0; c < CUSTOMERS; c++) {

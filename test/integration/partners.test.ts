@@ -8,6 +8,7 @@ import { scoreNetwork, todayUtc } from '@accord/analytics';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirm, pushFeed, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
+import { addDays } from '@accord/domain';
 
 let h: Harness;
 let sql: postgres.Sql;
@@ -27,7 +28,7 @@ function call(who: SignedIn, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
 
 /** Answers that put every dimension at `a`: reverse-keyed items answered 6 - a. */
 const answersAt = (a: number) => Object.fromEntries(surveyItems.map((i) => [i.code, i.reverse ? 6 - a : a]));
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => addDays(todayUtc(), offset);
 
 beforeAll(async () => {
   h = await startHarness();
