@@ -1,3 +1,4 @@
+export * from './vocabulary.ts';
 export * from './passwords.ts';
 export * from './feeds.ts';
 export * from './rfm.ts';
