@@ -1,6 +1,10 @@
-// Three tiers: unit (pure and PGlite, beside the code), integration (real PostgreSQL + Redis),
-// e2e (the built portal in Chromium). `pnpm test` runs them all.
-import { defineConfig } from 'vitest/config';
+// Four tiers. unit: pure tests beside the code (seconds, no database). pglite: the specs beside the code
+// that migrate an embedded PGlite (`*.pglite.spec.ts`), with timeouts that hold on a busy two-core
+// machine. integration: real PostgreSQL + Redis. e2e: the built portal in Chromium. `pnpm test` runs them all.
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const besideTheCode = ['packages/*/src/**/*.spec.ts', 'apps/*/src/**/*.spec.ts'];
+const pgliteSpecs = ['packages/*/src/**/*.pglite.spec.ts', 'apps/*/src/**/*.pglite.spec.ts'];
 
 export default defineConfig({
   test: {
@@ -8,8 +12,20 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.spec.ts', 'apps/*/src/**/*.spec.ts'],
+          include: besideTheCode,
+          exclude: [...configDefaults.exclude, ...pgliteSpecs],
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: pgliteSpecs,
+          // Migrating PGlite is CPU-bound WebAssembly: one file at a time, and hooks that may take minutes
+          // when other work shares the machine.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,69 +1,19 @@
-// The slice of Accord's HTTP API that pipelines use: feeds, batches and their error rows.
+// The slice of Accord's HTTP API that pipelines use: feeds, batches and their error rows. Types and reads
+// come from the generated client (`@accord/api-client`); only the upload calls fetch itself, to stream a
+// file as the request body.
 import { createReadStream } from 'node:fs';
+import { createClient, type AccordClient, type paths, type Schemas } from '@accord/api-client';
+import type { BatchStatus, Dataset, OnErrorMode } from '@accord/domain/vocabulary';
 import { parseRetryAfter } from './backoff.ts';
+import { ApiError, type Problem } from './problem.ts';
 
-export const datasets = ['transactions', 'shipments', 'service_cases', 'activities'] as const;
-// `receiving` while the upload is still arriving (seen in listings of batches being pushed right now).
-export const batchStatuses = ['receiving', 'received', 'validating', 'loading', 'succeeded', 'failed'] as const;
-export type BatchStatus = (typeof batchStatuses)[number];
-
-export interface Batch {
-  id: string;
-  networkId: string;
-  firmId: string;
-  dataset: string;
-  status: BatchStatus;
-  format: string;
-  compressed: boolean;
-  idempotencyKey: string;
-  bytes: number;
-  rowsReceived: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  onError: string;
-  ignoreUnknown: boolean;
-  /** 0..1 */
-  progress: number;
-  error: { code: string; message: string } | null;
-  submittedBy: 'user' | 'api_key';
-  createdAt: string;
-  /** When the whole body had arrived. */
-  receivedAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface RowError {
-  rowNumber: number;
-  column: string;
-  value: string;
-  code: string;
-  message: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** RFC 9457 problem details as Accord sends them. */
-export interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail?: string;
-  errors?: unknown[];
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly problem: Problem,
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(`${problem.code}: ${problem.detail ?? problem.title}`);
-    this.name = 'ApiError';
-  }
-}
+export type Batch = Schemas['Batch'];
+type ErrorPage =
+  paths['/v1/networks/{networkId}/batches/{batchId}/errors']['get']['responses'][200]['content']['application/json'];
+export type RowError = ErrorPage['items'][number];
+export type BatchPage =
+  paths['/v1/networks/{networkId}/batches']['get']['responses'][200]['content']['application/json'];
+export type BatchQuery = NonNullable<paths['/v1/networks/{networkId}/batches']['get']['parameters']['query']>;
 
 export function isFinal(status: BatchStatus): boolean {
   return status === 'succeeded' || status === 'failed';
@@ -73,20 +23,21 @@ export interface UploadRequest {
   path: string;
   size: number;
   networkId: string;
-  dataset: string;
+  dataset: Dataset;
   contentType: string;
   gzip: boolean;
   idempotencyKey: string;
-  onError?: string;
+  onError?: OnErrorMode;
   ignoreUnknown?: boolean;
   /** Told of each chunk as fetch takes it from the file. */
   onBytes?: (n: number) => void;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+const userAgent = 'accord-cli/0.1.0';
 
 export class ApiClient {
   private readonly baseUrl: string;
+  private readonly client: AccordClient;
 
   constructor(
     baseUrl: string,
@@ -94,75 +45,77 @@ export class ApiClient {
     private readonly fetchFn: typeof fetch = fetch,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
-  }
-
-  url(path: string, query: Query = {}): string {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
-    const qs = search.toString();
-    return `${this.baseUrl}${path}${qs ? `?${qs}` : ''}`;
-  }
-
-  private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { authorization: `Bearer ${this.apiKey}`, 'user-agent': 'accord-cli/0.1.0', ...extra };
+    this.client = createClient({
+      baseUrl: this.baseUrl,
+      // Looked up on each call, so a caller may swap its fetch after building the client.
+      fetch: (input, init) => this.fetchFn(input, init),
+      accessToken: apiKey,
+      headers: { 'user-agent': userAgent, accept: 'application/json' },
+    });
   }
 
   /** The file streamed as the request body, byte for byte (a .gz file stays compressed). */
   async upload(request: UploadRequest): Promise<Batch> {
     const path = `/v1/networks/${encodeURIComponent(request.networkId)}/feeds/${encodeURIComponent(request.dataset)}`;
-    const query: Query = { onError: request.onError, ignoreUnknown: request.ignoreUnknown ? true : undefined };
-    const headers = this.headers({
-      'content-type': request.contentType,
-      'content-length': String(request.size),
-      'idempotency-key': request.idempotencyKey,
-      accept: 'application/json, application/problem+json',
-      ...(request.gzip ? { 'content-encoding': 'gzip' } : {}),
-    });
-    const response = await this.fetchFn(this.url(path, query), {
+    const search = new URLSearchParams();
+    if (request.onError !== undefined) search.set('onError', request.onError);
+    if (request.ignoreUnknown) search.set('ignoreUnknown', 'true');
+    const qs = search.toString();
+    const response = await this.fetchFn(`${this.baseUrl}${path}${qs ? `?${qs}` : ''}`, {
       method: 'POST',
-      headers,
+      headers: {
+        authorization: `Bearer ${this.apiKey}`,
+        'user-agent': userAgent,
+        'content-type': request.contentType,
+        'content-length': String(request.size),
+        'idempotency-key': request.idempotencyKey,
+        accept: 'application/json, application/problem+json',
+        ...(request.gzip ? { 'content-encoding': 'gzip' } : {}),
+      },
       body: fileBody(request.path, request.onBytes),
       duplex: 'half',
     });
-    if (!response.ok) throw await problemOf(response);
+    if (!response.ok) throw problemOf(response, parseBody(await response.text().catch(() => '')));
     return (await response.json()) as Batch;
   }
 
-  async getJson<T>(path: string, query: Query = {}): Promise<T> {
-    const response = await this.fetchFn(this.url(path, query), {
-      headers: this.headers({ accept: 'application/json' }),
-    });
-    if (!response.ok) throw await problemOf(response);
-    return (await response.json()) as T;
-  }
-
-  /** A raw response body, for answers streamed to stdout as they are (CSV). */
-  async getStream(path: string, query: Query, accept: string): Promise<ReadableStream<Uint8Array>> {
-    const response = await this.fetchFn(this.url(path, query), { headers: this.headers({ accept }) });
-    if (!response.ok) throw await problemOf(response);
-    if (!response.body) throw new Error('the server answered without a body');
-    return response.body;
-  }
-
   batch(networkId: string, batchId: string): Promise<Batch> {
-    return this.getJson<Batch>(`/v1/networks/${encodeURIComponent(networkId)}/batches/${encodeURIComponent(batchId)}`);
+    return answer(
+      this.client.GET('/v1/networks/{networkId}/batches/{batchId}', { params: { path: { networkId, batchId } } }),
+    );
   }
 
-  batches(networkId: string, query: { dataset?: string; status?: string; limit?: number; cursor?: string }) {
-    return this.getJson<Page<Batch>>(`/v1/networks/${encodeURIComponent(networkId)}/batches`, query);
+  batches(networkId: string, query: BatchQuery): Promise<BatchPage> {
+    return answer(this.client.GET('/v1/networks/{networkId}/batches', { params: { path: { networkId }, query } }));
   }
 
-  errors(networkId: string, batchId: string, query: { limit?: number; cursor?: string }) {
-    return this.getJson<Page<RowError>>(this.errorsPath(networkId, batchId), query);
+  errors(networkId: string, batchId: string, query: { limit?: number; cursor?: string }): Promise<ErrorPage> {
+    return answer(
+      this.client.GET('/v1/networks/{networkId}/batches/{batchId}/errors', {
+        params: { path: { networkId, batchId }, query },
+      }),
+    );
   }
 
-  errorsCsv(networkId: string, batchId: string) {
-    return this.getStream(this.errorsPath(networkId, batchId), { format: 'csv' }, 'text/csv');
+  /** The error rows as the server's CSV, passed on as they arrive. */
+  async errorsCsv(networkId: string, batchId: string): Promise<ReadableStream<Uint8Array>> {
+    const body = await answer(
+      this.client.GET('/v1/networks/{networkId}/batches/{batchId}/errors', {
+        params: { path: { networkId, batchId }, query: { format: 'csv' } },
+        headers: { accept: 'text/csv' },
+        parseAs: 'stream',
+      }),
+    );
+    if (!body) throw new Error('the server answered without a body');
+    return body;
   }
+}
 
-  private errorsPath(networkId: string, batchId: string): string {
-    return `/v1/networks/${encodeURIComponent(networkId)}/batches/${encodeURIComponent(batchId)}/errors`;
-  }
+/** The client's answer: its data, or the refusal as an ApiError. */
+async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok || data === undefined) throw problemOf(response, error);
+  return data;
 }
 
 /** Pulls the file as fetch asks for more, so a slow server slows the reads instead of filling memory. */
@@ -187,27 +140,34 @@ function fileBody(path: string, onBytes?: (n: number) => void): ReadableStream<U
   });
 }
 
-/** The answer as an ApiError: problem+json when the server sent it, otherwise made up from the status. */
-export async function problemOf(response: Response): Promise<ApiError> {
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-  const text = await response.text().catch(() => '');
-  let body: Partial<Problem> = {};
+/** A body's text as `problemOf` takes it: parsed when it is JSON, otherwise the text itself. */
+function parseBody(text: string): unknown {
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object') body = parsed;
+    return JSON.parse(text) as unknown;
   } catch {
-    // Not JSON, e.g. a proxy's HTML page: keep a short excerpt as the detail.
+    // Not JSON, e.g. a proxy's HTML page.
+    return text;
   }
+}
+
+/**
+ * The answer as an ApiError: problem+json when the server sent it, otherwise made up from the status.
+ * `body` is the body as read: parsed JSON, its text when it was not JSON, or undefined when it was empty.
+ */
+export function problemOf(response: Response, body: unknown): ApiError {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+  const fields: { [K in keyof Problem]?: unknown } = body && typeof body === 'object' ? body : {};
+  const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
   const problem: Problem = {
-    status: typeof body.status === 'number' ? body.status : response.status,
-    code: typeof body.code === 'string' ? body.code : `http_${response.status}`,
-    title: typeof body.title === 'string' ? body.title : response.statusText || `HTTP ${response.status}`,
-    ...(typeof body.detail === 'string'
-      ? { detail: body.detail }
-      : !body.code && text
+    status: typeof fields.status === 'number' ? fields.status : response.status,
+    code: typeof fields.code === 'string' ? fields.code : `http_${response.status}`,
+    title: typeof fields.title === 'string' ? fields.title : response.statusText || `HTTP ${response.status}`,
+    ...(typeof fields.detail === 'string'
+      ? { detail: fields.detail }
+      : !fields.code && text
         ? { detail: text.slice(0, 200).trim() }
         : {}),
-    ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
+    ...(Array.isArray(fields.errors) ? { errors: fields.errors as unknown[] } : {}),
   };
   return new ApiError(problem, retryAfter);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api.ts';
+import { ApiError } from './problem.ts';
 import { backoffDelay, isNetworkError, isTransientStatus, parseRetryAfter, withRetry } from './backoff.ts';
 
 describe('backoffDelay', () => {

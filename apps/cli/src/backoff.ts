@@ -1,5 +1,5 @@
 // Retrying transient failures: exponential backoff with jitter, honouring Retry-After.
-import { ApiError } from './api.ts';
+import { ApiError } from './problem.ts';
 
 export const MAX_ATTEMPTS = 5;
 const BASE_MS = 1000;

@@ -1,5 +1,6 @@
 // What the CLI prints: summaries, tables, progress lines, and the exit code a batch deserves.
-import type { Batch, Problem, RowError } from './api.ts';
+import type { Batch, RowError } from './api.ts';
+import type { Problem } from './problem.ts';
 
 /** 0: loaded with every row; 2: loaded with rejected rows; 1: failed (or refused, decided elsewhere). */
 export function exitCodeFor(batch: Batch): 0 | 1 | 2 {

@@ -1,10 +1,19 @@
 // The `accord` command line: arguments in, an exit code out. Commands share one client built from
 // ACCORD_API_URL and ACCORD_API_KEY.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ApiClient, ApiError, batchStatuses, datasets } from './api.ts';
+import {
+  batchStatuses,
+  datasets,
+  onErrorModes,
+  type BatchStatus,
+  type Dataset,
+  type OnErrorMode,
+} from '@accord/domain/vocabulary';
+import { ApiClient } from './api.ts';
 import { withRetry } from './backoff.ts';
 import { errorHeader, errorRows, formatBatchTable, formatProblem, formatTable } from './format.ts';
 import { writeOut, type Io } from './io.ts';
+import { ApiError } from './problem.ts';
 import { push } from './push.ts';
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:3001';
@@ -47,7 +56,7 @@ export function buildProgram(io: Io): Command {
     .argument('<file>', 'CSV, or NDJSON when named .ndjson/.jsonl; sent still compressed when named .gz')
     .requiredOption('--network <id>', 'the network to send to')
     .addOption(new Option('--dataset <name>', 'what the file holds').choices(datasets).makeOptionMandatory())
-    .addOption(new Option('--on-error <mode>', 'skip bad rows, or reject the whole batch').choices(['skip', 'reject']))
+    .addOption(new Option('--on-error <mode>', 'skip bad rows, or reject the whole batch').choices(onErrorModes))
     .option('--ignore-unknown', 'ignore columns the dataset does not define')
     .option('--idempotency-key <key>', 'default: SHA-256 of network, dataset, options and file content')
     .option('--no-wait', 'return once the upload is received')
@@ -62,8 +71,8 @@ export function buildProgram(io: Io): Command {
         file: string,
         opts: {
           network: string;
-          dataset: string;
-          onError?: string;
+          dataset: Dataset;
+          onError?: OnErrorMode;
           ignoreUnknown?: boolean;
           idempotencyKey?: string;
           wait: boolean;
@@ -98,15 +107,17 @@ export function buildProgram(io: Io): Command {
     .addOption(new Option('--status <status>', 'only batches in this status').choices(batchStatuses))
     .option('--limit <n>', 'how many', positiveInteger, 20)
     .option('--json', 'print the page as JSON')
-    .action(async (opts: { network: string; dataset?: string; status?: string; limit: number; json?: boolean }) => {
-      const api = client();
-      const page = await withRetry(
-        () => api.batches(opts.network, { dataset: opts.dataset, status: opts.status, limit: opts.limit }),
-        retry,
-      );
-      io.stdout.write(opts.json ? `${JSON.stringify(page, null, 2)}\n` : formatBatchTable(page.items));
-      if (page.nextCursor && !opts.json) io.stderr.write(`more batches than shown; raise --limit to see them\n`);
-    });
+    .action(
+      async (opts: { network: string; dataset?: Dataset; status?: BatchStatus; limit: number; json?: boolean }) => {
+        const api = client();
+        const page = await withRetry(
+          () => api.batches(opts.network, { dataset: opts.dataset, status: opts.status, limit: opts.limit }),
+          retry,
+        );
+        io.stdout.write(opts.json ? `${JSON.stringify(page, null, 2)}\n` : formatBatchTable(page.items));
+        if (page.nextCursor && !opts.json) io.stderr.write(`more batches than shown; raise --limit to see them\n`);
+      },
+    );
 
   program
     .command('errors')

@@ -251,6 +251,19 @@ describe('accord batches and errors', () => {
     expect(io.out()).toBe(body);
   });
 
+  it('reads with the key and the user agent, and reads a proxy page as the status', async () => {
+    server = await serve((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body>Bad gateway</body></html>');
+    });
+    const io = testIo(env(server));
+    expect(await run(['batches', '--network', 'net_1'], io)).toBe(1);
+    expect(server.requests).toHaveLength(5);
+    expect(server.requests[0]!.headers.authorization).toBe('Bearer acc_test');
+    expect(server.requests[0]!.headers['user-agent']).toBe('accord-cli/0.1.0');
+    expect(io.err()).toContain('error: http_502: <html><body>Bad gateway</body></html> (HTTP 502)');
+  });
+
   it('prints the problem of a refused listing', async () => {
     server = await serve((_req, res) => problem(res, 404, 'batch_not_found', 'No such batch in this network.'));
     const io = testIo(env(server));

@@ -1,17 +1,19 @@
 // `accord push`: hash, upload with retries under one idempotency key, then follow the batch to its end.
 import { stat } from 'node:fs/promises';
-import { ApiError, isFinal, type ApiClient, type Batch } from './api.ts';
+import type { Dataset, OnErrorMode } from '@accord/domain/vocabulary';
+import { isFinal, type ApiClient, type Batch } from './api.ts';
 import { withRetry, type RetryOptions } from './backoff.ts';
 import { defaultIdempotencyKey, detectFormat } from './files.ts';
 import { batchLine, exitCodeFor, formatCount, formatDuration, formatSummary, uploadLine } from './format.ts';
 import type { Io } from './io.ts';
+import { ApiError } from './problem.ts';
 import { StatusLine } from './progress.ts';
 
 export interface PushOptions {
   file: string;
   networkId: string;
-  dataset: string;
-  onError?: string;
+  dataset: Dataset;
+  onError?: OnErrorMode;
   ignoreUnknown?: boolean;
   idempotencyKey?: string;
   wait: boolean;

@@ -2,11 +2,7 @@
 // how raw customer identifiers become pseudonymous customer keys. Pure: the worker streams rows
 // through `checkRow`, the API documents the same specs.
 import { createHmac } from 'node:crypto';
-
-export const datasets = ['transactions', 'shipments', 'service_cases', 'activities'] as const;
-export type Dataset = (typeof datasets)[number];
-
-export const channels = ['store', 'web', 'mobile', 'phone', 'marketplace', 'other'] as const;
+import { salesChannels, type Dataset } from './vocabulary.ts';
 
 type ColumnType =
   | { kind: 'text'; maxLength: number }
@@ -56,7 +52,7 @@ export const datasetSpecs: Record<Dataset, DatasetSpec> = {
       col('net_amount', { kind: 'decimal' }, true, 'After discounts; negative for a refund.'),
       col('cost_amount', { kind: 'decimal' }, false, 'Cost of goods.'),
       col('currency', { kind: 'currency' }, true, 'ISO 4217 code, e.g. EUR.'),
-      col('channel', { kind: 'enum', values: channels }, true, channels.join(' | ')),
+      col('channel', { kind: 'enum', values: salesChannels }, true, salesChannels.join(' | ')),
       col('location_id', text(), false, 'The store or site.'),
     ],
   },
@@ -83,7 +79,7 @@ export const datasetSpecs: Record<Dataset, DatasetSpec> = {
       col('case_id', text(), true, 'The case, as the firm numbers it.'),
       col('opened_at', { kind: 'timestamp' }, true, 'When it was opened.'),
       col('resolved_at', { kind: 'timestamp' }, false, 'When it was resolved; empty while open.'),
-      col('channel', { kind: 'enum', values: channels }, true, channels.join(' | ')),
+      col('channel', { kind: 'enum', values: salesChannels }, true, salesChannels.join(' | ')),
       col('category', text(), true, 'What it was about.'),
       col('satisfaction', { kind: 'integer', min: 1, max: 5 }, false, '1 to 5.'),
     ],

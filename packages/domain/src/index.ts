@@ -1,4 +1,5 @@
 export * from './calendar.ts';
+export * from './vocabulary.ts';
 export * from './passwords.ts';
 export * from './feeds.ts';
 export * from './rfm.ts';

@@ -11,6 +11,7 @@
 // trust and commitment (Morgan & Hunt 1994), satisfaction with the relationship, and information
 // sharing (Mohr & Spekman 1994). A reverse-keyed item in trust, commitment and information sharing
 // catches acquiescent answering; it is scored 6 - x.
+import type { RelationshipStage } from './vocabulary.ts';
 
 export const spectrumIndicators = [
   'alternatives',
@@ -74,9 +75,6 @@ export const integrationLevelInfo: Record<IntegrationLevel, { label: string; que
   interpersonal: { label: 'Interpersonal', question: 'Do people of both firms know and call on each other?' },
   cultural: { label: 'Cultural', question: 'Do the two firms share values and ways of working?' },
 };
-
-export const relationshipStages = ['transactional', 'value_adding', 'collaborative'] as const;
-export type RelationshipStage = (typeof relationshipStages)[number];
 
 export interface AnswerProblem {
   /** The answer's key, e.g. `alternatives` or `trust_2`. */

@@ -11,11 +11,23 @@ import {
   type JobQueue,
 } from './jobs.ts';
 
-export function createBullQueue(redisUrl: string): JobQueue {
+export interface BullQueueOptions {
+  /**
+   * Namespace of the queue's Redis keys (BullMQ's default: `bull`), so that several installations, or
+   * tests, can share one Redis. A worker takes jobs only from queues with its own prefix.
+   */
+  prefix?: string;
+}
+
+export function createBullQueue(redisUrl: string, options: BullQueueOptions = {}): JobQueue {
   // Fail fast when Redis is down so an HTTP request is not held open by a queued command.
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  // The first connection is made in the background: a ping that comes before it (a readiness check at
+  // start-up) waits for it a moment instead of failing on a Redis that is up.
+  const connected = new Promise<void>((resolve) => connection.once('ready', () => resolve()));
   const queue = new Queue(QUEUE_NAME, {
     connection,
+    ...(options.prefix ? { prefix: options.prefix } : {}),
     defaultJobOptions: {
       attempts: retryPolicy.attempts,
       backoff: { type: 'exponential', delay: retryPolicy.backoffMs },
@@ -33,10 +45,17 @@ export function createBullQueue(redisUrl: string): JobQueue {
       });
     },
     async every<N extends JobName>(name: N, payload: JobPayloads[N], intervalMs: number) {
-      // a job scheduler (BullMQ >= 5.16): its id makes every process's call the same one schedule
-      await queue.upsertJobScheduler(`every:${name}`, { every: intervalMs }, { name, data: payload });
+      // A job scheduler (BullMQ >= 5.16): its id makes every process's call the same one schedule. Without
+      // a start date a new scheduler's first job runs at once; the start date only applies when the
+      // scheduler is new, so a process restarting does not push the next run back.
+      await queue.upsertJobScheduler(
+        `every:${name}`,
+        { every: intervalMs, startDate: Date.now() + intervalMs },
+        { name, data: payload },
+      );
     },
     async ping() {
+      await within(connected, 1000);
       await connection.ping();
     },
     async close() {
@@ -46,7 +65,7 @@ export function createBullQueue(redisUrl: string): JobQueue {
   };
 }
 
-export interface BullWorkerOptions {
+export interface BullWorkerOptions extends BullQueueOptions {
   concurrency?: number;
   /** How long a job stays locked without a heartbeat before another worker may take it over. */
   lockDurationMs?: number;
@@ -78,6 +97,7 @@ export function startBullWorker(
     },
     {
       connection,
+      ...(options.prefix ? { prefix: options.prefix } : {}),
       concurrency: options.concurrency ?? 4,
       ...(options.lockDurationMs
         ? { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs }
@@ -93,4 +113,14 @@ export function startBullWorker(
       connection.disconnect();
     },
   };
+}
+
+/** Waits for `promise`, but no longer than `ms`. */
+async function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

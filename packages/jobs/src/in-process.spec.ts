@@ -18,8 +18,8 @@ describe('in-process queue', () => {
       },
       { backoffMs: 1 },
     );
-    await queue.enqueue('deliver-email', { firmId: 'f', emailId: 'e' }, { jobId: 'email:e' });
-    await queue.enqueue('deliver-email', { firmId: 'f', emailId: 'e' }, { jobId: 'email:e' });
+    await queue.enqueue('deliver-email', { firmId: 'f', emailId: 'e' }, { jobId: 'email-e' });
+    await queue.enqueue('deliver-email', { firmId: 'f', emailId: 'e' }, { jobId: 'email-e' });
     await queue.drain();
     expect(seen).toEqual([1, 2, 3]);
     await queue.close();

@@ -72,6 +72,7 @@ export function createInProcessQueue(
     enqueue<N extends JobName>(name: N, payload: JobPayloads[N], enqueueOptions: EnqueueOptions = {}) {
       if (closed) return Promise.reject(new Error('queue closed'));
       const { jobId, dedupeKey } = enqueueOptions;
+      if (jobId?.includes(':')) return Promise.reject(new Error(`job id "${jobId}" contains ":"`));
       const delayMs = enqueueOptions.delayMs ?? 0;
       if (dedupeKey) {
         const entry = deduped.get(dedupeKey);

@@ -35,7 +35,10 @@ export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: J
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
 export interface EnqueueOptions {
-  /** Derived from the work, so enqueueing the same work twice runs it once. */
+  /**
+   * Derived from the work, so enqueueing the same work twice runs it once. No `:` in it: BullMQ keeps
+   * that for its own keys and refuses such an id, so the in-process queue refuses it too.
+   */
   jobId?: string;
   /**
    * Work that is redone rather than done once (a recompute): while a job with this key waits, another

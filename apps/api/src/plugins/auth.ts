@@ -10,6 +10,7 @@ import {
   type FirmRole,
   type Transaction,
 } from '@accord/db';
+import { hasRole } from '@accord/domain';
 import { authenticateApiKey } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -171,10 +172,8 @@ export function asCaller<T>(
   return asActor(request, (tx, actor) => work(tx, { ...actor, pipeline: null }));
 }
 
-const rank: Record<FirmRole, number> = { viewer: 0, analyst: 1, manager: 2, firm_admin: 3 };
-
 export function requireRole(actor: ActingMember, least: FirmRole): void {
-  if (rank[actor.role] < rank[least]) {
+  if (!hasRole(actor.role, least)) {
     throw forbidden('role_required', `This needs the ${least} role in your firm (you are ${actor.role}).`);
   }
 }

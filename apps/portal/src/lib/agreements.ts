@@ -1,12 +1,12 @@
 // Sharing agreements' words and shapes, shared by server and browser: level and status labels, the terms and
 // period of an agreement as text, and the "who shares what with whom" matrix built from the agreements a
 // firm can see.
+import { agreementStatuses, sharingLevels } from '@accord/domain/vocabulary';
 import { datasets } from './exchange';
 import { formatDate } from './format';
 import type { Agreement, AgreementStatus, Dataset, SharingLevel } from './types';
 
-export const sharingLevels: readonly SharingLevel[] = ['customer', 'aggregate'];
-export const agreementStatuses: readonly AgreementStatus[] = ['requested', 'active', 'declined', 'revoked'];
+export { agreementStatuses, sharingLevels };
 
 /** k: aggregate results only for groups of at least this many distinct customers (the API's default and floor). */
 export const DEFAULT_MIN_GROUP_SIZE = 50;

@@ -1,17 +1,9 @@
 // The data exchange's words and formats, shared by server and browser: dataset and batch-status labels,
 // freshness, sizes, the feed's media type from a file name, and the columns each dataset takes.
+import { batchStatuses, datasets, onErrorModes } from '@accord/domain/vocabulary';
 import type { BatchStatus, Dataset, OnError } from './types';
 
-export const datasets: readonly Dataset[] = ['transactions', 'shipments', 'service_cases', 'activities'];
-export const batchStatuses: readonly BatchStatus[] = [
-  'receiving',
-  'received',
-  'validating',
-  'loading',
-  'succeeded',
-  'failed',
-];
-export const onErrorModes: readonly OnError[] = ['skip', 'reject'];
+export { batchStatuses, datasets, onErrorModes };
 
 const datasetLabels: Record<Dataset, string> = {
   transactions: 'Transactions',

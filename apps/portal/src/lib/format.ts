@@ -1,15 +1,8 @@
 // Words the UI uses for the API's codes, and small formatting helpers (shared by server and browser).
+import { chainRoles, firmRoles, hasRole, relationshipStages } from '@accord/domain/vocabulary';
 import type { ChainRole, FirmRole, MembershipStatus, RelationshipStage } from './types';
 
-export const firmRoles: readonly FirmRole[] = ['firm_admin', 'manager', 'analyst', 'viewer'];
-export const chainRoles: readonly ChainRole[] = [
-  'manufacturer',
-  'supplier',
-  'distributor',
-  'retailer',
-  'logistics_provider',
-];
-export const relationshipStages: readonly RelationshipStage[] = ['transactional', 'value_adding', 'collaborative'];
+export { chainRoles, firmRoles, hasRole, relationshipStages };
 
 const firmRoleLabels: Record<FirmRole, string> = {
   firm_admin: 'Firm admin',
@@ -39,13 +32,6 @@ export const firmRoleLabel = (role: FirmRole): string => firmRoleLabels[role];
 export const chainRoleLabel = (role: ChainRole): string => chainRoleLabels[role];
 export const stageLabel = (stage: RelationshipStage): string => stageLabels[stage];
 export const statusLabel = (status: MembershipStatus): string => statusLabels[status];
-
-const rank: Record<FirmRole, number> = { viewer: 0, analyst: 1, manager: 2, firm_admin: 3 };
-
-/** Whether a firm role is at least `least` (firm_admin > manager > analyst > viewer). */
-export function hasRole(role: FirmRole, least: FirmRole): boolean {
-  return rank[role] >= rank[least];
-}
 
 export function isFirmRole(value: unknown): value is FirmRole {
   return typeof value === 'string' && (firmRoles as readonly string[]).includes(value);

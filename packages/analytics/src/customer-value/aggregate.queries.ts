@@ -11,7 +11,7 @@
 // The firms whose sales are visible, and their rates, are known before the query runs: their rates
 // and their shares of wallet are written into it as constants, so no line is joined to anything.
 import { query, type CostRates, type Database, type Transaction } from '@accord/db';
-import { channels } from '@accord/domain';
+import { salesChannels } from '@accord/domain';
 import { sql, type SQL } from 'drizzle-orm';
 
 export interface CustomerAggregateRow {
@@ -69,7 +69,7 @@ function perFirm(sellers: VisibleSeller[], value: (s: VisibleSeller) => number):
 export function customerAggregates(networkId: string, asOf: string, sellers: VisibleSeller[]) {
   const end = sql`(${asOf}::date + 1)::timestamptz`;
   const channelBits = sql.raw(
-    `case t.channel ${channels.map((c, i) => `when '${c}' then ${1 << i}`).join(' ')} else 0 end`,
+    `case t.channel ${salesChannels.map((c, i) => `when '${c}' then ${1 << i}`).join(' ')} else 0 end`,
   );
   const lineCost = sql`${perFirm(sellers, (s) => rate(s.rates, 'perOrderLine'))}
     + case when t.quantity < 0 then ${perFirm(sellers, (s) => rate(s.rates, 'perReturn'))} else 0 end`;

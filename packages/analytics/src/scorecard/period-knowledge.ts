@@ -2,7 +2,7 @@
 // the chain (app_scorecard_facts decides: its own data, customer-level grants, aggregate grants only
 // for groups of k), feed health, insights, its customer-value snapshot, strategy sign-offs and the
 // relationship survey, each with the batches it came from.
-import { featureSnapshots, query, type Transaction, type ValueTrace } from '@accord/db';
+import { featureSnapshots, query, type Dataset, type Transaction, type ValueTrace } from '@accord/db';
 import { chainFacts, emptyFacts, hoursBetween, startOfDay, type PeriodFacts } from '@accord/domain';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { shiftPeriod } from './periods.ts';
@@ -10,7 +10,7 @@ import type { PeriodKind } from './scorecard-types.ts';
 
 interface FactRow {
   firm_id: string;
-  dataset: 'transactions' | 'shipments' | 'service_cases';
+  dataset: Exclude<Dataset, 'activities'>;
   level: 'own' | 'customer' | 'aggregate';
   batches: string[] | null;
   row_count: string;

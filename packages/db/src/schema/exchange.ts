@@ -18,6 +18,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  batchStatuses,
+  datasets,
+  feedFormats,
+  onErrorModes,
+  salesChannels,
+  type Dataset,
+} from '@accord/domain/vocabulary';
 import { firms, users } from './identity.ts';
 import { networks } from './networks.ts';
 
@@ -26,21 +34,21 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => Buffer.from(value),
 });
 
-export const datasetNames = ['transactions', 'shipments', 'service_cases', 'activities'] as const;
-export type Dataset = (typeof datasetNames)[number];
-export const dataset = pgEnum('dataset', datasetNames);
+// `datasetNames` is the domain's `datasets` under the name the schema's users know it by.
+export {
+  batchStatuses,
+  datasets as datasetNames,
+  feedFormats,
+  onErrorModes,
+  type BatchStatus,
+  type Dataset,
+} from '@accord/domain/vocabulary';
 
-export const batchStatuses = ['receiving', 'received', 'validating', 'loading', 'succeeded', 'failed'] as const;
-export type BatchStatus = (typeof batchStatuses)[number];
+export const dataset = pgEnum('dataset', datasets);
 export const batchStatus = pgEnum('batch_status', batchStatuses);
-
-export const feedFormats = ['csv', 'ndjson'] as const;
 export const feedFormat = pgEnum('feed_format', feedFormats);
-
-export const onErrorModes = ['skip', 'reject'] as const;
 export const onErrorMode = pgEnum('on_error_mode', onErrorModes);
-
-export const channel = pgEnum('sales_channel', ['store', 'web', 'mobile', 'phone', 'marketplace', 'other']);
+export const channel = pgEnum('sales_channel', salesChannels);
 
 // Pipelines authenticate with these: firm- and network-scoped, limited to some datasets. The key is
 // `acc_<prefix>_<secret>`; only the prefix (to find it) and a hash of the secret are kept.

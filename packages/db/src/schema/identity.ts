@@ -13,13 +13,12 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { chainRoles, firmRoles } from '@accord/domain/vocabulary';
 
-export const chainRoles = ['manufacturer', 'supplier', 'distributor', 'retailer', 'logistics_provider'] as const;
-export type ChainRole = (typeof chainRoles)[number];
+// The lists are the domain's vocabulary; re-exported so the schema's users find them beside the enums.
+export { chainRoles, firmRoles, type ChainRole, type FirmRole } from '@accord/domain/vocabulary';
+
 export const chainRole = pgEnum('chain_role', chainRoles);
-
-export const firmRoles = ['firm_admin', 'manager', 'analyst', 'viewer'] as const;
-export type FirmRole = (typeof firmRoles)[number];
 export const firmRole = pgEnum('firm_role', firmRoles);
 
 export const firms = pgTable('firms', {

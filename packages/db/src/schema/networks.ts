@@ -1,14 +1,17 @@
 // Value-chain networks: a focal firm and the partner firms it brings in.
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { membershipStatuses, relationshipStages } from '@accord/domain/vocabulary';
 import { chainRole, firms, users } from './identity.ts';
 
-export const membershipStatuses = ['invited', 'active', 'declined'] as const;
-export type MembershipStatus = (typeof membershipStatuses)[number];
-export const membershipStatus = pgEnum('network_membership_status', membershipStatuses);
+export {
+  membershipStatuses,
+  relationshipStages,
+  type MembershipStatus,
+  type RelationshipStage,
+} from '@accord/domain/vocabulary';
 
-export const relationshipStages = ['transactional', 'value_adding', 'collaborative'] as const;
-export type RelationshipStage = (typeof relationshipStages)[number];
+export const membershipStatus = pgEnum('network_membership_status', membershipStatuses);
 export const relationshipStage = pgEnum('relationship_stage', relationshipStages);
 
 export const networks = pgTable('networks', {

@@ -4,16 +4,14 @@
 // is written to the append-only access log its owner reads.
 import { sql } from 'drizzle-orm';
 import { bigserial, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { agreementStatuses, sharingLevels } from '@accord/domain/vocabulary';
 import { apiKeys, dataset } from './exchange.ts';
 import { firms, users } from './identity.ts';
 import { networks } from './networks.ts';
 
-export const sharingLevels = ['customer', 'aggregate'] as const;
-export type SharingLevel = (typeof sharingLevels)[number];
-export const sharingLevel = pgEnum('sharing_level', sharingLevels);
+export { agreementStatuses, sharingLevels, type AgreementStatus, type SharingLevel } from '@accord/domain/vocabulary';
 
-export const agreementStatuses = ['requested', 'active', 'declined', 'revoked'] as const;
-export type AgreementStatus = (typeof agreementStatuses)[number];
+export const sharingLevel = pgEnum('sharing_level', sharingLevels);
 export const agreementStatus = pgEnum('agreement_status', agreementStatuses);
 
 /** The smallest group an aggregate-level agreement may show unless it says otherwise. */

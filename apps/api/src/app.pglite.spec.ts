@@ -35,7 +35,7 @@ beforeAll(async () => {
   );
   app = await buildApp({ database, queue, jwtSecret: 'embedded-test-secret', portalUrl: 'http://localhost:3000' });
   await app.ready();
-}, 60_000);
+});
 afterAll(async () => {
   await app.close();
   await queue.close();
