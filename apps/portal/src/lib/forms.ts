@@ -56,6 +56,20 @@ export const keepValues: SubmitFunction =
     update({ reset: false });
 
 /**
+ * Enhance a form so that its `data-clear` fields empty once it succeeds; selects and dates keep their choice
+ * (a form reset would drop the values Svelte set, not restore them).
+ */
+export const clearOnSuccess: SubmitFunction =
+  ({ formElement }) =>
+  async ({ result, update }) => {
+    await update({ reset: false });
+    if (result.type !== 'success') return;
+    for (const element of formElement.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-clear]')) {
+      element.value = '';
+    }
+  };
+
+/**
  * The attributes that tie an input to its FieldError (rendered with `errorId`): `aria-invalid` and
  * `aria-describedby` while the last submission of form `name` failed on the field; `hint` is an id the input
  * is always described by.
