@@ -16,6 +16,8 @@ export interface ReadFormOptions {
   message?: string;
   /** The row, for per-row forms. */
   target?: string;
+  /** For per-row forms: the field naming the row (its value becomes `target` when it has one). */
+  targetField?: string;
   code?: string;
 }
 
@@ -67,7 +69,7 @@ export function issueErrors(issues: readonly v.BaseIssue<unknown>[]): Record<str
 export function schemaFailure(
   form: string,
   issues: readonly v.BaseIssue<unknown>[],
-  options: Omit<ReadFormOptions, 'values'> & { values?: Record<string, string> } = {},
+  options: Omit<ReadFormOptions, 'values' | 'targetField'> & { values?: Record<string, string> } = {},
 ): ActionFailure<FormFailure> {
   const { message, values, target, code } = options;
   return fail(400, {
@@ -98,10 +100,14 @@ export function checkForm<S extends FormSchema>(
   schema: S,
   options: ReadFormOptions = {},
 ): ReadForm<S> {
-  const values = keptValues(formData, options.values);
+  const { values: keep, targetField, ...rest } = options;
+  const values = keptValues(formData, keep);
   const result = v.safeParse(schema, formInput(formData, schema.entries));
   if (result.success) return { ok: true, data: result.output, values, formData };
-  return { ok: false, failure: schemaFailure(form, result.issues, { ...options, values }), values, formData };
+  const row = targetField ? formData.get(targetField) : null;
+  const target = typeof row === 'string' && row.trim() ? row.trim() : rest.target;
+  const failure = schemaFailure(form, result.issues, { ...rest, values, ...(target ? { target } : {}) });
+  return { ok: false, failure, values, formData };
 }
 
 // Field schemas for form inputs. Inputs arrive as strings ('' when left empty or missing).
@@ -139,6 +145,14 @@ export const list = () => v.array(v.pipe(v.string(), v.trim()));
 
 /** A date input (YYYY-MM-DD). */
 export const day = (message: string) => v.pipe(v.string(), v.trim(), v.isoDate(message));
+
+/** A date input that may be left empty ('' then). */
+export const optionalDay = (message: string) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.check((value) => value === '' || v.is(v.pipe(v.string(), v.isoDate()), value), message),
+  );
 
 /** An id in a hidden input. */
 export const uuid = (message: string) => v.pipe(v.string(), v.trim(), v.uuid(message));

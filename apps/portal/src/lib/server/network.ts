@@ -64,12 +64,19 @@ export function activeNetwork(event: NetworkEvent): { me: Me; api: AccordClient;
   return { me, api, network: state === 'active' ? network : null };
 }
 
-export type ActionNetwork =
-  | { failure: ActionFailure<FormFailure>; network?: undefined }
-  | { failure: null; network: MyNetwork; me: Me; api: AccordClient };
+/** What a network page's action works with (and `More`, a page's own), or the form's failure. */
+export type ActionNetwork<More extends object = object> =
+  | ({ failure: ActionFailure<FormFailure>; network?: undefined; me?: undefined; api?: undefined } & {
+      [K in keyof More]?: undefined;
+    })
+  | ({ failure: null; network: MyNetwork; me: Me; api: AccordClient } & More);
 
 /** The network a form action acts on, or the form's failure saying the firm is not an active member. */
-export function actionNetwork(event: NetworkEvent, form: string, extra: { target?: string } = {}): ActionNetwork {
+export function actionNetwork(
+  event: NetworkEvent,
+  form: string,
+  extra: { target?: string; values?: Record<string, string> } = {},
+): ActionNetwork {
   const { me, api, network, state } = networkScope(event);
   if (!network || state !== 'active') {
     return { failure: invalid(form, 'Your firm is not an active member of a network yet.', extra) };
