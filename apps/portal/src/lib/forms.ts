@@ -48,3 +48,40 @@ export function revertOnFailure(field: string, saved: () => string): SubmitFunct
       }
     };
 }
+
+/** Enhance a form so that the page keeps what was typed after submitting (SvelteKit resets forms by default). */
+export const keepValues: SubmitFunction =
+  () =>
+  async ({ update }) =>
+    update({ reset: false });
+
+/**
+ * Enhance a form so that its `data-clear` fields empty once it succeeds; selects and dates keep their choice
+ * (a form reset would drop the values Svelte set, not restore them).
+ */
+export const clearOnSuccess: SubmitFunction =
+  ({ formElement }) =>
+  async ({ result, update }) => {
+    await update({ reset: false });
+    if (result.type !== 'success') return;
+    for (const element of formElement.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-clear]')) {
+      element.value = '';
+    }
+  };
+
+/**
+ * The attributes that tie an input to its FieldError (rendered with `errorId`): `aria-invalid` and
+ * `aria-describedby` while the last submission of form `name` failed on the field; `hint` is an id the input
+ * is always described by.
+ */
+export function fieldAria(
+  result: unknown,
+  name: string,
+  fieldName: string,
+  errorId: string,
+  options: { target?: string; hint?: string } = {},
+): { 'aria-invalid': 'true' | undefined; 'aria-describedby': string | undefined } {
+  const failed = fieldErrorFor(result, name, fieldName, options.target) !== null;
+  const describedBy = [options.hint, failed ? errorId : undefined].filter(Boolean).join(' ');
+  return { 'aria-invalid': failed ? 'true' : undefined, 'aria-describedby': describedBy || undefined };
+}

@@ -1,6 +1,7 @@
 // Shapes, words and number formats of the Partners and Surveys pages, shared by their loads, actions and
 // components (nothing server-only here). The indicators and levels, with their questions, are the domain's
 // (its relationships module alone: the rest of the domain is not for the browser).
+import { resultFor } from '$lib/forms';
 import { integrationLevelInfo } from '@accord/domain/relationships';
 import type { paths } from '@accord/api-client';
 import type { RelationshipStage } from './types';
@@ -151,12 +152,9 @@ export function sortPortfolio(rows: readonly PartnerSummary[], sort: PortfolioSo
 /** A survey answer's field name in the form and the 422 path the API reports it under. */
 export const surveyField = (code: string) => `answer_${code}`;
 
-/** The per-field messages a failed action carries (`fieldErrors`), keyed by question key. */
+/** The per-field messages a failed action carries (`errors`), keyed by field name. */
 export function fieldErrorsFor(result: unknown, form: string, target?: string): Record<string, string> {
-  if (typeof result !== 'object' || result === null) return {};
-  const r = result as { form?: unknown; target?: unknown; fieldErrors?: unknown };
-  if (r.form !== form || (target !== undefined && r.target !== target)) return {};
-  return typeof r.fieldErrors === 'object' && r.fieldErrors !== null ? (r.fieldErrors as Record<string, string>) : {};
+  return resultFor(result, form, target)?.errors ?? {};
 }
 
 /** The answers a failed action sent back (`answers`), to keep the radio choices after a refusal. */

@@ -10,20 +10,20 @@ export interface LikertForm<K extends string = string> {
   /** Field name -> the value sent, to put back into the form after a refusal. */
   values: Record<string, string>;
   /** Field name -> message, for questions left out or answered out of range. */
-  fieldErrors: Record<string, string>;
+  errors: Record<string, string>;
 }
 
 /** The answers of `keys`, each in the field `${prefix}${key}`. */
 export function likertFromForm<K extends string>(form: FormData, keys: readonly K[], prefix: string): LikertForm<K> {
-  const out: LikertForm<K> = { answers: {} as Record<K, number>, values: {}, fieldErrors: {} };
+  const out: LikertForm<K> = { answers: {} as Record<K, number>, values: {}, errors: {} };
   for (const key of keys) {
     const name = `${prefix}${key}`;
     const raw = form.get(name);
     const value = typeof raw === 'string' ? raw.trim() : '';
     if (value) out.values[name] = value;
     const n = Number(value);
-    if (!value) out.fieldErrors[name] = 'Choose an answer from 1 to 5.';
-    else if (!Number.isInteger(n) || n < 1 || n > 5) out.fieldErrors[name] = 'Answer with a whole number from 1 to 5.';
+    if (!value) out.errors[name] = 'Choose an answer from 1 to 5.';
+    else if (!Number.isInteger(n) || n < 1 || n > 5) out.errors[name] = 'Answer with a whole number from 1 to 5.';
     else out.answers[key] = n;
   }
   return out;
@@ -35,7 +35,7 @@ export interface AnswerFailure {
   code?: string;
   target?: string;
   /** Field name -> message. */
-  fieldErrors: Record<string, string>;
+  errors: Record<string, string>;
   /** Field name -> value sent, so the radios keep their choice. */
   answers: Record<string, string>;
   values?: Record<string, string>;
@@ -47,11 +47,11 @@ export function unanswered(
   parsed: LikertForm,
   extra: { target?: string; values?: Record<string, string> } = {},
 ): ActionFailure<AnswerFailure> {
-  const count = Object.keys(parsed.fieldErrors).length;
+  const count = Object.keys(parsed.errors).length;
   return fail(400, {
     form,
     message: `Answer every question: ${count} ${count === 1 ? 'is' : 'are'} still open.`,
-    fieldErrors: parsed.fieldErrors,
+    errors: parsed.errors,
     answers: parsed.values,
     ...extra,
   });
@@ -69,13 +69,13 @@ export function answerFailure(
   extra: { target?: string; values?: Record<string, string> } = {},
 ): ActionFailure<AnswerFailure> {
   const status = problem?.status && problem.status >= 400 && problem.status < 600 ? problem.status : 400;
-  const fieldErrors: Record<string, string> = {};
-  for (const e of problem?.errors ?? []) fieldErrors[fieldOf(e.path)] = e.message;
+  const errors: Record<string, string> = {};
+  for (const e of problem?.errors ?? []) errors[fieldOf(e.path)] = e.message;
   return fail(status, {
     form,
     message: problem?.code === 'invalid_answers' ? (problem.detail ?? 'Check the answers.') : problemMessage(problem),
     ...(problem?.code ? { code: problem.code } : {}),
-    fieldErrors,
+    errors,
     answers: parsed.values,
     ...extra,
   });

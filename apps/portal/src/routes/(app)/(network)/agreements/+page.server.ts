@@ -3,35 +3,27 @@
 // shared and the data shared with it, and forms to grant access or ask a partner for it. Managers and firm
 // admins act; the API answers everyone else with its 403, shown next to the form. The dataset catalog lists
 // what every member has published and the agreements in force on it, between any members.
-import { error } from '@sveltejs/kit';
-import { isSharingLevel, parseMinGroupSize, sharingMatrix } from '$lib/agreements';
-import { datasetLabel, isDataset } from '$lib/exchange';
+import * as v from 'valibot';
+import { parseMinGroupSize, sharingLevels, sharingMatrix } from '$lib/agreements';
+import { datasetLabel, datasets } from '$lib/exchange';
 import { formatDate, hasRole } from '$lib/format';
-import { allPages, failWith, field, invalid } from '$lib/server/api';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
-import type { Agreement, Problem } from '$lib/types';
+import { allPages, fail500, failWith } from '$lib/server/api';
+import { choice, optionalDay, readForm, required, text } from '$lib/server/form-schema';
+import { actionNetwork, activeNetwork } from '$lib/server/network';
+import type { Agreement } from '$lib/types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-function fail500(problem: Problem | null | undefined): never {
-  error(problem?.status ?? 500, {
-    message: problem?.detail ?? problem?.title ?? 'The agreements could not be loaded.',
-    ...(problem?.code ? { code: problem.code } : {}),
-  });
-}
+const notLoaded = 'The agreements could not be loaded.';
 
 export const load: PageServerLoad = async (event) => {
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
+  const { api, me, network } = activeNetwork(event);
   const base = {
-    network,
-    state,
     // The API judges "in effect" by the database's date; the portal's UTC date tells scheduled from ended.
     today: new Date().toISOString().slice(0, 10),
     canAct: hasRole(me.firm.role, 'manager'),
   };
   const none: Agreement[] = [];
-  if (!network || state !== 'active') {
+  if (!network) {
     return {
       ...base,
       partners: [],
@@ -56,10 +48,10 @@ export const load: PageServerLoad = async (event) => {
     list('received'),
     api.GET('/v1/networks/{networkId}/dataset-catalog', { params: { path: { networkId } } }),
   ]);
-  if (members.error) fail500(members.error);
-  if (!granted.data) fail500(granted.error);
-  if (!received.data) fail500(received.error);
-  if (!catalog.data) fail500(catalog.error);
+  if (members.error) fail500(members.error, notLoaded);
+  if (!granted.data) fail500(granted.error, notLoaded);
+  if (!received.data) fail500(received.error, notLoaded);
+  if (!catalog.data) fail500(catalog.error, notLoaded);
 
   const firms = members.items.filter((m) => m.status === 'active').map((m) => ({ id: m.firm.id, name: m.firm.name }));
   return {
@@ -75,66 +67,49 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** The network the actions act on, or a failure saying why there is none. */
-function actionNetwork(event: RequestEvent, form: string, target?: string) {
-  const { me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') {
-    return {
-      failure: invalid(form, 'Your firm is not an active member of a network yet.', target ? { target } : {}),
-    };
-  }
-  return { network };
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
- * The terms both forms share, read and checked enough to send: the party (`granteeFirmId` or `ownerFirmId`),
+ * The terms both forms share besides the party (`granteeFirmId` or `ownerFirmId`), checked enough to send:
  * dataset, level, k (aggregate only), purpose and dates. The API checks the rest and says what is wrong.
  */
-function readTerms(formData: FormData, form: 'grant' | 'request', partyField: 'granteeFirmId' | 'ownerFirmId') {
-  const values = {
-    [partyField]: field(formData, partyField),
-    dataset: field(formData, 'dataset'),
-    level: field(formData, 'level'),
-    minGroupSize: field(formData, 'minGroupSize'),
-    purpose: field(formData, 'purpose'),
-    startsOn: field(formData, 'startsOn'),
-    endsOn: field(formData, 'endsOn'),
-  };
-  const party = values[partyField] ?? '';
-  const { dataset, level, purpose, startsOn, endsOn } = values;
-  const failure = (message: string) => ({ failure: invalid(form, message, { values }) });
-  if (!party) {
-    return failure(
-      form === 'grant'
-        ? 'Choose the firm to share with, or the whole network.'
-        : 'Choose the firm whose data you need.',
-    );
-  }
-  if (!isDataset(dataset)) return failure('Choose a dataset.');
-  if (!isSharingLevel(level)) return failure('Choose customer level or aggregate.');
-  const minGroupSize = parseMinGroupSize(values.minGroupSize);
-  if (level === 'aggregate' && minGroupSize === null) return failure('Enter k as a whole number, at least 2.');
-  if (!purpose) return failure('Say what the data is for: the purpose is part of the agreement.');
-  if ((startsOn && !DAY.test(startsOn)) || (endsOn && !DAY.test(endsOn))) {
-    return failure('Enter the dates as YYYY-MM-DD.');
-  }
+const terms = {
+  dataset: choice(datasets, 'Choose a dataset.'),
+  level: choice(sharingLevels, 'Choose customer level or aggregate.'),
+  minGroupSize: text(),
+  purpose: required('Say what the data is for: the purpose is part of the agreement.'),
+  startsOn: optionalDay('Enter the dates as YYYY-MM-DD.'),
+  endsOn: optionalDay('Enter the dates as YYYY-MM-DD.'),
+};
+
+/** k is only asked for at aggregate level. */
+const validK = (form: { level: string; minGroupSize: string }) =>
+  form.level !== 'aggregate' || parseMinGroupSize(form.minGroupSize) !== null;
+const kMessage = 'Enter k as a whole number, at least 2.';
+
+const grantTerms = v.pipe(
+  v.object({ granteeFirmId: required('Choose the firm to share with, or the whole network.'), ...terms }),
+  v.forward(v.partialCheck([['level'], ['minGroupSize']], validK, kMessage), ['minGroupSize']),
+);
+const requestTerms = v.pipe(
+  v.object({ ownerFirmId: required('Choose the firm whose data you need.'), ...terms }),
+  v.forward(v.partialCheck([['level'], ['minGroupSize']], validK, kMessage), ['minGroupSize']),
+);
+const termFields = ['dataset', 'level', 'minGroupSize', 'purpose', 'startsOn', 'endsOn'];
+
+/** The terms as the API takes them. */
+function termsBody(form: v.InferOutput<typeof grantTerms> | v.InferOutput<typeof requestTerms>) {
+  const { dataset, level, purpose, startsOn, endsOn } = form;
+  const minGroupSize = parseMinGroupSize(form.minGroupSize);
   return {
-    failure: null,
-    party,
-    values,
-    terms: {
-      dataset,
-      level,
-      ...(level === 'aggregate' && minGroupSize !== null ? { minGroupSize } : {}),
-      purpose,
-      ...(startsOn ? { startsOn } : {}),
-      ...(endsOn ? { endsOn } : {}),
-    },
+    dataset,
+    level,
+    ...(level === 'aggregate' && minGroupSize !== null ? { minGroupSize } : {}),
+    purpose,
+    ...(startsOn ? { startsOn } : {}),
+    ...(endsOn ? { endsOn } : {}),
   };
 }
+
+const decision = v.object({ agreementId: required('Choose an agreement.'), reason: text() });
 
 /** "transactions at customer level", "service cases at aggregate level, k = 50". */
 function whatText(agreement: Agreement): string {
@@ -150,12 +125,10 @@ function periodSentence(agreement: Agreement): string {
 
 /** The approve, decline and revoke buttons: one agreement and an optional reason. */
 async function decide(event: RequestEvent, action: 'approve' | 'decline' | 'revoke') {
-  const { api } = requireMe(event);
-  const formData = await event.request.formData();
-  const agreementId = field(formData, 'agreementId');
-  const reason = field(formData, 'reason');
-  if (!agreementId) return { failure: invalid(action, 'Choose an agreement.') };
-  const { network, failure } = actionNetwork(event, action, agreementId);
+  const posted = await readForm(event, action, decision);
+  if (!posted.ok) return { failure: posted.failure };
+  const { agreementId, reason } = posted.data;
+  const { network, api, failure } = actionNetwork(event, action, { target: agreementId });
   if (failure) return { failure };
   const init = { params: { path: { networkId: network.id, agreementId } }, body: reason ? { reason } : {} };
   const { data, error: problem } = await (action === 'approve'
@@ -169,16 +142,16 @@ async function decide(event: RequestEvent, action: 'approve' | 'decline' | 'revo
 
 export const actions: Actions = {
   grant: async (event) => {
-    const { api } = requireMe(event);
-    const read = readTerms(await event.request.formData(), 'grant', 'granteeFirmId');
-    if (read.failure) return read.failure;
-    const { network, failure } = actionNetwork(event, 'grant');
+    const posted = await readForm(event, 'grant', grantTerms, { values: ['granteeFirmId', ...termFields] });
+    if (!posted.ok) return posted.failure;
+    const party = posted.data.granteeFirmId;
+    const { network, api, failure } = actionNetwork(event, 'grant');
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/agreements', {
       params: { path: { networkId: network.id } },
-      body: { granteeFirmId: read.party === 'network' ? null : read.party, ...read.terms },
+      body: { granteeFirmId: party === 'network' ? null : party, ...termsBody(posted.data) },
     });
-    if (problem) return failWith('grant', problem, { values: read.values });
+    if (problem) return failWith('grant', problem, { values: posted.values });
     return {
       form: 'grant',
       success: `${data.grantee ? data.grantee.name : 'Every member of the network'} may use your ${whatText(data)}, ${periodSentence(data)}.`,
@@ -186,16 +159,15 @@ export const actions: Actions = {
   },
 
   request: async (event) => {
-    const { api } = requireMe(event);
-    const read = readTerms(await event.request.formData(), 'request', 'ownerFirmId');
-    if (read.failure) return read.failure;
-    const { network, failure } = actionNetwork(event, 'request');
+    const posted = await readForm(event, 'request', requestTerms, { values: ['ownerFirmId', ...termFields] });
+    if (!posted.ok) return posted.failure;
+    const { network, api, failure } = actionNetwork(event, 'request');
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/agreement-requests', {
       params: { path: { networkId: network.id } },
-      body: { ownerFirmId: read.party, ...read.terms },
+      body: { ownerFirmId: posted.data.ownerFirmId, ...termsBody(posted.data) },
     });
-    if (problem) return failWith('request', problem, { values: read.values });
+    if (problem) return failWith('request', problem, { values: posted.values });
     return {
       form: 'request',
       success: `You asked ${data.owner.name} for its ${whatText(data)}. The request waits for ${data.owner.name} to decide.`,

@@ -4,14 +4,15 @@
 // the key, and the page then shows `?key=<customerKey>` so it can be shared. Partners holding data the firm has
 // not been granted are listed, with a button (managers and firm admins) to ask them for it.
 import { error, redirect } from '@sveltejs/kit';
-import { datasetLabel, isDataset } from '$lib/exchange';
+import * as v from 'valibot';
+import { datasetLabel, datasets } from '$lib/exchange';
 import { hasRole } from '$lib/format';
-import { failWith, field, invalid } from '$lib/server/api';
+import { failWith, field } from '$lib/server/api';
 import { keepLookup, takeLookup } from '$lib/server/customers';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
+import { checkForm, choice, readForm, required } from '$lib/server/form-schema';
+import { actionNetwork, activeNetwork } from '$lib/server/network';
 import type { Customer360 } from '$lib/types';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const CUSTOMER_KEY = /^[0-9a-f]{64}$/i;
 
@@ -23,18 +24,15 @@ function customerPath(key: string): string {
 }
 
 export const load: PageServerLoad = async (event) => {
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
+  const { api, me, network } = activeNetwork(event);
   const requested = event.url.searchParams.get('key')?.trim() ?? '';
   const base = {
-    network,
-    state,
     canAct: hasRole(me.firm.role, 'manager'),
     key: requested.toLowerCase(),
     customer: null as Customer360 | null,
     problem: null as string | null,
   };
-  if (!network || state !== 'active' || !requested) return base;
+  if (!network || !requested) return base;
   if (!CUSTOMER_KEY.test(requested)) {
     return { ...base, problem: 'A customer key is 64 hexadecimal characters. Search again below.' };
   }
@@ -57,24 +55,21 @@ export const load: PageServerLoad = async (event) => {
   return { ...base, customer: data };
 };
 
-/** The network the actions act on, or a failure saying why there is none. */
-function actionNetwork(event: RequestEvent, form: string, target?: string) {
-  const { me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') {
-    return {
-      failure: invalid(form, 'Your firm is not an active member of a network yet.', target ? { target } : {}),
-    };
-  }
-  return { network };
-}
+const search = v.object({
+  identifier: required('Enter a customer identifier (such as an email) or a customer key.'),
+});
+
+const dataRequest = v.object({
+  ownerFirmId: required('Choose a partner and a dataset.'),
+  dataset: choice(datasets, 'Choose a partner and a dataset.'),
+});
 
 export const actions: Actions = {
   search: async (event) => {
-    const { api, me } = requireMe(event);
-    const identifier = field(await event.request.formData(), 'identifier');
-    if (!identifier) return invalid('search', 'Enter a customer identifier (such as an email) or a customer key.');
-    const { network, failure } = actionNetwork(event, 'search');
+    const posted = await readForm(event, 'search', search);
+    if (!posted.ok) return posted.failure;
+    const { identifier } = posted.data;
+    const { network, me, api, failure } = actionNetwork(event, 'search');
     if (failure) return failure;
     // A key is not personal data: it may go in the address. An identifier is sent to the API only in a body.
     if (CUSTOMER_KEY.test(identifier)) redirect(303, customerPath(identifier));
@@ -88,13 +83,13 @@ export const actions: Actions = {
   },
 
   request: async (event) => {
-    const { api } = requireMe(event);
     const formData = await event.request.formData();
-    const ownerFirmId = field(formData, 'ownerFirmId');
-    const dataset = field(formData, 'dataset');
-    const target = `${ownerFirmId}:${dataset}`;
-    if (!ownerFirmId || !isDataset(dataset)) return invalid('request', 'Choose a partner and a dataset.', { target });
-    const { network, failure } = actionNetwork(event, 'request', target);
+    // The row: one partner's dataset.
+    const target = `${field(formData, 'ownerFirmId')}:${field(formData, 'dataset')}`;
+    const posted = checkForm(formData, 'request', dataRequest, { target });
+    if (!posted.ok) return posted.failure;
+    const { ownerFirmId, dataset } = posted.data;
+    const { network, api, failure } = actionNetwork(event, 'request', { target });
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/agreement-requests', {
       params: { path: { networkId: network.id } },

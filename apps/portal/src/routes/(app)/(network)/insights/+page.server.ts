@@ -2,31 +2,24 @@
 // first, optionally one tag), a form to share one with the whole network or with chosen partners, and a
 // comment form under each insight. Analysts and above share; the API answers viewers with its 403, shown
 // next to the form. Bodies arrive as Markdown plus `bodyHtml`, already sanitised by the API.
-import { error } from '@sveltejs/kit';
-import { isDataset } from '$lib/exchange';
+import * as v from 'valibot';
+import { datasets } from '$lib/exchange';
 import { hasRole } from '$lib/format';
-import { allPages, failWith, field, invalid } from '$lib/server/api';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
-import type { Insight, Problem } from '$lib/types';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { allPages, fail500, failWith } from '$lib/server/api';
+import { choice, list, readForm, required, text } from '$lib/server/form-schema';
+import { actionNetwork, activeNetwork } from '$lib/server/network';
+import type { Insight } from '$lib/types';
+import type { Actions, PageServerLoad } from './$types';
 
-function fail500(problem: Problem | null | undefined): never {
-  error(problem?.status ?? 500, {
-    message: problem?.detail ?? problem?.title ?? 'The insights could not be loaded.',
-    ...(problem?.code ? { code: problem.code } : {}),
-  });
-}
+const notLoaded = 'The insights could not be loaded.';
 
 export const load: PageServerLoad = async (event) => {
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
+  const { api, me, network } = activeNetwork(event);
   const tag = event.url.searchParams.get('tag')?.trim() || null;
   const segment = event.url.searchParams.get('segment')?.trim() || null;
-  const base = { network, state, tag, segment, canShare: hasRole(me.firm.role, 'analyst') };
+  const base = { tag, segment, canShare: hasRole(me.firm.role, 'analyst') };
   const none: Insight[] = [];
-  if (!network || state !== 'active')
-    return { ...base, partners: [], insights: none, tags: [] as string[], segments: [] as string[] };
+  if (!network) return { ...base, partners: [], insights: none, tags: [] as string[], segments: [] as string[] };
 
   const networkId = network.id;
   const [members, insights, schemes] = await Promise.all([
@@ -40,8 +33,8 @@ export const load: PageServerLoad = async (event) => {
     }),
     api.GET('/v1/networks/{networkId}/segmentation-schemes', { params: { path: { networkId } } }),
   ]);
-  if (members.error) fail500(members.error);
-  if (!insights.data) fail500(insights.error);
+  if (members.error) fail500(members.error, notLoaded);
+  if (!insights.data) fail500(insights.error, notLoaded);
 
   const items = [...insights.data.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return {
@@ -58,16 +51,6 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** The network the actions act on, or a failure saying why there is none. */
-function actionNetwork(event: RequestEvent, form: string, extra: { target?: string; values?: Record<string, string> }) {
-  const { me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') {
-    return { failure: invalid(form, 'Your firm is not an active member of a network yet.', extra) };
-  }
-  return { network };
-}
-
 /** "pricing, Spring range , " → ["pricing", "Spring range"]. */
 function parseTags(text: string): string[] {
   return [
@@ -80,43 +63,52 @@ function parseTags(text: string): string[] {
   ];
 }
 
+const insight = v.pipe(
+  v.object({
+    title: required('Give the insight a title.'),
+    body: required('Write the insight.'),
+    tags: text(),
+    dataset: v.union([v.literal(''), choice(datasets, 'Choose a dataset, or none.')], 'Choose a dataset, or none.'),
+    segment: text(),
+    audience: choice(['network', 'firms'], 'Choose who may read it: the whole network or chosen partners.'),
+    readerFirmIds: v.pipe(
+      list(),
+      v.transform((ids) => ids.filter(Boolean)),
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['audience'], ['readerFirmIds']],
+      (form) => form.audience !== 'firms' || form.readerFirmIds.length > 0,
+      'Choose at least one partner.',
+    ),
+    ['readerFirmIds'],
+  ),
+);
+
+const comment = v.object({ insightId: required('Choose an insight.'), body: required('Write a comment.') });
+
 export const actions: Actions = {
   share: async (event) => {
-    const { api } = requireMe(event);
-    const formData = await event.request.formData();
-    const readerFirmIds = formData
-      .getAll('readerFirmIds')
-      .filter((v): v is string => typeof v === 'string' && v !== '');
-    const values = {
-      title: field(formData, 'title'),
-      body: field(formData, 'body'),
-      tags: field(formData, 'tags'),
-      dataset: field(formData, 'dataset'),
-      segment: field(formData, 'segment'),
-      audience: field(formData, 'audience'),
-      readerFirmIds: readerFirmIds.join(','),
-    };
-    const failure = (message: string) => invalid('share', message, { values });
-    if (!values.title) return failure('Give the insight a title.');
-    if (!values.body) return failure('Write the insight.');
-    if (values.dataset && !isDataset(values.dataset)) return failure('Choose a dataset, or none.');
-    if (values.audience !== 'network' && values.audience !== 'firms') {
-      return failure('Choose who may read it: the whole network or chosen partners.');
-    }
-    if (values.audience === 'firms' && readerFirmIds.length === 0) return failure('Choose at least one partner.');
-    const { network, failure: noNetwork } = actionNetwork(event, 'share', { values });
-    if (noNetwork) return noNetwork;
-    const tags = parseTags(values.tags);
+    const posted = await readForm(event, 'share', insight, {
+      values: ['title', 'body', 'tags', 'dataset', 'segment', 'audience', 'readerFirmIds'],
+    });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { title, body, dataset, segment, audience, readerFirmIds } = posted.data;
+    const { network, api, failure } = actionNetwork(event, 'share', { values });
+    if (failure) return failure;
+    const tags = parseTags(posted.data.tags);
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/insights', {
       params: { path: { networkId: network.id } },
       body: {
-        title: values.title,
-        body: values.body,
+        title,
+        body,
         ...(tags.length ? { tags } : {}),
-        ...(isDataset(values.dataset) ? { dataset: values.dataset } : {}),
-        ...(values.segment ? { segment: values.segment } : {}),
-        audience: values.audience,
-        ...(values.audience === 'firms' ? { readerFirmIds } : {}),
+        ...(dataset ? { dataset } : {}),
+        ...(segment ? { segment } : {}),
+        audience,
+        ...(audience === 'firms' ? { readerFirmIds } : {}),
       },
     });
     if (problem) return failWith('share', problem, { values });
@@ -131,19 +123,17 @@ export const actions: Actions = {
   },
 
   comment: async (event) => {
-    const { api } = requireMe(event);
-    const formData = await event.request.formData();
-    const insightId = field(formData, 'insightId');
-    const body = field(formData, 'body');
-    if (!insightId) return invalid('comment', 'Choose an insight.');
-    if (!body) return invalid('comment', 'Write a comment.', { target: insightId });
-    const { network, failure } = actionNetwork(event, 'comment', { target: insightId, values: { body } });
+    const posted = await readForm(event, 'comment', comment, { targetField: 'insightId' });
+    if (!posted.ok) return posted.failure;
+    const { insightId, body } = posted.data;
+    const values = { body };
+    const { network, api, failure } = actionNetwork(event, 'comment', { target: insightId, values });
     if (failure) return failure;
     const { error: problem } = await api.POST('/v1/networks/{networkId}/insights/{insightId}/comments', {
       params: { path: { networkId: network.id, insightId } },
       body: { body },
     });
-    if (problem) return failWith('comment', problem, { target: insightId, values: { body } });
+    if (problem) return failWith('comment', problem, { target: insightId, values });
     return { form: 'comment', target: insightId, success: 'Comment added.' };
   },
 };

@@ -142,3 +142,43 @@ export function periodLabel(
   if (kind === 'quarter') return `Q${Math.floor(start.getUTCMonth() / 3) + 1} ${year}`;
   return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(start);
 }
+
+/** The last day of a period (it is stored as its first day and the day after its last), as an ISO timestamp. */
+export const periodLastDay = (period: Pick<Period, 'endsBefore'>): string =>
+  new Date(Date.parse(`${period.endsBefore}T00:00:00Z`) - 86_400_000).toISOString();
+
+/** A measure's sparkline and trend points: its earlier periods, then the period shown (if any). */
+export function measureHistory(
+  m: MeasureValue,
+  period: Pick<Period, 'startsOn' | 'endsBefore'> | null,
+  kind: ScorecardSummary['periodKind'],
+): { label: string; actual: number | null }[] {
+  return [
+    ...m.history.map((h) => ({
+      label: periodLabel({ startsOn: h.startsOn, endsBefore: h.startsOn }, kind),
+      actual: h.actual,
+    })),
+    ...(period ? [{ label: periodLabel(period, kind), actual: m.actual }] : []),
+  ];
+}
+
+// --- actions
+/** The day `days` from today (UTC), as the date inputs take it. */
+export const dayFromToday = (days: number): string =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** An action not done by its due day. */
+export const isOverdue = (a: Pick<ScorecardAction, 'status' | 'dueOn'>, today = dayFromToday(0)): boolean =>
+  a.status !== 'done' && a.dueOn < today;
+
+/** The firm that owns an action and the firm that raised it move it on. */
+export const canMoveAction = (a: Pick<ScorecardAction, 'ownerFirmId' | 'createdByFirmId'>, firmId: string): boolean =>
+  a.ownerFirmId === firmId || a.createdByFirmId === firmId;
+
+/** The statuses an action may move to: any but its own. */
+export const nextActionStatuses = (a: Pick<ScorecardAction, 'status'>): ActionStatus[] =>
+  actionStatuses.filter((s) => s !== a.status);
+
+const moveWords: Record<ActionStatus, string> = { open: 'Reopen', in_progress: 'Start', done: 'Done' };
+/** The button that moves an action to `status`. */
+export const actionMoveLabel = (status: ActionStatus): string => moveWords[status];

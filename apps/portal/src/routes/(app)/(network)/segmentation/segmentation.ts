@@ -106,6 +106,36 @@ export const defaultScheme: SchemeSegment[] = [
   },
 ];
 
+// --- the page's tables and charts
+const segmentPalette = ['#1f4e79', '#2f8f6b', '#c08400', '#b42318', '#6b4fa0', '#2d8fb0', '#8a6d3b', '#5a6b7d'];
+
+/** The colour of the i-th joint segment, the same in the segments table and the share chart. */
+export const segmentColour = (i: number): string => segmentPalette[i % segmentPalette.length]!;
+
+/** The share chart's rows: each joint segment's share of customers and of profit, in its table colour. */
+export function segmentShareRows(segments: readonly SegmentSummary[]) {
+  return segments.map((s, i) => ({
+    name: s.segment ?? 'Unassigned',
+    customerShare: s.customerShare,
+    profitShare: s.profitShare,
+    colour: segmentColour(i),
+  }));
+}
+
+/** Customers in each profitability quadrant (customers without a net margin are in none). */
+export function quadrantCounts(quadrants: readonly QuadrantSummary[]): Partial<Record<Quadrant, number>> {
+  const counts: Partial<Record<Quadrant, number>> = {};
+  for (const q of quadrants) if (q.quadrant) counts[q.quadrant] = q.customers;
+  return counts;
+}
+
+/** The cost model's per-activity rates as the form shows them: one `code=rate` a line. */
+export function activityRateLines(perActivity: Record<string, number>): string {
+  return Object.entries(perActivity)
+    .map(([code, rate]) => `${code}=${rate}`)
+    .join('\n');
+}
+
 // --- numbers
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
@@ -162,4 +192,16 @@ export function problemPath(path: string, segments: readonly { name: string }[])
   if (match[2] !== undefined) parts.push(`condition ${Number(match[2]) + 1}`);
   if (match[3]) parts.push(match[3] === 'valueProposition' ? 'value proposition' : match[3]);
   return parts.join(', ');
+}
+
+/** One problem of a refused publish or labels upload: where (a JSON pointer or a CSV line) and what. */
+export interface ListedProblem {
+  path: string;
+  message: string;
+}
+
+/** The problems a refused submission (its action result) lists, as the actions send them (at most `max`). */
+export function listedProblems(result: { errors?: unknown } | null, max = 50): ListedProblem[] {
+  const errors = result?.errors;
+  return Array.isArray(errors) ? (errors as ListedProblem[]).slice(0, max) : [];
 }

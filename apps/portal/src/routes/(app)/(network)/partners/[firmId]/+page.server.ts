@@ -3,37 +3,21 @@
 // the strategy-team recommendation. Each side answers its own assessment and names its own contacts; the focal
 // firm's managers set the relationship stage.
 import { error } from '@sveltejs/kit';
-import { hasRole, isRelationshipStage, stageLabel } from '$lib/format';
+import * as v from 'valibot';
+import { hasRole, relationshipStages, stageLabel } from '$lib/format';
 import { integrationLevels, spectrumIndicators } from '$lib/relationships';
-import { failWith, field, invalid } from '$lib/server/api';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
+import { fail500, failWith, invalid } from '$lib/server/api';
+import { checkForm, choice, readForm, required, text, uuid } from '$lib/server/form-schema';
+import { actionNetwork, activeNetwork, type ActionNetwork } from '$lib/server/network';
 import { answerFailure, likertFromForm, unanswered } from '$lib/server/relationships';
-import type { Problem } from '$lib/types';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function fail500(problem: Problem | null | undefined): never {
-  error(problem?.status ?? 500, {
-    message:
-      problem?.status === 404
-        ? 'No such relationship: your firm is not party to it.'
-        : (problem?.detail ?? problem?.title ?? 'The relationship could not be loaded.'),
-    ...(problem?.code ? { code: problem.code } : {}),
-  });
-}
-
 export const load: PageServerLoad = async (event) => {
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  const base = {
-    network,
-    state,
-    isFocal: network?.focalFirmId === me.firm.id,
-    isManager: hasRole(me.firm.role, 'manager'),
-  };
-  if (!network || state !== 'active') return { ...base, profile: null, ownPeople: [], focalName: '' };
+  const { api, me, network } = activeNetwork(event);
+  const base = { isFocal: network?.focalFirmId === me.firm.id, isManager: hasRole(me.firm.role, 'manager') };
+  if (!network) return { ...base, profile: null, ownPeople: [], focalName: '' };
   if (!UUID.test(event.params.firmId)) error(404, { message: 'No such partner.' });
 
   const path = { networkId: network.id };
@@ -43,7 +27,13 @@ export const load: PageServerLoad = async (event) => {
     }),
     api.GET('/v1/networks/{networkId}/people', { params: { path } }),
   ]);
-  if (!profile.data) fail500(profile.error);
+  if (!profile.data) {
+    fail500(
+      profile.error,
+      'The relationship could not be loaded.',
+      'No such relationship: your firm is not party to it.',
+    );
+  }
   const focalName = base.isFocal
     ? me.firm.name
     : (people.data?.items.find((p) => p.firmId === network.focalFirmId)?.firmName ?? 'The focal firm');
@@ -57,30 +47,41 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** The network and partner the actions act on, or a failure saying why there are none. */
-function actionTarget(event: RequestEvent, form: string) {
-  const { me, api } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') {
-    return { failure: invalid(form, 'Your firm is not an active member of a network yet.') } as const;
-  }
-  if (!UUID.test(event.params.firmId)) return { failure: invalid(form, 'No such partner.') } as const;
-  return { failure: null, network, me, api, firmId: event.params.firmId } as const;
+function actionTarget(event: RequestEvent, form: string): ActionNetwork<{ firmId: string }> {
+  const scope = actionNetwork(event, form);
+  if (scope.failure) return scope;
+  if (!UUID.test(event.params.firmId)) return { failure: invalid(form, 'No such partner.') };
+  return { ...scope, firmId: event.params.firmId };
 }
 
 const fieldOfPath = (path: string) => path.replace(/^\//, '').replace(/\//g, '_');
 
+const assessment = v.object({ note: text() });
+
+const contact = v.object({
+  userId: uuid('Choose one of your people.'),
+  role: required('Say what they do for the relationship.'),
+});
+
+const removal = v.object({ contactId: uuid('The page is out of date. Reload it and try again.') });
+
+const stage = v.object({ relationshipStage: choice(relationshipStages, 'Choose a relationship stage.') });
+
 export const actions: Actions = {
   assess: async (event) => {
     const formData = await event.request.formData();
+    // The answers are radio groups named after the domain's indicators and levels.
     const spectrum = likertFromForm(formData, spectrumIndicators, 'spectrum_');
     const integration = likertFromForm(formData, integrationLevels, 'integration_');
-    const note = field(formData, 'note');
+    const posted = checkForm(formData, 'assess', assessment);
+    if (!posted.ok) return posted.failure;
+    const { note } = posted.data;
     const parsed = {
       answers: {},
       values: { ...spectrum.values, ...integration.values },
-      fieldErrors: { ...spectrum.fieldErrors, ...integration.fieldErrors },
+      errors: { ...spectrum.errors, ...integration.errors },
     };
-    if (Object.keys(parsed.fieldErrors).length) return unanswered('assess', parsed, { values: { note } });
+    if (Object.keys(parsed.errors).length) return unanswered('assess', parsed, { values: { note } });
     const { failure, network, api, firmId } = actionTarget(event, 'assess');
     if (failure) return failure;
     const { error: problem } = await api.PUT('/v1/networks/{networkId}/partners/{firmId}/assessment', {
@@ -96,24 +97,22 @@ export const actions: Actions = {
   },
 
   addContact: async (event) => {
-    const formData = await event.request.formData();
-    const values = { userId: field(formData, 'userId'), role: field(formData, 'role') };
-    if (!UUID.test(values.userId)) return invalid('addContact', 'Choose one of your people.', { values });
-    if (!values.role) return invalid('addContact', 'Say what they do for the relationship.', { values });
+    const posted = await readForm(event, 'addContact', contact, { values: ['userId', 'role'] });
+    if (!posted.ok) return posted.failure;
     const { failure, network, api, firmId } = actionTarget(event, 'addContact');
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/partners/{firmId}/contacts', {
       params: { path: { networkId: network.id, firmId } },
-      body: values,
+      body: posted.data,
     });
-    if (problem) return failWith('addContact', problem, { values });
+    if (problem) return failWith('addContact', problem, { values: posted.values });
     return { form: 'addContact', success: `${data.person.name} is a contact as ${data.role}.` };
   },
 
   removeContact: async (event) => {
-    const formData = await event.request.formData();
-    const contactId = field(formData, 'contactId');
-    if (!UUID.test(contactId)) return invalid('removeContact', 'The page is out of date. Reload it and try again.');
+    const posted = await readForm(event, 'removeContact', removal);
+    if (!posted.ok) return posted.failure;
+    const { contactId } = posted.data;
     const { failure, network, api, firmId } = actionTarget(event, 'removeContact');
     if (failure) return failure;
     const { error: problem } = await api.DELETE('/v1/networks/{networkId}/partners/{firmId}/contacts/{contactId}', {
@@ -124,14 +123,13 @@ export const actions: Actions = {
   },
 
   stage: async (event) => {
-    const formData = await event.request.formData();
-    const relationshipStage = field(formData, 'relationshipStage');
-    if (!isRelationshipStage(relationshipStage)) return invalid('stage', 'Choose a relationship stage.');
+    const posted = await readForm(event, 'stage', stage);
+    if (!posted.ok) return posted.failure;
     const { failure, network, api, firmId } = actionTarget(event, 'stage');
     if (failure) return failure;
     const { data, error: problem } = await api.PATCH('/v1/networks/{networkId}/members/{firmId}', {
       params: { path: { networkId: network.id, firmId } },
-      body: { relationshipStage },
+      body: posted.data,
     });
     if (problem) return failWith('stage', problem);
     return { form: 'stage', success: `Stage set to ${stageLabel(data.relationshipStage).toLowerCase()}.` };

@@ -1,31 +1,22 @@
 // One round of the relationship health survey: per relationship the acting firm is party to, its answer form
 // (twelve statements, 1..5) while the round is open, and each side's dimension scores once answered.
 import { error } from '@sveltejs/kit';
-import { field, invalid } from '$lib/server/api';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
+import * as v from 'valibot';
+import { fail500 } from '$lib/server/api';
+import { readForm, text, uuid } from '$lib/server/form-schema';
+import { actionNetwork, activeNetwork } from '$lib/server/network';
 import { answerFailure, likertFromForm, unanswered } from '$lib/server/relationships';
 import { surveyField } from '$lib/relationships';
-import type { Problem } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function fail500(problem: Problem | null | undefined): never {
-  error(problem?.status ?? 500, {
-    message:
-      problem?.status === 404
-        ? 'No such survey round in this network.'
-        : (problem?.detail ?? problem?.title ?? 'The survey round could not be loaded.'),
-    ...(problem?.code ? { code: problem.code } : {}),
-  });
-}
+const notLoaded = 'The survey round could not be loaded.';
+const noSuchRound = 'No such survey round in this network.';
 
 export const load: PageServerLoad = async (event) => {
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  const base = { network, state, isFocal: network?.focalFirmId === me.firm.id };
-  if (!network || state !== 'active') return { ...base, round: null, items: [], focalName: '' };
+  const { api, me, network } = activeNetwork(event);
+  const base = { isFocal: network?.focalFirmId === me.firm.id };
+  if (!network) return { ...base, round: null, items: [], focalName: '' };
   if (!UUID.test(event.params.roundId)) error(404, { message: 'No such survey round.' });
   const path = { networkId: network.id };
   const [round, list, members] = await Promise.all([
@@ -35,8 +26,8 @@ export const load: PageServerLoad = async (event) => {
     api.GET('/v1/networks/{networkId}/surveys', { params: { path } }),
     api.GET('/v1/networks/{networkId}/members', { params: { path } }),
   ]);
-  if (!round.data) fail500(round.error);
-  if (!list.data) fail500(list.error);
+  if (!round.data) fail500(round.error, notLoaded, noSuchRound);
+  if (!list.data) fail500(list.error, notLoaded, noSuchRound);
   const focalName =
     members.data?.items.find((m) => m.firm.id === network.focalFirmId)?.firm.name ??
     (base.isFocal ? me.firm.name : 'The focal firm');
@@ -50,22 +41,24 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
+// The answers' fields depend on the instrument (read from the API), so only these two are in the schema.
+const answer = v.object({
+  partnerFirmId: uuid('The page is out of date. Reload it and try again.'),
+  comment: text(),
+});
+
 export const actions: Actions = {
   answer: async (event) => {
-    const formData = await event.request.formData();
-    const partnerFirmId = field(formData, 'partnerFirmId');
-    const comment = field(formData, 'comment');
-    if (!UUID.test(partnerFirmId)) return invalid('answer', 'The page is out of date. Reload it and try again.');
-    const { api, me } = requireMe(event);
-    const { network, state } = memberNetwork(me, event);
-    if (!network || state !== 'active') {
-      return invalid('answer', 'Your firm is not an active member of a network yet.', { target: partnerFirmId });
-    }
+    const posted = await readForm(event, 'answer', answer);
+    if (!posted.ok) return posted.failure;
+    const { partnerFirmId, comment } = posted.data;
+    const { failure, network, api } = actionNetwork(event, 'answer', { target: partnerFirmId });
+    if (failure) return failure;
     const list = await api.GET('/v1/networks/{networkId}/surveys', { params: { path: { networkId: network.id } } });
     const codes = (list.data?.instrument.items ?? []).map((i) => i.code);
-    const parsed = likertFromForm(formData, codes, surveyField(''));
+    const parsed = likertFromForm(posted.formData, codes, surveyField(''));
     const extra = { target: partnerFirmId, values: { comment } };
-    if (Object.keys(parsed.fieldErrors).length) return unanswered('answer', parsed, extra);
+    if (Object.keys(parsed.errors).length) return unanswered('answer', parsed, extra);
     const { data, error: problem } = await api.PUT(
       '/v1/networks/{networkId}/surveys/{roundId}/responses/{partnerFirmId}',
       {
