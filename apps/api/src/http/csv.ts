@@ -1,20 +1,18 @@
-// CSV answers (RFC 4180): a header row, then one line per record; fields quoted when they must be.
+// CSV answers: a header row, then one line per record (csv-stringify through @accord/domain/csv, so text a firm
+// typed that would start a spreadsheet formula is defused).
+import { type CsvCell, csvLines, csvTable } from '@accord/domain/csv';
 import type { FastifyReply } from 'fastify';
 
-export function csvCell(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+export { csvLines };
 
 export function sendCsv(
   reply: FastifyReply,
   filename: string,
   header: readonly string[],
-  rows: readonly (readonly (string | number | boolean | null)[])[],
+  rows: readonly (readonly CsvCell[])[],
 ) {
-  const lines = [header.join(','), ...rows.map((row) => row.map(csvCell).join(','))];
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)
-    .send(lines.join('\n') + '\n');
+    .send(csvTable(header, rows));
 }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatAge,
-  formatRevenue,
-  healthOf,
-  isStale,
-  portfolioCsv,
-  sortPortfolio,
-  type PartnerSummary,
-} from './relationships';
+import { formatAge, formatRevenue, healthOf, isStale, sortPortfolio, type PartnerSummary } from './relationships';
 
 function row(name: string, change: Partial<PartnerSummary> = {}): PartnerSummary {
   return {
@@ -49,12 +41,5 @@ describe('the partner portfolio', () => {
   it('takes health as the mean of the dimensions', () => {
     expect(healthOf({ trust: 4, commitment: 3, satisfaction: 5, information_sharing: 4 })).toBe(4);
     expect(healthOf(null)).toBeNull();
-  });
-
-  it('writes unshared figures as empty CSV cells and quotes names with commas', () => {
-    const csv = portfolioCsv([row('Smith, Sons', { revenue: 1200.5, onStrategyTeam: true })]);
-    const [header, line] = csv.trimEnd().split('\r\n');
-    expect(header?.split(',')).toHaveLength(17);
-    expect(line).toMatch(/^"Smith, Sons",retailer,value_adding,,,,,1200.5,,,,,,,,true,$/);
   });
 });

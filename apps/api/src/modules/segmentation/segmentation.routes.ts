@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { csvCell } from '../../http/csv.ts';
+import { csvLines } from '../../http/csv.ts';
 import { notFound } from '../../http/problems.ts';
 import { asActor, requireRole } from '../../plugins/auth.ts';
 import { requireActiveNetwork } from '../networks/networks.service.ts';
@@ -206,14 +206,14 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .header('content-disposition', 'attachment; filename="customer-features.csv"')
         .send(out);
       try {
-        out.write(`${featureCsvColumns.join(',')}\n`);
+        out.write(csvLines([featureCsvColumns]));
         let cursor: string | undefined;
         do {
           const page = await withTenant(app.db, { firmId, userId: request.actor!.userId }, (tx) =>
             featurePage(tx, networkId, snapshotId, filter, CSV_ROWS_PER_PAGE, cursor),
           );
-          const text = page.items.map((row) => featureCsvColumns.map((c) => csvCell(row[c])).join(',')).join('\n');
-          if (text && !out.write(`${text}\n`)) await once(out, 'drain');
+          const text = csvLines(page.items.map((row) => featureCsvColumns.map((c) => row[c])));
+          if (text && !out.write(text)) await once(out, 'drain');
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
         out.end();

@@ -1,9 +1,10 @@
 // GET /partners/partners.csv[?sort=…&order=…]: the partner portfolio as the acting firm sees it, as a CSV download.
-// The API answers the portfolio in JSON only, so the portal writes the CSV (lib/relationships.ts); figures a
-// partner has not shared are empty cells, never 0.
+// The API answers the portfolio in JSON only, so the portal writes the CSV (lib/server/portfolio-csv.ts); figures
+// a partner has not shared are empty cells, never 0.
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { isPortfolioSort, portfolioCsv, sortPortfolio } from '$lib/relationships';
+import { isPortfolioSort, sortPortfolio } from '$lib/relationships';
+import { portfolioCsv } from '$lib/server/portfolio-csv';
 import { requireMe } from '$lib/server/guard';
 import { memberNetwork } from '$lib/server/network';
 
