@@ -3,6 +3,7 @@
 // Routes are private unless their config says `public: true`.
 import {
   firmMemberships,
+  firmRoles,
   refreshTokens,
   users,
   withTenant,
@@ -171,10 +172,11 @@ export function asCaller<T>(
   return asActor(request, (tx, actor) => work(tx, { ...actor, pipeline: null }));
 }
 
-const rank: Record<FirmRole, number> = { viewer: 0, analyst: 1, manager: 2, firm_admin: 3 };
+// firmRoles lists the roles from the most to the least privileged: that order is the ranking.
+const rank = (role: FirmRole) => firmRoles.length - firmRoles.indexOf(role);
 
-export function requireRole(actor: ActingMember, least: FirmRole): void {
-  if (rank[actor.role] < rank[least]) {
+export function requireRole(actor: { role: FirmRole }, least: FirmRole): void {
+  if (rank(actor.role) < rank(least)) {
     throw forbidden('role_required', `This needs the ${least} role in your firm (you are ${actor.role}).`);
   }
 }

@@ -15,7 +15,7 @@ import type { Readable } from 'node:stream';
 import Type from 'typebox';
 import { Page, problemResponses } from '../../http/common.schemas.ts';
 import { sendCsv } from '../../http/csv.ts';
-import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
+import { decodeCursor, olderThan, pageOf } from '../../http/pagination.ts';
 import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
 import { asCaller } from '../../plugins/auth.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
+import { decodeCursor, olderThan, pageOf } from '../../http/pagination.ts';
 import { conflict, notFound } from '../../http/problems.ts';
 import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, Page, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
+import { decodeCursor, pageOf } from '../../http/pagination.ts';
 import { sendCsv } from '../../http/csv.ts';
 import { asActor, asCaller, asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import { requireActiveNetwork } from '../networks/networks.service.ts';
