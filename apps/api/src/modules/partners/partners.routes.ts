@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
+import { asNetworkMember } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
-import { inNetwork } from '../scorecard/scorecard.service.ts';
 import {
   AssessmentBody,
   ContactBody,
@@ -53,7 +53,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId } = request.params;
-      return inNetwork(request, networkId)((tx, actor) => partnerPortfolio(tx, actor, networkId));
+      return asNetworkMember(request, networkId, {}, (tx, actor) => partnerPortfolio(tx, actor, networkId));
     },
   );
 
@@ -72,7 +72,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, firmId } = request.params;
-      return inNetwork(request, networkId)((tx, actor) => partnerProfile(tx, actor, networkId, firmId));
+      return asNetworkMember(request, networkId, {}, (tx, actor) => partnerProfile(tx, actor, networkId, firmId));
     },
   );
 
@@ -91,10 +91,9 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, firmId } = request.params;
-      return inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => assessRelationship(tx, actor, networkId, firmId, request.body));
+      return asNetworkMember(request, networkId, {}, (tx, actor) =>
+        assessRelationship(tx, actor, networkId, firmId, request.body),
+      );
     },
   );
 
@@ -113,10 +112,9 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, firmId } = request.params;
-      const contact = await inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => addContact(tx, actor, networkId, firmId, request.body));
+      const contact = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+        addContact(tx, actor, networkId, firmId, request.body),
+      );
       return reply.code(201).send(contact);
     },
   );
@@ -135,7 +133,9 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, firmId, contactId } = request.params;
-      await inNetwork(request, networkId)((tx, actor) => removeContact(tx, actor, networkId, firmId, contactId));
+      await asNetworkMember(request, networkId, {}, (tx, actor) =>
+        removeContact(tx, actor, networkId, firmId, contactId),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -154,7 +154,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId } = request.params;
-      return inNetwork(request, networkId)((tx, actor) => surveyRounds(tx, actor, networkId));
+      return asNetworkMember(request, networkId, {}, (tx, actor) => surveyRounds(tx, actor, networkId));
     },
   );
 
@@ -173,10 +173,9 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const view = await inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => openSurveyRound(deps, tx, actor, networkId, request.body));
+      const view = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+        openSurveyRound(deps, tx, actor, networkId, request.body),
+      );
       return reply.code(201).send(view);
     },
   );
@@ -195,7 +194,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, roundId } = request.params;
-      return inNetwork(request, networkId)((tx, actor) => surveyRound(tx, actor, networkId, roundId));
+      return asNetworkMember(request, networkId, {}, (tx, actor) => surveyRound(tx, actor, networkId, roundId));
     },
   );
 
@@ -214,7 +213,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, ...ref } = request.params;
-      return answerSurvey(deps, inNetwork(request, networkId), networkId, ref, request.body);
+      return answerSurvey(deps, (work) => asNetworkMember(request, networkId, {}, work), networkId, ref, request.body);
     },
   );
 };

@@ -26,7 +26,7 @@ import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.t
 import type { ActingMember } from '../../plugins/auth.ts';
 import { networkPeople } from '../networks/networks.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { queueRescoring, type Acting } from '../scorecard/scorecard.service.ts';
+import { queueRescoring, type NetworkWork } from '../scorecard/scorecard.service.ts';
 import {
   assessmentsOf,
   assessmentsOfNetwork,
@@ -453,7 +453,7 @@ export async function surveyRound(tx: Transaction, actor: ActingMember, networkI
  */
 export async function answerSurvey(
   deps: Pick<PartnersDeps, 'queue'>,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   ref: { roundId: string; partnerFirmId: string },
   body: Static<typeof ResponseBody>,

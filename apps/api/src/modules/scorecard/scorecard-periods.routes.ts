@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
 import { sendCsv } from '../../http/csv.ts';
+import { asNetworkMember } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
   Action,
@@ -28,7 +29,6 @@ import {
   closeEndedPeriod,
   commentOnMeasure,
   enterManualValue,
-  inNetwork,
   listActions,
   measureInPeriod,
   moveAction,
@@ -37,6 +37,7 @@ import {
   raiseAction,
   scoredPeriod,
   signOffPeriod,
+  type NetworkWork,
   type ScorecardDeps,
 } from './scorecard.service.ts';
 
@@ -66,10 +67,9 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      const view = await inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => scoredPeriod(tx, actor, networkId, ref, request.query.subject));
+      const view = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+        scoredPeriod(tx, actor, networkId, ref, request.query.subject),
+      );
       if (request.query.format === 'csv')
         return sendCsv(reply, `scorecard-${view.period.startsOn}.csv`, periodCsvHeader, periodCsvRows(view));
       return reply.type('application/json').send(view);
@@ -91,10 +91,9 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     (request) => {
       const { networkId, ...ref } = request.params;
-      return inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => measureInPeriod(tx, actor, networkId, ref, request.query.subject));
+      return asNetworkMember(request, networkId, {}, (tx, actor) =>
+        measureInPeriod(tx, actor, networkId, ref, request.query.subject),
+      );
     },
   );
 
@@ -113,7 +112,13 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      await enterManualValue(deps, inNetwork(request, networkId, analyst), networkId, ref, request.body);
+      await enterManualValue(
+        deps,
+        (work) => asNetworkMember(request, networkId, analyst, work),
+        networkId,
+        ref,
+        request.body,
+      );
       return reply.status(202).send({ queued: true });
     },
   );
@@ -133,10 +138,9 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      const comment = await inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => commentOnMeasure(tx, actor, networkId, ref, request.body.body));
+      const comment = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+        commentOnMeasure(tx, actor, networkId, ref, request.body.body),
+      );
       return reply.status(201).send(comment);
     },
   );
@@ -156,11 +160,9 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      const action = await inNetwork(
-        request,
-        networkId,
-        analyst,
-      )((tx, actor) => raiseAction(tx, actor, networkId, ref, request.body));
+      const action = await asNetworkMember(request, networkId, analyst, (tx, actor) =>
+        raiseAction(tx, actor, networkId, ref, request.body),
+      );
       return reply.status(201).send(action);
     },
   );
@@ -179,10 +181,9 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
       },
     },
     (request) =>
-      inNetwork(
-        request,
-        request.params.networkId,
-      )((tx) => listActions(tx, request.params.networkId, request.query.status)),
+      asNetworkMember(request, request.params.networkId, {}, (tx) =>
+        listActions(tx, request.params.networkId, request.query.status),
+      ),
   );
 
   app.patch(
@@ -200,7 +201,7 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     (request) => {
       const { networkId, actionId } = request.params;
-      return inNetwork(request, networkId, analyst)((tx) => moveAction(tx, networkId, actionId, request.body));
+      return asNetworkMember(request, networkId, analyst, (tx) => moveAction(tx, networkId, actionId, request.body));
     },
   );
 
@@ -223,11 +224,9 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      const signed = await inNetwork(
-        request,
-        networkId,
-        manager,
-      )((tx, actor) => signOffPeriod(tx, actor, networkId, ref));
+      const signed = await asNetworkMember(request, networkId, manager, (tx, actor) =>
+        signOffPeriod(tx, actor, networkId, ref),
+      );
       return reply.status(201).send(signed);
     },
   );
@@ -248,7 +247,8 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     (request) => {
       const { networkId, ...ref } = request.params;
-      const run = inNetwork(request, networkId, { role: 'manager', focalFirmOnly: 'closes periods' });
+      const run: NetworkWork = (work) =>
+        asNetworkMember(request, networkId, { role: 'manager', focalFirmOnly: 'closes periods' }, work);
       return closeEndedPeriod(deps, run, networkId, ref);
     },
   );

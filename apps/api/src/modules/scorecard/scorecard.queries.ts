@@ -23,12 +23,6 @@ export type PeriodRow = typeof scorecardPeriods.$inferSelect;
 export type MeasureInput = Omit<typeof scorecardMeasures.$inferInsert, 'id' | 'networkId' | 'scorecardId' | 'position'>;
 type ActionRow = typeof scorecardActions.$inferSelect;
 
-/** Whether the acting firm is the network's focal firm. */
-export async function isFocalFirm(tx: Transaction, networkId: string): Promise<boolean> {
-  const [focal] = await query<{ focal: boolean }>(tx, sql`select app_is_focal_firm(${networkId}::uuid) as focal`);
-  return focal?.focal === true;
-}
-
 export function activeMembers(tx: Transaction, networkId: string) {
   return tx
     .select({ firmId: firms.id, name: firms.name })

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
+import { asNetworkMember } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
   CreateScorecardBody,
@@ -19,10 +20,10 @@ import {
   changeScorecard,
   createScorecard,
   getScorecard,
-  inNetwork,
   listScorecards,
   rescoreScorecard,
   retireMeasure,
+  type NetworkWork,
   type ScorecardDeps,
 } from './scorecard.service.ts';
 import { scorecardPeriodsRoutes } from './scorecard-periods.routes.ts';
@@ -46,7 +47,8 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ScorecardList, ...problemResponses },
       },
     },
-    (request) => inNetwork(request, request.params.networkId)((tx) => listScorecards(tx, request.params.networkId)),
+    (request) =>
+      asNetworkMember(request, request.params.networkId, {}, (tx) => listScorecards(tx, request.params.networkId)),
   );
 
   app.post(
@@ -67,7 +69,8 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const run = inNetwork(request, networkId, { role: 'manager', focalFirmOnly: 'creates scorecards' });
+      const run: NetworkWork = (work) =>
+        asNetworkMember(request, networkId, { role: 'manager', focalFirmOnly: 'creates scorecards' }, work);
       return reply.status(201).send(await createScorecard(deps, run, networkId, request.body));
     },
   );
@@ -86,7 +89,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) => {
       const { networkId, scorecardId } = request.params;
-      return inNetwork(request, networkId)((tx) => getScorecard(tx, networkId, scorecardId));
+      return asNetworkMember(request, networkId, {}, (tx) => getScorecard(tx, networkId, scorecardId));
     },
   );
 
@@ -105,11 +108,9 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) => {
       const { networkId, scorecardId } = request.params;
-      return inNetwork(
-        request,
-        networkId,
-        changesScorecards,
-      )((tx) => changeScorecard(tx, networkId, scorecardId, request.body));
+      return asNetworkMember(request, networkId, changesScorecards, (tx) =>
+        changeScorecard(tx, networkId, scorecardId, request.body),
+      );
     },
   );
 
@@ -128,7 +129,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId, scorecardId } = request.params;
-      const run = inNetwork(request, networkId, changesScorecards);
+      const run: NetworkWork = (work) => asNetworkMember(request, networkId, changesScorecards, work);
       return reply.status(201).send(await addMeasure(deps, run, networkId, scorecardId, request.body));
     },
   );
@@ -149,7 +150,13 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) => {
       const { networkId, ...ref } = request.params;
-      return changeMeasure(deps, inNetwork(request, networkId, changesScorecards), networkId, ref, request.body);
+      return changeMeasure(
+        deps,
+        (work) => asNetworkMember(request, networkId, changesScorecards, work),
+        networkId,
+        ref,
+        request.body,
+      );
     },
   );
 
@@ -167,7 +174,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      await retireMeasure(deps, inNetwork(request, networkId, changesScorecards), networkId, ref);
+      await retireMeasure(deps, (work) => asNetworkMember(request, networkId, changesScorecards, work), networkId, ref);
       return reply.status(204).send(null);
     },
   );
@@ -188,7 +195,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId, scorecardId } = request.params;
-      await rescoreScorecard(deps, inNetwork(request, networkId), networkId, scorecardId);
+      await rescoreScorecard(deps, (work) => asNetworkMember(request, networkId, {}, work), networkId, scorecardId);
       return reply.status(202).send({ queued: true });
     },
   );

@@ -15,12 +15,10 @@ import {
 } from '@accord/domain';
 import type { JobQueue } from '@accord/jobs';
 import { scoreNetwork, scorePeriod, todayUtc } from '@accord/worker';
-import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
-import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
-import { asActor, requireRole, type ActingMember } from '../../plugins/auth.ts';
-import type { FirmRole } from '@accord/db';
-import { requireActiveNetwork } from '../networks/networks.service.ts';
+import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
+import type { ActingMember } from '../../plugins/auth.ts';
+import type { NetworkMember } from '../../plugins/network-access.ts';
 import {
   actionsOf,
   actionStatuses,
@@ -36,7 +34,6 @@ import {
   insertMeasures,
   insertScorecard,
   insertSignoff,
-  isFocalFirm,
   measureById,
   measuresOf,
   measuresOfPeriod,
@@ -66,26 +63,11 @@ import type {
   UpdateScorecardBody,
 } from './scorecard.schemas.ts';
 
-/** Runs work in one transaction as the acting firm, once the route's checks (membership, role, focal firm) pass. */
-export type Acting = <T>(work: (tx: Transaction, actor: ActingMember) => Promise<T>) => Promise<T>;
-
-/** What a network route checks before its work: membership always, a least role and the focal firm when given. */
-export interface NetworkChecks {
-  role?: FirmRole;
-  /** Only the focal firm: what it alone does, for the refusal ("creates scorecards"). */
-  focalFirmOnly?: string;
-}
-
-/** A network route's work as the acting firm, after its checks; a non-member is told the network does not exist. */
-export function inNetwork(request: FastifyRequest, networkId: string, checks: NetworkChecks = {}): Acting {
-  return (work) =>
-    asActor(request, async (tx, actor) => {
-      if (checks.role) requireRole(actor, checks.role);
-      await requireActiveNetwork(tx, networkId);
-      if (checks.focalFirmOnly) await requireFocalFirm(tx, networkId, checks.focalFirmOnly);
-      return work(tx, actor);
-    });
-}
+/**
+ * One transaction of a network route's work, as the acting member, after the route's rule (membership,
+ * focal firm, least role) let it in: what a change that also works outside its transaction is given.
+ */
+export type NetworkWork = <T>(work: (tx: Transaction, member: NetworkMember) => Promise<T>) => Promise<T>;
 
 /** What scorecard changes need besides their transaction: the database to score as each member, the queue. */
 export interface ScorecardDeps {
@@ -95,11 +77,6 @@ export interface ScorecardDeps {
 
 /** How many earlier periods the sparkline shows. */
 const HISTORY_PERIODS = 6;
-
-export async function requireFocalFirm(tx: Transaction, networkId: string, what: string): Promise<void> {
-  if (!(await isFocalFirm(tx, networkId)))
-    throw forbidden('focal_firm_only', `Only the focal firm of the network ${what}.`);
-}
 
 /** A scorecard of the network, or 404. */
 export async function scorecardOf(tx: Transaction, networkId: string, scorecardId: string): Promise<ScorecardRow> {
@@ -196,7 +173,7 @@ export async function listScorecards(tx: Transaction, networkId: string) {
 /** A scorecard from the default joint template, or empty; its current period is scored for the caller at once. */
 export async function createScorecard(
   deps: ScorecardDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   body: Static<typeof CreateScorecardBody>,
 ) {
@@ -280,7 +257,7 @@ export async function changeScorecard(
 
 export async function addMeasure(
   deps: ScorecardDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   scorecardId: string,
   body: Static<typeof MeasureBody>,
@@ -306,7 +283,7 @@ export async function addMeasure(
 /** New settings for a measure; closed periods keep the settings they were scored with. */
 export async function changeMeasure(
   deps: ScorecardDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   ref: { scorecardId: string; measureId: string },
   body: Static<typeof MeasureBody>,
@@ -333,7 +310,7 @@ export async function changeMeasure(
 /** A measure no longer scored; closed periods keep it. */
 export async function retireMeasure(
   deps: ScorecardDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   ref: { scorecardId: string; measureId: string },
 ): Promise<void> {
@@ -350,7 +327,7 @@ export async function retireMeasure(
 /** The open periods scored again: the caller's view now, every other member's in the background. */
 export async function rescoreScorecard(
   deps: ScorecardDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   scorecardId: string,
 ): Promise<void> {
@@ -404,7 +381,7 @@ export async function measureInPeriod(
 /** A manual measure's value entered by its owner firm; the caller's view is scored again at once. */
 export async function enterManualValue(
   deps: ScorecardDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   ref: PeriodMeasureRef,
   body: Static<typeof ManualValueBody>,
@@ -524,7 +501,7 @@ export async function signOffPeriod(
 /** An ended period scored a last time for every member, as each sees it, then closed for good. */
 export async function closeEndedPeriod(
   deps: ScorecardDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   ref: { scorecardId: string; periodId: string },
 ) {

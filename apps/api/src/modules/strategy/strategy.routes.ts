@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
-import { asActor } from '../../plugins/auth.ts';
-import { requireActiveNetwork } from '../networks/networks.service.ts';
+import { asNetworkMember } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
-import type { Acting } from '../scorecard/scorecard.service.ts';
 import {
   CommentBody,
   Comment,
@@ -40,14 +37,6 @@ import {
 const security = [{ bearer: [] }];
 const tags = ['strategy'];
 
-const inNetwork =
-  (request: FastifyRequest, networkId: string): Acting =>
-  (work) =>
-    asActor(request, async (tx, actor) => {
-      await requireActiveNetwork(tx, networkId);
-      return work(tx, actor);
-    });
-
 export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = async (app, options) => {
   const deps: StrategyDeps = { db: app.db, queue: app.queue, portalUrl: options.portalUrl };
 
@@ -64,10 +53,9 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
       },
     },
     (request) =>
-      inNetwork(
-        request,
-        request.params.networkId,
-      )((tx, actor) => strategyOverview(tx, actor, request.params.networkId)),
+      asNetworkMember(request, request.params.networkId, {}, (tx, actor) =>
+        strategyOverview(tx, actor, request.params.networkId),
+      ),
   );
 
   app.post(
@@ -86,10 +74,9 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const view = await inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => startVersion(tx, actor, networkId, request.body.title));
+      const view = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+        startVersion(tx, actor, networkId, request.body.title),
+      );
       return reply.code(201).send(view);
     },
   );
@@ -108,7 +95,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, versionId } = request.params;
-      return inNetwork(request, networkId)((tx) => versionView(tx, networkId, versionId));
+      return asNetworkMember(request, networkId, {}, (tx) => versionView(tx, networkId, versionId));
     },
   );
 
@@ -129,7 +116,9 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, versionId } = request.params;
-      return inNetwork(request, networkId)((tx, actor) => saveVersion(tx, actor, networkId, versionId, request.body));
+      return asNetworkMember(request, networkId, {}, (tx, actor) =>
+        saveVersion(tx, actor, networkId, versionId, request.body),
+      );
     },
   );
 
@@ -147,7 +136,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, versionId } = request.params;
-      await inNetwork(request, networkId)((tx) => discardDraft(tx, networkId, versionId));
+      await asNetworkMember(request, networkId, {}, (tx) => discardDraft(tx, networkId, versionId));
       return reply.code(204).send(null);
     },
   );
@@ -169,7 +158,13 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
       },
       (request) => {
         const { networkId, versionId } = request.params;
-        return moveVersion(deps, inNetwork(request, networkId), networkId, versionId, lifecycle);
+        return moveVersion(
+          deps,
+          (work) => asNetworkMember(request, networkId, {}, work),
+          networkId,
+          versionId,
+          lifecycle,
+        );
       },
     );
   step('submit', 'submitStrategyVersion', 'Put a draft in review (strategy team)', { from: 'draft', to: 'in_review' });
@@ -199,10 +194,9 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, versionId } = request.params;
-      const comment = await inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => commentOnVersion(tx, actor, networkId, versionId, request.body));
+      const comment = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+        commentOnVersion(tx, actor, networkId, versionId, request.body),
+      );
       return reply.code(201).send(comment);
     },
   );
@@ -225,7 +219,13 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, versionId } = request.params;
-      const signoff = await decideOnVersion(deps, inNetwork(request, networkId), networkId, versionId, request.body);
+      const signoff = await decideOnVersion(
+        deps,
+        (work) => asNetworkMember(request, networkId, {}, work),
+        networkId,
+        versionId,
+        request.body,
+      );
       return reply.code(201).send(signoff);
     },
   );
@@ -244,7 +244,9 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
       },
     },
     (request) =>
-      inNetwork(request, request.params.networkId)((tx) => diffVersions(tx, request.params.networkId, request.query)),
+      asNetworkMember(request, request.params.networkId, {}, (tx) =>
+        diffVersions(tx, request.params.networkId, request.query),
+      ),
   );
 
   app.post(
@@ -262,10 +264,9 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const member = await inNetwork(
-        request,
-        networkId,
-      )((tx, actor) => inviteToTeam(deps, tx, actor, networkId, request.body.userId));
+      const member = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+        inviteToTeam(deps, tx, actor, networkId, request.body.userId),
+      );
       return reply.code(201).send(member);
     },
   );
@@ -284,7 +285,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, userId } = request.params;
-      await inNetwork(request, networkId)((tx) => removeFromTeam(tx, networkId, userId));
+      await asNetworkMember(request, networkId, {}, (tx) => removeFromTeam(tx, networkId, userId));
       return reply.code(204).send(null);
     },
   );

@@ -9,7 +9,7 @@ import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.t
 import type { ActingMember } from '../../plugins/auth.ts';
 import { networkPeople } from '../networks/networks.service.ts';
 import { deliverEmails, notify, type Notice } from '../notifications/notifications.service.ts';
-import { memberFirmIds, queueRescoring, type Acting } from '../scorecard/scorecard.service.ts';
+import { memberFirmIds, queueRescoring, type NetworkWork } from '../scorecard/scorecard.service.ts';
 import {
   addTeamMember,
   commentsOf,
@@ -277,7 +277,7 @@ export interface LifecycleStep {
  */
 export async function moveVersion(
   deps: StrategyDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   versionId: string,
   { from, to }: LifecycleStep,
@@ -357,7 +357,7 @@ export async function commentOnVersion(
  */
 export async function decideOnVersion(
   deps: StrategyDeps,
-  run: Acting,
+  run: NetworkWork,
   networkId: string,
   versionId: string,
   body: Static<typeof DecisionBody>,
