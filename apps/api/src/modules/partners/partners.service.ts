@@ -22,8 +22,9 @@ import {
 import type { JobQueue } from '@accord/jobs';
 import { todayUtc } from '@accord/worker';
 import type { Static } from 'typebox';
-import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
+import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
 import type { ActingMember } from '../../plugins/auth.ts';
+import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
 import { networkPeople } from '../networks/networks.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { queueRescoring, type NetworkWork } from '../scorecard/scorecard.service.ts';
@@ -385,12 +386,11 @@ export async function surveyRounds(tx: Transaction, actor: ActingMember, network
 export async function openSurveyRound(
   deps: Pick<PartnersDeps, 'portalUrl'>,
   tx: Transaction,
-  actor: ActingMember,
+  actor: NetworkMember,
   networkId: string,
   body: Static<typeof RoundBody>,
 ) {
-  const rel = await relationshipsOf(tx, networkId, actor.firmId);
-  if (!rel.focal) throw forbidden('focal_firm_only', 'Only the focal firm opens survey rounds.');
+  requireFocalFirm(actor, 'opens survey rounds');
   const { title, opensOn, closesOn } = body;
   if (closesOn < opensOn)
     throw new ApiProblem(422, 'invalid_dates', 'Invalid dates', 'A round closes on or after the day it opens.', [

@@ -285,7 +285,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, userId } = request.params;
-      await asNetworkMember(request, networkId, {}, (tx) => removeFromTeam(tx, networkId, userId));
+      await asNetworkMember(request, networkId, {}, (tx, member) => removeFromTeam(tx, member, networkId, userId));
       return reply.code(204).send(null);
     },
   );

@@ -7,6 +7,7 @@ import type { JobQueue } from '@accord/jobs';
 import type { Static } from 'typebox';
 import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
 import type { ActingMember } from '../../plugins/auth.ts';
+import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
 import { networkPeople } from '../networks/networks.service.ts';
 import { deliverEmails, notify, type Notice } from '../notifications/notifications.service.ts';
 import { memberFirmIds, queueRescoring, type NetworkWork } from '../scorecard/scorecard.service.ts';
@@ -284,8 +285,7 @@ export async function moveVersion(
 ) {
   const { view, emails, actorFirmId } = await run(async (tx, actor) => {
     const role = await requireTeam(tx, networkId);
-    if (to === 'published' && !role.focal)
-      throw forbidden('focal_firm_only', "Only the focal firm's members of the strategy team publish the strategy.");
+    if (to === 'published') requireFocalFirm(actor, 'publishes the strategy');
     const version = await versionOf(tx, networkId, versionId);
     if (version.status !== from)
       throw conflict(
@@ -432,12 +432,12 @@ export async function diffVersions(tx: Transaction, networkId: string, params: S
 export async function inviteToTeam(
   deps: Pick<StrategyDeps, 'portalUrl'>,
   tx: Transaction,
-  actor: ActingMember,
+  actor: NetworkMember,
   networkId: string,
   userId: string,
 ) {
   const role = await requireTeam(tx, networkId);
-  if (!role.focal) throw forbidden('focal_firm_only', 'Only the focal firm invites people onto the strategy team.');
+  requireFocalFirm(actor, 'invites people onto the strategy team');
   const person = (await networkPeople(tx, networkId)).find((p) => p.id === userId && p.firmId !== role.focalFirmId);
   if (!person) throw notFound('person of a partner firm in this network');
   if (person.role !== 'firm_admin' && person.role !== 'manager')
@@ -465,8 +465,13 @@ export async function inviteToTeam(
   return { ...rest, invited: true };
 }
 
-export async function removeFromTeam(tx: Transaction, networkId: string, userId: string): Promise<void> {
-  const role = await requireTeam(tx, networkId);
-  if (!role.focal) throw forbidden('focal_firm_only', 'Only the focal firm changes the strategy team.');
+export async function removeFromTeam(
+  tx: Transaction,
+  member: NetworkMember,
+  networkId: string,
+  userId: string,
+): Promise<void> {
+  await requireTeam(tx, networkId);
+  requireFocalFirm(member, 'changes the strategy team');
   if (!(await removeTeamMember(tx, networkId, userId))) throw notFound('invited team member');
 }
