@@ -4,7 +4,6 @@ import {
   activities,
   batchErrors,
   feedBatches,
-  query,
   serviceCases,
   shipments,
   transactions,
@@ -91,9 +90,4 @@ export async function datasetHoldings(tx: Transaction, networkId: string, firmId
     .from(feedBatches)
     .where(and(ofDataset, eq(feedBatches.status, 'succeeded')));
   return { rows: held?.rows ?? 0, lastBatch: last, lastSucceededAt: succeeded?.at ?? null };
-}
-
-export async function networkHashingKey(tx: Transaction, networkId: string): Promise<string | null> {
-  const [row] = await query<{ key: string | null }>(tx, sql`select app_network_hashing_key(${networkId}) as key`);
-  return row?.key ?? null;
 }

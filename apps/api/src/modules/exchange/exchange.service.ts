@@ -17,14 +17,8 @@ import type { Readable } from 'node:stream';
 import { paginate, presentPage, type PageRequest } from '../../http/pagination.ts';
 import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
 import type { Caller } from '../../plugins/auth.ts';
-import {
-  batchById,
-  batchErrorsOf,
-  batchesOf,
-  datasetHoldings,
-  networkHashingKey,
-  type BatchFilter,
-} from './exchange.queries.ts';
+import { batchById, batchErrorsOf, batchesOf, datasetHoldings, type BatchFilter } from './exchange.queries.ts';
+import { networkHashingKey } from '../networks/networks.queries.ts';
 
 /**
  * Bytes per stored chunk of a feed body. Small on purpose: bytea goes to the database as text, and
