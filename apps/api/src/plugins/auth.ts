@@ -142,6 +142,18 @@ export function asOwnFirm<T>(
   });
 }
 
+/** Like asOwnFirm, for what only the firm's admins may do (403 `role_required` to anyone else). */
+export function asFirmAdmin<T>(
+  request: FastifyRequest,
+  firmId: string,
+  work: (tx: Transaction, actor: ActingMember) => Promise<T>,
+): Promise<T> {
+  return asOwnFirm(request, firmId, (tx, actor) => {
+    requireRole(actor, 'firm_admin');
+    return work(tx, actor);
+  });
+}
+
 /** Whoever calls a route open to pipelines: a firm's user, or a firm's pipeline. */
 export interface Caller {
   firmId: string;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
-import { asOwnFirm, requireRole } from '../../plugins/auth.ts';
+import { asFirmAdmin } from '../../plugins/auth.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
 import { ApiKey, ApiKeyParams, CreateApiKeyBody, CreatedApiKey } from './api-keys.schemas.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.ts';
@@ -24,8 +24,7 @@ export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
         return listApiKeys(tx, actor.firmId, request.query);
       }),
   );
@@ -47,8 +46,7 @@ export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
+      const created = await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
         return createApiKey(tx, actor, request.body);
       });
       return reply.status(201).send(created);
@@ -68,10 +66,7 @@ export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        await revokeApiKey(tx, request.params.apiKeyId);
-      });
+      await asFirmAdmin(request, request.params.firmId, (tx) => revokeApiKey(tx, request.params.apiKeyId));
       return reply.status(204).send(null);
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
-import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
+import { asActor, asFirmAdmin, asOwnFirm } from '../../plugins/auth.ts';
 import {
   Firm,
   FirmInvitationParams,
@@ -62,8 +62,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
         return updateFirmSettings(tx, actor.firmId, request.body);
       }),
   );
@@ -102,8 +101,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
         return updateFirmUser(tx, actor, request.params.userId, request.body);
       }),
   );
@@ -122,10 +120,9 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        return { revoked: await revokeMemberSessions(tx, request.params.userId) };
-      }),
+      asFirmAdmin(request, request.params.firmId, async (tx) => ({
+        revoked: await revokeMemberSessions(tx, request.params.userId),
+      })),
   );
 
   app.delete(
@@ -141,8 +138,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     async (request, reply) => {
-      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
+      await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
         await removeFirmUser(tx, actor.firmId, request.params.userId);
       });
       return reply.status(204).send(null);
@@ -163,8 +159,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
         return listUserInvitations(tx, actor.firmId, request.query);
       }),
   );
@@ -186,8 +181,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     async (request, reply) => {
-      const { invitation, emailId, inviter } = await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
+      const { invitation, emailId, inviter } = await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
         return inviteColleague(tx, actor, { ...request.body, portalUrl: options.portalUrl });
       });
       await app.queue.enqueue('deliver-email', { firmId: invitation.firmId, emailId }, { jobId: `email-${emailId}` });
@@ -208,8 +202,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     async (request, reply) => {
-      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
+      await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
         await withdrawUserInvitation(tx, actor.firmId, request.params.invitationId);
       });
       return reply.status(204).send(null);
