@@ -1,12 +1,11 @@
 // Single sign-on: firm admins set up their OpenID Connect provider and prove their email domains;
 // people of those domains sign in through the provider (see sso.service.ts for the flow).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { perAddressAndEmail } from '../../http/rate-limits.ts';
 import { problemResponses } from '../../http/common.schemas.ts';
 import { asFirmAdmin } from '../../plugins/auth.ts';
-import { sendSession } from '../auth/auth.routes.ts';
+import { clientOf, sendSession } from '../auth/session-cookie.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
 import {
   AddSsoDomainBody,
@@ -53,7 +52,6 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
   options,
 ) => {
   const { sso } = options;
-  const clientOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
 
   // ---- administration ---------------------------------------------------------------------------
 
