@@ -68,10 +68,3 @@ export function presentPage<T, U>(page: Page<T>, present: (row: T) => U): Page<U
 export function olderThan(createdAt: PgColumn, id: PgColumn, after: string[] | undefined): SQL | undefined {
   return after ? sql`(${createdAt}, ${id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined;
 }
-
-/** Splits one extra fetched row off into the next cursor (for lists not yet on paginate). */
-export function pageOf<T>(rows: T[], limit: number, key: (row: T) => string[]) {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
-}

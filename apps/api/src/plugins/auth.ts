@@ -7,11 +7,10 @@ import {
   refreshTokens,
   users,
   withTenant,
-  type Dataset,
   type FirmRole,
   type Transaction,
 } from '@accord/db';
-import { authenticateApiKey } from '../modules/api-keys/api-keys.service.ts';
+import { authenticateApiKey, type Pipeline } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -36,13 +35,7 @@ export interface Actor {
   sessionId: string;
 }
 
-/** A data pipeline: an API key of one firm, for one network and some datasets. */
-export interface Pipeline {
-  apiKeyId: string;
-  firmId: string;
-  networkId: string;
-  datasets: readonly Dataset[];
-}
+export type { Pipeline };
 
 export interface ActingMember extends Actor {
   role: FirmRole;
@@ -145,6 +138,18 @@ export function asOwnFirm<T>(
 ): Promise<T> {
   return asActor(request, (tx, actor) => {
     if (actor.firmId !== firmId) throw notFound('firm');
+    return work(tx, actor);
+  });
+}
+
+/** Like asOwnFirm, for what only the firm's admins may do (403 `role_required` to anyone else). */
+export function asFirmAdmin<T>(
+  request: FastifyRequest,
+  firmId: string,
+  work: (tx: Transaction, actor: ActingMember) => Promise<T>,
+): Promise<T> {
+  return asOwnFirm(request, firmId, (tx, actor) => {
+    requireRole(actor, 'firm_admin');
     return work(tx, actor);
   });
 }

@@ -191,3 +191,9 @@ export async function networkPeople(tx: Transaction, networkId: string): Promise
         order by f.name, p.name`,
   );
 }
+
+/** The network's key for pseudonymous customer keys (null to a non-member). */
+export async function networkHashingKey(tx: Transaction, networkId: string): Promise<string | null> {
+  const [row] = await query<{ key: string | null }>(tx, sql`select app_network_hashing_key(${networkId}) as key`);
+  return row?.key ?? null;
+}
