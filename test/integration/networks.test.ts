@@ -131,7 +131,7 @@ describe('a new network', () => {
     const selfStaged = await call('PATCH', `/v1/networks/${network.id}/members/${partner.firm.id}`, partnerAdmin, {
       relationshipStage: 'collaborative',
     });
-    expect(selfStaged.json()).toMatchObject({ status: 403, code: 'focal_firm_required' });
+    expect(selfStaged.json()).toMatchObject({ status: 403, code: 'focal_firm_only' });
     // the member names its own sponsor, only from its own users
     const sponsor = await call('PATCH', `/v1/networks/${network.id}/members/${partner.firm.id}`, partnerAdmin, {
       executiveSponsorUserId: partnerAnalyst.userId,
@@ -164,6 +164,6 @@ describe('a new network', () => {
     const demo = await signIn(h.app, 'admin@contoso.example');
     const demoNetwork = (await call('GET', '/v1/networks', demo)).json<{ items: Array<{ id: string }> }>().items[0]!;
     const refused = await call('PATCH', `/v1/networks/${demoNetwork.id}`, demo, { name: 'Contoso chain' });
-    expect(refused.json()).toMatchObject({ status: 403, code: 'focal_firm_required' });
+    expect(refused.json()).toMatchObject({ status: 403, code: 'focal_firm_only' });
   });
 });

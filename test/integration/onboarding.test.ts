@@ -213,7 +213,7 @@ describe('inviting a firm that is not on Accord', () => {
     const email = `${unique('nope')}@prospect.example`;
     expect((await invite(partner, { email, chainRole: 'supplier' })).json()).toMatchObject({
       status: 403,
-      code: 'focal_firm_required',
+      code: 'focal_firm_only',
     });
     const analyst = await signIn(h.app, 'analyst@northwind.example');
     expect((await invite(analyst, { email, chainRole: 'supplier' })).json()).toMatchObject({

@@ -3,15 +3,15 @@
 // Routes are private unless their config says `public: true`.
 import {
   firmMemberships,
+  firmRoles,
   refreshTokens,
   users,
   withTenant,
-  type Dataset,
   type FirmRole,
   type Transaction,
 } from '@accord/db';
 import { hasRole } from '@accord/domain';
-import { authenticateApiKey } from '../modules/api-keys/api-keys.service.ts';
+import { authenticateApiKey, type Pipeline } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -36,13 +36,7 @@ export interface Actor {
   sessionId: string;
 }
 
-/** A data pipeline: an API key of one firm, for one network and some datasets. */
-export interface Pipeline {
-  apiKeyId: string;
-  firmId: string;
-  networkId: string;
-  datasets: readonly Dataset[];
-}
+export type { Pipeline };
 
 export interface ActingMember extends Actor {
   role: FirmRole;
@@ -149,6 +143,18 @@ export function asOwnFirm<T>(
   });
 }
 
+/** Like asOwnFirm, for what only the firm's admins may do (403 `role_required` to anyone else). */
+export function asFirmAdmin<T>(
+  request: FastifyRequest,
+  firmId: string,
+  work: (tx: Transaction, actor: ActingMember) => Promise<T>,
+): Promise<T> {
+  return asOwnFirm(request, firmId, (tx, actor) => {
+    requireRole(actor, 'firm_admin');
+    return work(tx, actor);
+  });
+}
+
 /** Whoever calls a route open to pipelines: a firm's user, or a firm's pipeline. */
 export interface Caller {
   firmId: string;
@@ -172,7 +178,7 @@ export function asCaller<T>(
   return asActor(request, (tx, actor) => work(tx, { ...actor, pipeline: null }));
 }
 
-export function requireRole(actor: ActingMember, least: FirmRole): void {
+export function requireRole(actor: { role: FirmRole }, least: FirmRole): void {
   if (!hasRole(actor.role, least)) {
     throw forbidden('role_required', `This needs the ${least} role in your firm (you are ${actor.role}).`);
   }

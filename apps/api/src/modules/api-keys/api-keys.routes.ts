@@ -1,35 +1,13 @@
-import { apiKeys, users } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
-import { ApiProblem, notFound } from '../../http/problems.ts';
-import { asOwnFirm, requireRole } from '../../plugins/auth.ts';
+import { asFirmAdmin } from '../../plugins/auth.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
 import { ApiKey, ApiKeyParams, CreateApiKeyBody, CreatedApiKey } from './api-keys.schemas.ts';
-import { isActiveMember } from '../networks/networks.service.ts';
-import { newApiKey } from './api-keys.service.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['exchange'];
-
-type ApiKeyRow = typeof apiKeys.$inferSelect;
-
-function present(row: ApiKeyRow, createdBy: string | null) {
-  return {
-    id: row.id,
-    name: row.name,
-    networkId: row.networkId,
-    datasets: row.datasets,
-    prefix: `acc_${row.prefix}`,
-    createdBy,
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    revokedAt: row.revokedAt?.toISOString() ?? null,
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-  };
-}
 
 export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -46,19 +24,8 @@ export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const limit = request.query.limit ?? 50;
-        const after = decodeCursor(request.query.cursor, 2);
-        const rows = await tx
-          .select({ key: apiKeys, createdBy: users.name })
-          .from(apiKeys)
-          .leftJoin(users, eq(users.id, apiKeys.createdByUserId))
-          .where(and(eq(apiKeys.firmId, actor.firmId), olderThan(apiKeys.createdAt, apiKeys.id, after)))
-          .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
-          .limit(limit + 1);
-        const page = pageOf(rows, limit, (r) => [r.key.createdAt.toISOString(), r.key.id]);
-        return { nextCursor: page.nextCursor, items: page.items.map((r) => present(r.key, r.createdBy)) };
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return listApiKeys(tx, actor.firmId, request.query);
       }),
   );
 
@@ -79,29 +46,8 @@ export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        if (!(await isActiveMember(tx, request.body.networkId)))
-          throw notFound('network your firm is an active member of');
-        if (request.body.expiresAt && new Date(request.body.expiresAt).getTime() <= Date.now()) {
-          throw new ApiProblem(400, 'expiry_in_past', 'Bad request', 'expiresAt must be in the future.');
-        }
-        const { key, prefix, secretHash } = newApiKey();
-        const [row] = await tx
-          .insert(apiKeys)
-          .values({
-            firmId: actor.firmId,
-            networkId: request.body.networkId,
-            name: request.body.name,
-            datasets: request.body.datasets,
-            prefix,
-            secretHash,
-            createdByUserId: actor.userId,
-            expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
-          })
-          .returning();
-        const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
-        return { ...present(row!, me?.name ?? null), key };
+      const created = await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return createApiKey(tx, actor, request.body);
       });
       return reply.status(201).send(created);
     },
@@ -120,15 +66,7 @@ export const apiKeysRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [revoked] = await tx
-          .update(apiKeys)
-          .set({ revokedAt: new Date() })
-          .where(and(eq(apiKeys.id, request.params.apiKeyId), isNull(apiKeys.revokedAt)))
-          .returning({ id: apiKeys.id });
-        if (!revoked) throw notFound('active API key');
-      });
+      await asFirmAdmin(request, request.params.firmId, (tx) => revokeApiKey(tx, request.params.apiKeyId));
       return reply.status(204).send(null);
     },
   );

@@ -1,12 +1,29 @@
 // Pipeline API keys: `acc_<prefix>_<secret>`. The prefix finds the key, the secret proves it; only
 // the secret's SHA-256 is kept (it is 256 random bits, so a fast hash is enough). Shown once.
-import { anonymous, apiKeys, query, withTenant, type Database, type Dataset } from '@accord/db';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database, Dataset, Transaction } from '@accord/db';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { unauthorized } from '../../http/problems.ts';
-import type { Pipeline } from '../../plugins/auth.ts';
+import { paginate, presentPage, type PageRequest } from '../../http/pagination.ts';
+import { ApiProblem, notFound, unauthorized } from '../../http/problems.ts';
+import { isActiveMember } from '../networks/networks.queries.ts';
+import {
+  apiKeyByPrefix,
+  apiKeysOf,
+  insertApiKey,
+  recordApiKeyUse,
+  revokeApiKeyRow,
+  userName,
+  type ApiKeyRow,
+} from './api-keys.queries.ts';
 
 export const API_KEY_PREFIX = 'acc_';
+
+/** A data pipeline: an API key of one firm, for one network and some datasets. */
+export interface Pipeline {
+  apiKeyId: string;
+  firmId: string;
+  networkId: string;
+  datasets: readonly Dataset[];
+}
 
 export function newApiKey(): { key: string; prefix: string; secretHash: string } {
   const prefix = randomBytes(6).toString('base64url');
@@ -21,25 +38,12 @@ function sha256(text: string): string {
 const refused = () =>
   unauthorized('api_key_invalid', 'The API key is not valid; create a new one in the portal under Data exchange.');
 
-interface StoredApiKey {
-  id: string;
-  firm_id: string;
-  network_id: string;
-  secret_hash: string;
-  datasets: Dataset[] | string;
-  expires_at: Date | string | null;
-  revoked_at: Date | string | null;
-  creator_active: boolean;
-}
-
 /** The pipeline an API key stands for; refuses unknown, revoked and expired keys alike in code. */
 export async function authenticateApiKey(db: Database, key: string): Promise<Pipeline> {
   const match = /^acc_([\w-]{8})_([\w-]{43})$/.exec(key);
   if (!match) throw refused();
   const [, prefix, secret] = match as unknown as [string, string, string];
-  const [stored] = await withTenant(db, anonymous, (tx) =>
-    query<StoredApiKey>(tx, sql`select * from auth_api_key(${prefix})`),
-  );
+  const stored = await apiKeyByPrefix(db, prefix);
   const presented = Buffer.from(sha256(secret), 'hex');
   if (!stored || !timingSafeEqual(presented, Buffer.from(stored.secret_hash, 'hex'))) throw refused();
   if (stored.revoked_at) throw unauthorized('api_key_revoked', 'This API key was revoked; use a current one.');
@@ -53,18 +57,7 @@ export async function authenticateApiKey(db: Database, key: string): Promise<Pip
   if (stored.expires_at && new Date(stored.expires_at).getTime() <= Date.now()) {
     throw unauthorized('api_key_expired', 'This API key has expired; create a new one.');
   }
-  // Last use is recorded at most once a minute, so a busy pipeline does not write on every call.
-  await withTenant(db, { firmId: stored.firm_id, userId: null }, (tx) =>
-    tx
-      .update(apiKeys)
-      .set({ lastUsedAt: new Date() })
-      .where(
-        and(
-          eq(apiKeys.id, stored.id),
-          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
-        ),
-      ),
-  );
+  await recordApiKeyUse(db, { id: stored.id, firmId: stored.firm_id });
   return {
     apiKeyId: stored.id,
     firmId: stored.firm_id,
@@ -80,4 +73,58 @@ function parseArray(value: Dataset[] | string): Dataset[] {
     .replace(/^\{|\}$/g, '')
     .split(',')
     .filter(Boolean) as Dataset[];
+}
+
+function present(row: ApiKeyRow, createdBy: string | null) {
+  return {
+    id: row.id,
+    name: row.name,
+    networkId: row.networkId,
+    datasets: row.datasets,
+    prefix: `acc_${row.prefix}`,
+    createdBy,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listApiKeys(tx: Transaction, firmId: string, page: PageRequest) {
+  const rows = await paginate(page, (window) => apiKeysOf(tx, firmId, window), {
+    parts: 2,
+    key: (r) => [r.key.createdAt.toISOString(), r.key.id],
+  });
+  return presentPage(rows, (r) => present(r.key, r.createdBy));
+}
+
+export interface NewApiKey {
+  networkId: string;
+  name: string;
+  datasets: Dataset[];
+  expiresAt?: string;
+}
+
+/** A new key for a network the firm is an active member of; the key itself is answered only here. */
+export async function createApiKey(tx: Transaction, actor: { firmId: string; userId: string }, input: NewApiKey) {
+  if (!(await isActiveMember(tx, input.networkId))) throw notFound('network your firm is an active member of');
+  if (input.expiresAt && new Date(input.expiresAt).getTime() <= Date.now()) {
+    throw new ApiProblem(400, 'expiry_in_past', 'Bad request', 'expiresAt must be in the future.');
+  }
+  const { key, prefix, secretHash } = newApiKey();
+  const row = await insertApiKey(tx, {
+    firmId: actor.firmId,
+    networkId: input.networkId,
+    name: input.name,
+    datasets: input.datasets,
+    prefix,
+    secretHash,
+    createdByUserId: actor.userId,
+    expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+  });
+  return { ...present(row, await userName(tx, actor.userId)), key };
+}
+
+export async function revokeApiKey(tx: Transaction, apiKeyId: string): Promise<void> {
+  if (!(await revokeApiKeyRow(tx, apiKeyId))) throw notFound('active API key');
 }

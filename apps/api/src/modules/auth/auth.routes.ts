@@ -1,12 +1,9 @@
-import { networkMemberships, networks, users, withTenant } from '@accord/db';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { and, asc, eq, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { perAddressAndEmail } from '../../http/rate-limits.ts';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
-import { ApiProblem, badRequest, unauthorized } from '../../http/problems.ts';
-import { ACCESS_TOKEN_SECONDS, asActor } from '../../plugins/auth.ts';
+import { ApiProblem } from '../../http/problems.ts';
+import { asActor } from '../../plugins/auth.ts';
 import {
   AcceptInvitationBody,
   EnrolledSession,
@@ -27,63 +24,23 @@ import {
 } from './auth.schemas.ts';
 import {
   acceptInvitation,
-  accountLocked,
   completePasswordReset,
-  completeSignIn,
-  firmsOfUser,
+  describeMe,
   MFA_TOKEN_SECONDS,
   PASSWORD_RESET_MINUTES,
-  recordFailedSignIn,
-  REFRESH_TOKEN_DAYS,
   requestPasswordReset,
   rotate,
   signIn,
   signOut,
-  spendChallenge,
-  usableChallenge,
   usableInvitation,
-  type IssuedSession,
 } from './auth.service.ts';
-import { confirmTotpEnrolment, mfaEnabled, startTotpEnrolment, verifySecondFactor } from './mfa.service.ts';
-
-export const REFRESH_COOKIE = 'accord_refresh';
-const cookiePath = '/v1/auth';
-
-function clientOf(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] };
-}
-
-/** Sets the rotating refresh token as an httpOnly cookie and answers with the access token. */
-export function sendSession(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
-  reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
-    path: cookiePath,
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    maxAge: REFRESH_TOKEN_DAYS * 86_400,
-  });
-  return {
-    accessToken: request.server.jwt.sign({ sub: session.user.id, firm: session.firm.id, sid: session.familyId }),
-    tokenType: 'Bearer' as const,
-    expiresIn: ACCESS_TOKEN_SECONDS,
-    user: session.user,
-    firm: session.firm,
-  };
-}
-
-const invalidCode = () =>
-  unauthorized('mfa_code_invalid', 'That code is not right, has expired or was already used; try the current one.');
+import { confirmSignInEnrolment, finishMfaSignIn, startSignInEnrolment } from './mfa-sign-in.service.ts';
+import { clearRefreshCookie, clientOf, REFRESH_COOKIE, sendSession } from './session-cookie.ts';
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; portalUrl: string }> = async (
   app,
   options,
 ) => {
-  /** Counts a wrong second factor toward lockout, then refuses it. */
-  async function refuseSecondFactor(userId: string): Promise<never> {
-    const lock = await recordFailedSignIn(app.db, userId);
-    throw lock ? accountLocked(lock) : invalidCode();
-  }
-
   app.post(
     '/v1/auth/login',
     {
@@ -133,19 +90,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
       },
     },
     async (request, reply) => {
-      const { mfaToken, code, recoveryCode } = request.body;
-      if (!code === !recoveryCode) throw badRequest('mfa_proof_required', 'Send either `code` or `recoveryCode`.');
-      const challenge = await usableChallenge(app.db, mfaToken, 'verify');
-      const userId = challenge.user_id;
-      const proven = await withTenant(app.db, { userId, firmId: null }, async (tx) => {
-        if (!(await verifySecondFactor(tx, app.secretBox, userId, { code, recoveryCode }))) return false;
-        if (!(await spendChallenge(tx, challenge.id))) {
-          throw unauthorized('mfa_token_invalid', 'This sign-in step is already done; sign in again.');
-        }
-        return true;
-      });
-      if (!proven) return refuseSecondFactor(userId);
-      const session = await completeSignIn(app.db, userId, challenge.firm_id ?? undefined, clientOf(request));
+      const session = await finishMfaSignIn(app.db, app.secretBox, request.body, clientOf(request));
       return sendSession(request, reply, session);
     },
   );
@@ -166,12 +111,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
       },
     },
     async (request) => {
-      const challenge = await usableChallenge(app.db, request.body.mfaToken, 'enrol');
-      const userId = challenge.user_id;
-      return withTenant(app.db, { userId, firmId: null }, async (tx) => {
-        const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
-        return startTotpEnrolment(tx, app.secretBox, user!);
-      });
+      return startSignInEnrolment(app.db, app.secretBox, request.body.mfaToken);
     },
   );
 
@@ -189,18 +129,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
       },
     },
     async (request, reply) => {
-      const challenge = await usableChallenge(app.db, request.body.mfaToken, 'enrol');
-      const userId = challenge.user_id;
-      const recoveryCodes = await withTenant(app.db, { userId, firmId: null }, async (tx) => {
-        const codes = await confirmTotpEnrolment(tx, app.secretBox, userId, request.body.code);
-        if (!codes) return null;
-        if (!(await spendChallenge(tx, challenge.id))) {
-          throw unauthorized('mfa_token_invalid', 'This sign-in step is already done; sign in again.');
-        }
-        return codes;
-      });
-      if (!recoveryCodes) return refuseSecondFactor(userId);
-      const session = await completeSignIn(app.db, userId, challenge.firm_id ?? undefined, clientOf(request));
+      const { session, recoveryCodes } = await confirmSignInEnrolment(
+        app.db,
+        app.secretBox,
+        request.body,
+        clientOf(request),
+      );
       return { ...sendSession(request, reply, session), recoveryCodes };
     },
   );
@@ -280,8 +214,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
         return sendSession(request, reply, session);
       } catch (error) {
         // A refused token is dead: drop the cookie. Other refusals (a firm switch) keep the session.
-        if (error instanceof ApiProblem && error.status === 401)
-          reply.clearCookie(REFRESH_COOKIE, { path: cookiePath });
+        if (error instanceof ApiProblem && error.status === 401) clearRefreshCookie(reply);
         throw error;
       }
     },
@@ -300,7 +233,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
     },
     async (request, reply) => {
       await signOut(app.db, request.cookies[REFRESH_COOKIE]);
-      reply.clearCookie(REFRESH_COOKIE, { path: cookiePath });
+      clearRefreshCookie(reply);
       return reply.status(204).send(null);
     },
   );
@@ -316,29 +249,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
         response: { 200: Me, ...problemResponses },
       },
     },
-    (request) =>
-      asActor(request, async (tx, actor) => {
-        const [user] = await tx
-          .select({ id: users.id, email: users.email, name: users.name })
-          .from(users)
-          .where(eq(users.id, actor.userId));
-        const memberships = await firmsOfUser(tx, actor.userId);
-        const ownNetworks = await tx
-          .select({
-            id: networks.id,
-            name: networks.name,
-            focalFirmId: networks.focalFirmId,
-            status: networkMemberships.status,
-          })
-          .from(networkMemberships)
-          .innerJoin(networks, eq(networks.id, networkMemberships.networkId))
-          .where(and(eq(networkMemberships.firmId, actor.firmId), ne(networkMemberships.status, 'declined')))
-          .orderBy(asc(networks.name));
-        const firm = memberships.find((m) => m.id === actor.firmId);
-        if (!user || !firm) throw new Error('signed-in user or firm not visible to itself');
-        const mfa = { enabled: await mfaEnabled(tx, actor.userId), required: firm.requireMfa };
-        return { mfa, user, firm, firms: memberships, networks: ownNetworks };
-      }),
+    (request) => asActor(request, (tx, actor) => describeMe(tx, actor)),
   );
 
   app.post(

@@ -20,6 +20,8 @@ import { passwordProblem, passwordProblemText } from '@accord/domain';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ApiProblem, badRequest, gone, unauthorized } from '../../http/problems.ts';
+import { networksOfFirm, userSummaryOf } from './auth.queries.ts';
+import { mfaEnabled } from './mfa.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export const REFRESH_TOKEN_DAYS = 30;
@@ -572,4 +574,15 @@ export async function completePasswordReset(db: Database, token: string, passwor
     ),
   );
   if (!done?.user_id) throw gone('reset_token_used', 'This reset link was used a moment ago; ask for a new one.');
+}
+
+/** The signed-in user, the firm they act for, their firms and the firm's networks, and where their MFA stands. */
+export async function describeMe(tx: Transaction, actor: { userId: string; firmId: string }) {
+  const user = await userSummaryOf(tx, actor.userId);
+  const memberships = await firmsOfUser(tx, actor.userId);
+  const ownNetworks = await networksOfFirm(tx, actor.firmId);
+  const firm = memberships.find((m) => m.id === actor.firmId);
+  if (!user || !firm) throw new Error('signed-in user or firm not visible to itself');
+  const mfa = { enabled: await mfaEnabled(tx, actor.userId), required: firm.requireMfa };
+  return { mfa, user, firm, firms: memberships, networks: ownNetworks };
 }

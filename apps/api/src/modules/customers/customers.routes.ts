@@ -1,14 +1,9 @@
-import { query } from '@accord/db';
-import { customerKey } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { notFound } from '../../http/problems.ts';
-import { asActor } from '../../plugins/auth.ts';
-import { requireActiveNetwork } from '../networks/networks.service.ts';
+import { asNetworkMember } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import { Customer360, CustomerParams, LookupBody } from './customers.schemas.ts';
-import { customer360 } from './customers.service.ts';
+import { customer360, customer360ByIdentifier } from './customers.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['sharing'];
@@ -33,10 +28,9 @@ export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return customer360(tx, actor, request.params.networkId, request.params.customerKey);
-      }),
+      asNetworkMember(request, request.params.networkId, {}, (tx, member) =>
+        customer360(tx, member, member.networkId, request.params.customerKey),
+      ),
   );
 
   app.post(
@@ -54,11 +48,8 @@ export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        const { networkId } = request.params;
-        const [row] = await query<{ key: string | null }>(tx, sql`select app_network_hashing_key(${networkId}) as key`);
-        if (!row?.key) throw notFound('network');
-        return customer360(tx, actor, networkId, customerKey(row.key, request.body.identifier));
-      }),
+      asNetworkMember(request, request.params.networkId, {}, (tx, member) =>
+        customer360ByIdentifier(tx, member, member.networkId, request.body.identifier),
+      ),
   );
 };

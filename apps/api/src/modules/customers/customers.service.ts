@@ -2,7 +2,10 @@
 // network. Row-level security decides which partners' rows come back; what is hidden is named (firms
 // and datasets, never rows) so the viewer can ask for it; every other firm's rows shown are logged.
 import { logReads, query, type Dataset, type Read, type Transaction } from '@accord/db';
+import { customerKey as pseudonymise } from '@accord/domain';
 import { sql } from 'drizzle-orm';
+import { notFound } from '../../http/problems.ts';
+import { networkHashingKey } from '../networks/networks.queries.ts';
 
 const RECENT = 50;
 
@@ -189,4 +192,16 @@ export async function customer360(
     })),
     hidden: hidden.map((h) => ({ firm: { id: h.firm_id, name: h.firm_name }, datasets: h.datasets })),
   };
+}
+
+/** Customer 360 by a raw identifier, hashed with the network's key here and never stored. */
+export async function customer360ByIdentifier(
+  tx: Transaction,
+  reader: { firmId: string; userId: string | null },
+  networkId: string,
+  identifier: string,
+) {
+  const key = await networkHashingKey(tx, networkId);
+  if (!key) throw notFound('network');
+  return customer360(tx, reader, networkId, pseudonymise(key, identifier));
 }

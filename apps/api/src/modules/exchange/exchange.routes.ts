@@ -1,25 +1,11 @@
-import {
-  batchErrors,
-  feedBatches,
-  query,
-  transactions,
-  shipments,
-  serviceCases,
-  activities,
-  datasetNames,
-} from '@accord/db';
-import { customerKey } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, count, desc, eq, max, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import Type from 'typebox';
 import { Page, problemResponses } from '../../http/common.schemas.ts';
 import { sendCsv } from '../../http/csv.ts';
-import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
-import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
-import { asCaller } from '../../plugins/auth.ts';
+import { ApiProblem } from '../../http/problems.ts';
+import { asNetworkCaller } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
-import { requireActiveNetwork } from '../networks/networks.service.ts';
 import {
   BatchError,
   BatchErrorsQuery,
@@ -31,7 +17,16 @@ import {
   FeedQuery,
   HashingRecipe,
 } from './exchange.schemas.ts';
-import { presentBatch, receiveFeed } from './exchange.service.ts';
+import {
+  datasetStatuses,
+  getBatch,
+  hashingRecipe,
+  listBatchErrors,
+  listBatches,
+  presentBatch,
+  receiveFeed,
+  requireDatasetAllowed,
+} from './exchange.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['exchange'];
@@ -40,8 +35,6 @@ const tags = ['exchange'];
 export const FEED_BODY_LIMIT = 2 * 1024 * 1024 * 1024;
 
 const feedMediaTypes = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
-
-const factTables = { transactions, shipments, service_cases: serviceCases, activities } as const;
 
 export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Feed bodies stay streams: the route reads them chunk by chunk.
@@ -95,17 +88,8 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       }
       const { networkId, dataset } = request.params;
-      const caller = await asCaller(request, async (tx, caller) => {
-        await requireActiveNetwork(tx, networkId, caller.pipeline);
-        if (caller.pipeline && !caller.pipeline.datasets.includes(dataset)) {
-          throw forbidden(
-            'dataset_not_allowed',
-            `This API key may push ${caller.pipeline.datasets.join(', ')}, not ${dataset}.`,
-          );
-        }
-        if (caller.role === 'viewer') {
-          throw forbidden('role_required', 'Pushing feeds needs the analyst role or above in your firm.');
-        }
+      const caller = await asNetworkCaller(request, networkId, { role: 'analyst' }, async (_tx, caller) => {
+        requireDatasetAllowed(caller, dataset);
         return caller;
       }).catch((error: unknown) => {
         body.resume(); // answer the refusal without waiting for a body nobody will read
@@ -147,26 +131,9 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asCaller(request, async (tx, caller) => {
-        await requireActiveNetwork(tx, request.params.networkId, caller.pipeline);
-        const limit = request.query.limit ?? 50;
-        const after = decodeCursor(request.query.cursor, 2);
-        const rows = await tx
-          .select()
-          .from(feedBatches)
-          .where(
-            and(
-              eq(feedBatches.networkId, request.params.networkId),
-              eq(feedBatches.firmId, caller.firmId),
-              request.query.dataset ? eq(feedBatches.dataset, request.query.dataset) : undefined,
-              request.query.status ? eq(feedBatches.status, request.query.status) : undefined,
-              olderThan(feedBatches.createdAt, feedBatches.id, after),
-            ),
-          )
-          .orderBy(desc(feedBatches.createdAt), desc(feedBatches.id))
-          .limit(limit + 1);
-        const page = pageOf(rows, limit, (b) => [b.createdAt.toISOString(), b.id]);
-        return { nextCursor: page.nextCursor, items: page.items.map(presentBatch) };
+      asNetworkCaller(request, request.params.networkId, {}, (tx, caller) => {
+        const { dataset, status, ...page } = request.query;
+        return listBatches(tx, { networkId: caller.networkId, firmId: caller.firmId, dataset, status }, page);
       }),
   );
 
@@ -184,15 +151,9 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asCaller(request, async (tx, caller) => {
-        await requireActiveNetwork(tx, request.params.networkId, caller.pipeline);
-        const [batch] = await tx
-          .select()
-          .from(feedBatches)
-          .where(and(eq(feedBatches.id, request.params.batchId), eq(feedBatches.networkId, request.params.networkId)));
-        if (!batch) throw notFound('batch');
-        return presentBatch(batch);
-      }),
+      asNetworkCaller(request, request.params.networkId, {}, async (tx, caller) =>
+        presentBatch(await getBatch(tx, caller.networkId, request.params.batchId)),
+      ),
   );
 
   app.get(
@@ -213,36 +174,9 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const csv = request.query.format === 'csv';
-      const result = await asCaller(request, async (tx, caller) => {
-        await requireActiveNetwork(tx, request.params.networkId, caller.pipeline);
-        const [batch] = await tx
-          .select({ id: feedBatches.id })
-          .from(feedBatches)
-          .where(and(eq(feedBatches.id, request.params.batchId), eq(feedBatches.networkId, request.params.networkId)));
-        if (!batch) throw notFound('batch');
-        const limit = csv ? 1_000_000 : (request.query.limit ?? 100);
-        const after = csv ? undefined : decodeCursor(request.query.cursor, 2);
-        const rows = await tx
-          .select({
-            rowNumber: batchErrors.rowNumber,
-            column: batchErrors.column,
-            value: batchErrors.value,
-            code: batchErrors.code,
-            message: batchErrors.message,
-          })
-          .from(batchErrors)
-          .where(
-            and(
-              eq(batchErrors.batchId, batch.id),
-              after
-                ? sql`(${batchErrors.rowNumber}, ${batchErrors.column}) > (${Number(after[0])}, ${after[1]})`
-                : undefined,
-            ),
-          )
-          .orderBy(batchErrors.rowNumber, batchErrors.column)
-          .limit(limit + 1);
-        return pageOf(rows, limit, (e) => [String(e.rowNumber), e.column]);
-      });
+      const result = await asNetworkCaller(request, request.params.networkId, {}, (tx, caller) =>
+        listBatchErrors(tx, caller.networkId, request.params.batchId, { ...request.query, all: csv }),
+      );
       if (!csv) return result;
       return sendCsv(
         reply,
@@ -267,50 +201,9 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asCaller(request, async (tx, caller) => {
-        const { networkId } = request.params;
-        await requireActiveNetwork(tx, networkId, caller.pipeline);
-        const items = [];
-        for (const name of datasetNames) {
-          const table = factTables[name];
-          const [held] = await tx
-            .select({ rows: count() })
-            .from(table)
-            .where(and(eq(table.networkId, networkId), eq(table.firmId, caller.firmId)));
-          const [last] = await tx
-            .select()
-            .from(feedBatches)
-            .where(
-              and(
-                eq(feedBatches.networkId, networkId),
-                eq(feedBatches.firmId, caller.firmId),
-                eq(feedBatches.dataset, name),
-              ),
-            )
-            .orderBy(desc(feedBatches.createdAt))
-            .limit(1);
-          const [succeeded] = await tx
-            .select({ at: max(feedBatches.finishedAt) })
-            .from(feedBatches)
-            .where(
-              and(
-                eq(feedBatches.networkId, networkId),
-                eq(feedBatches.firmId, caller.firmId),
-                eq(feedBatches.dataset, name),
-                eq(feedBatches.status, 'succeeded'),
-              ),
-            );
-          const at = succeeded?.at ?? null;
-          items.push({
-            dataset: name,
-            rows: held?.rows ?? 0,
-            lastBatch: last ? presentBatch(last) : null,
-            lastSucceededAt: at?.toISOString() ?? null,
-            freshnessHours: at ? Math.round(((Date.now() - at.getTime()) / 3_600_000) * 10) / 10 : null,
-          });
-        }
-        return { items };
-      }),
+      asNetworkCaller(request, request.params.networkId, {}, (tx, caller) =>
+        datasetStatuses(tx, caller.networkId, caller.firmId),
+      ),
   );
 
   app.get(
@@ -327,22 +220,6 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asCaller(request, async (tx, caller) => {
-        await requireActiveNetwork(tx, request.params.networkId, caller.pipeline);
-        const [row] = await query<{ key: string | null }>(
-          tx,
-          sql`select app_network_hashing_key(${request.params.networkId}) as key`,
-        );
-        if (!row?.key) throw notFound('network');
-        const identifier = ' Jane.Doe@Example.com ';
-        return {
-          algorithm: 'HMAC-SHA-256' as const,
-          key: row.key,
-          keyEncoding: 'hex' as const,
-          normalisation: 'Unicode NFKC, trim surrounding white space, lower-case',
-          output: 'lower-case hex, 64 characters: send it as customer_key',
-          example: { identifier, customerKey: customerKey(row.key, identifier) },
-        };
-      }),
+      asNetworkCaller(request, request.params.networkId, {}, (tx, caller) => hashingRecipe(tx, caller.networkId)),
   );
 };

@@ -1,12 +1,24 @@
 // Receiving feeds: the body streams into the database in chunks (never whole in memory), hashed on
 // the way for idempotency; then the batch waits for the worker. Api and worker stay stateless.
-import { feedBatchChunks, feedBatches, withTenant, type Database, type Dataset } from '@accord/db';
+import {
+  datasetNames,
+  feedBatchChunks,
+  feedBatches,
+  withTenant,
+  type Database,
+  type Dataset,
+  type Transaction,
+} from '@accord/db';
+import { customerKey } from '@accord/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { ApiProblem } from '../../http/problems.ts';
+import { paginate, presentPage, type PageRequest } from '../../http/pagination.ts';
+import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
 import type { Caller } from '../../plugins/auth.ts';
+import { batchById, batchErrorsOf, batchesOf, datasetHoldings, type BatchFilter } from './exchange.queries.ts';
+import { networkHashingKey } from '../networks/networks.queries.ts';
 
 /**
  * Bytes per stored chunk of a feed body. Small on purpose: bytea goes to the database as text, and
@@ -189,4 +201,75 @@ async function retried(db: Database, caller: Caller, feed: FeedRequest): Promise
     );
   }
   return existing;
+}
+
+/** A pipeline pushes only the datasets its API key names. */
+export function requireDatasetAllowed(caller: Caller, dataset: Dataset): void {
+  if (caller.pipeline && !caller.pipeline.datasets.includes(dataset)) {
+    throw forbidden(
+      'dataset_not_allowed',
+      `This API key may push ${caller.pipeline.datasets.join(', ')}, not ${dataset}.`,
+    );
+  }
+}
+
+export async function listBatches(tx: Transaction, filter: BatchFilter, page: PageRequest) {
+  const rows = await paginate(page, (window) => batchesOf(tx, filter, window), {
+    parts: 2,
+    key: (b) => [b.createdAt.toISOString(), b.id],
+  });
+  return presentPage(rows, presentBatch);
+}
+
+export async function getBatch(tx: Transaction, networkId: string, batchId: string) {
+  const batch = await batchById(tx, networkId, batchId);
+  if (!batch) throw notFound('batch');
+  return batch;
+}
+
+/** Every error at once for a CSV answer; pages of them otherwise. */
+export async function listBatchErrors(
+  tx: Transaction,
+  networkId: string,
+  batchId: string,
+  page: PageRequest & { all: boolean },
+) {
+  const batch = await getBatch(tx, networkId, batchId);
+  const request = page.all ? { limit: 1_000_000 } : { limit: page.limit ?? 100, cursor: page.cursor };
+  return paginate(request, (window) => batchErrorsOf(tx, batch.id, window), {
+    parts: 2,
+    key: (e) => [String(e.rowNumber), e.column],
+  });
+}
+
+/** Per dataset: rows the firm holds in the network, its last batch, and how fresh its last success is. */
+export async function datasetStatuses(tx: Transaction, networkId: string, firmId: string) {
+  const items = [];
+  for (const name of datasetNames) {
+    const held = await datasetHoldings(tx, networkId, firmId, name);
+    const at = held.lastSucceededAt;
+    items.push({
+      dataset: name,
+      rows: held.rows,
+      lastBatch: held.lastBatch ? presentBatch(held.lastBatch) : null,
+      lastSucceededAt: at?.toISOString() ?? null,
+      freshnessHours: at ? Math.round(((Date.now() - at.getTime()) / 3_600_000) * 10) / 10 : null,
+    });
+  }
+  return { items };
+}
+
+/** How pipelines hash customer ids themselves, with a worked example. */
+export async function hashingRecipe(tx: Transaction, networkId: string) {
+  const key = await networkHashingKey(tx, networkId);
+  if (!key) throw notFound('network');
+  const identifier = ' Jane.Doe@Example.com ';
+  return {
+    algorithm: 'HMAC-SHA-256' as const,
+    key,
+    keyEncoding: 'hex' as const,
+    normalisation: 'Unicode NFKC, trim surrounding white space, lower-case',
+    output: 'lower-case hex, 64 characters: send it as customer_key',
+    example: { identifier, customerKey: customerKey(key, identifier) },
+  };
 }

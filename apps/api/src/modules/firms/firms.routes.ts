@@ -1,11 +1,7 @@
-import { firmMemberships, firms, userInvitations, users } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import Type from 'typebox';
 import { Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, olderThan, pageOf } from '../../http/cursor.ts';
-import { conflict, notFound } from '../../http/problems.ts';
-import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
+import { asActor, asFirmAdmin, asOwnFirm } from '../../plugins/auth.ts';
 import {
   Firm,
   FirmInvitationParams,
@@ -18,7 +14,18 @@ import {
   UpdateFirmUserBody,
   UserInvitation,
 } from './firms.schemas.ts';
-import { invitationStatus, inviteUser, keepOneAdmin, revokeMemberSessions } from './firms.service.ts';
+import {
+  getFirm,
+  inviteColleague,
+  listFirmUsers,
+  listUserInvitations,
+  presentInvitation,
+  removeFirmUser,
+  revokeMemberSessions,
+  updateFirmSettings,
+  updateFirmUser,
+  withdrawUserInvitation,
+} from './firms.service.ts';
 
 const security = [{ bearer: [] }];
 
@@ -35,12 +42,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
         response: { 200: Firm, ...problemResponses },
       },
     },
-    (request) =>
-      asActor(request, async (tx) => {
-        const [firm] = await tx.select().from(firms).where(eq(firms.id, request.params.firmId));
-        if (!firm) throw notFound('firm');
-        return { ...firm, createdAt: firm.createdAt.toISOString() };
-      }),
+    (request) => asActor(request, (tx) => getFirm(tx, request.params.firmId)),
   );
 
   app.patch(
@@ -60,15 +62,8 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [firm] = await tx
-          .update(firms)
-          .set({ requireMfa: request.body.requireMfa })
-          .where(eq(firms.id, actor.firmId))
-          .returning();
-        if (!firm) throw notFound('firm');
-        return { ...firm, createdAt: firm.createdAt.toISOString() };
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return updateFirmSettings(tx, actor.firmId, request.body);
       }),
   );
 
@@ -86,34 +81,7 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx) => {
-        const limit = request.query.limit ?? 50;
-        const after = decodeCursor(request.query.cursor, 1);
-        const rows = await tx
-          .select({
-            id: users.id,
-            email: users.email,
-            name: users.name,
-            role: firmMemberships.role,
-            joinedAt: firmMemberships.createdAt,
-            deactivatedAt: users.deactivatedAt,
-            memberDeactivatedAt: firmMemberships.deactivatedAt,
-          })
-          .from(firmMemberships)
-          .innerJoin(users, eq(users.id, firmMemberships.userId))
-          .where(and(eq(firmMemberships.firmId, request.params.firmId), after ? gt(users.email, after[0]!) : undefined))
-          .orderBy(asc(users.email))
-          .limit(limit + 1);
-        const page = pageOf(rows, limit, (r) => [r.email]);
-        return {
-          nextCursor: page.nextCursor,
-          items: page.items.map(({ deactivatedAt, memberDeactivatedAt, joinedAt, ...r }) => ({
-            ...r,
-            joinedAt: joinedAt.toISOString(),
-            deactivated: deactivatedAt !== null || memberDeactivatedAt !== null,
-          })),
-        };
-      }),
+      asOwnFirm(request, request.params.firmId, (tx, actor) => listFirmUsers(tx, actor.firmId, request.query)),
   );
 
   app.patch(
@@ -133,41 +101,8 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const { firmId, userId } = request.params;
-        const { role, active } = request.body;
-        if ((role !== undefined && role !== 'firm_admin') || active === false) await keepOneAdmin(tx, firmId, userId);
-        if (active === false && userId === actor.userId) {
-          throw conflict('cannot_deactivate_self', 'You cannot deactivate yourself; ask another firm admin.');
-        }
-        const [updated] = await tx
-          .update(firmMemberships)
-          .set({
-            ...(role !== undefined ? { role } : {}),
-            ...(active === false ? { deactivatedAt: sql`coalesce(${firmMemberships.deactivatedAt}, now())` } : {}),
-            ...(active === true ? { deactivatedAt: null } : {}),
-          })
-          .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)))
-          .returning({
-            role: firmMemberships.role,
-            joinedAt: firmMemberships.createdAt,
-            deactivatedAt: firmMemberships.deactivatedAt,
-          });
-        if (updated && active === false) await revokeMemberSessions(tx, userId);
-        const [user] = await tx
-          .select({ id: users.id, email: users.email, name: users.name, deactivatedAt: users.deactivatedAt })
-          .from(users)
-          .where(eq(users.id, userId));
-        if (!updated || !user) throw notFound('user in this firm');
-        return {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          role: updated.role,
-          joinedAt: updated.joinedAt.toISOString(),
-          deactivated: user.deactivatedAt !== null || updated.deactivatedAt !== null,
-        };
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return updateFirmUser(tx, actor, request.params.userId, request.body);
       }),
   );
 
@@ -185,10 +120,9 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        return { revoked: await revokeMemberSessions(tx, request.params.userId) };
-      }),
+      asFirmAdmin(request, request.params.firmId, async (tx) => ({
+        revoked: await revokeMemberSessions(tx, request.params.userId),
+      })),
   );
 
   app.delete(
@@ -204,13 +138,8 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     async (request, reply) => {
-      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const { firmId, userId } = request.params;
-        await keepOneAdmin(tx, firmId, userId);
-        await tx
-          .delete(firmMemberships)
-          .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)));
+      await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        await removeFirmUser(tx, actor.firmId, request.params.userId);
       });
       return reply.status(204).send(null);
     },
@@ -230,35 +159,8 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const limit = request.query.limit ?? 50;
-        const after = decodeCursor(request.query.cursor, 2);
-        const rows = await tx
-          .select({ invitation: userInvitations, invitedBy: users.name })
-          .from(userInvitations)
-          .leftJoin(users, eq(users.id, userInvitations.invitedByUserId))
-          .where(
-            and(
-              eq(userInvitations.firmId, request.params.firmId),
-              olderThan(userInvitations.createdAt, userInvitations.id, after),
-            ),
-          )
-          .orderBy(desc(userInvitations.createdAt), desc(userInvitations.id))
-          .limit(limit + 1);
-        const page = pageOf(rows, limit, (r) => [r.invitation.createdAt.toISOString(), r.invitation.id]);
-        return {
-          nextCursor: page.nextCursor,
-          items: page.items.map(({ invitation, invitedBy }) => ({
-            id: invitation.id,
-            email: invitation.email,
-            role: invitation.role,
-            status: invitationStatus(invitation),
-            invitedBy,
-            createdAt: invitation.createdAt.toISOString(),
-            expiresAt: invitation.expiresAt.toISOString(),
-          })),
-        };
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return listUserInvitations(tx, actor.firmId, request.query);
       }),
   );
 
@@ -279,30 +181,11 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     async (request, reply) => {
-      const { invitation, emailId, inviter } = await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [firm] = await tx.select({ name: firms.name }).from(firms).where(eq(firms.id, actor.firmId));
-        const [me] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, actor.userId));
-        const created = await inviteUser(tx, {
-          firmId: actor.firmId,
-          firmName: firm!.name,
-          invitedBy: me!,
-          email: request.body.email,
-          role: request.body.role,
-          portalUrl: options.portalUrl,
-        });
-        return { ...created, inviter: me!.name };
+      const { invitation, emailId, inviter } = await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return inviteColleague(tx, actor, { ...request.body, portalUrl: options.portalUrl });
       });
       await app.queue.enqueue('deliver-email', { firmId: invitation.firmId, emailId }, { jobId: `email-${emailId}` });
-      return reply.status(201).send({
-        id: invitation.id,
-        email: invitation.email,
-        role: invitation.role,
-        status: invitationStatus(invitation),
-        invitedBy: inviter,
-        createdAt: invitation.createdAt.toISOString(),
-        expiresAt: invitation.expiresAt.toISOString(),
-      });
+      return reply.status(201).send(presentInvitation(invitation, inviter));
     },
   );
 
@@ -319,20 +202,8 @@ export const firmsRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = asy
       },
     },
     async (request, reply) => {
-      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [found] = await tx
-          .update(userInvitations)
-          .set({ revokedAt: new Date() })
-          .where(
-            and(
-              eq(userInvitations.id, request.params.invitationId),
-              eq(userInvitations.firmId, request.params.firmId),
-              isNull(userInvitations.acceptedAt),
-            ),
-          )
-          .returning({ id: userInvitations.id });
-        if (!found) throw notFound('pending invitation');
+      await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        await withdrawUserInvitation(tx, actor.firmId, request.params.invitationId);
       });
       return reply.status(204).send(null);
     },

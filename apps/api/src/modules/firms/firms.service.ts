@@ -2,6 +2,7 @@
 import {
   emailOutbox,
   firmMemberships,
+  type firms,
   query,
   userInvitations,
   users,
@@ -9,8 +10,20 @@ import {
   type Transaction,
 } from '@accord/db';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { paginate, presentPage, type PageRequest } from '../../http/pagination.ts';
 import { conflict, notFound } from '../../http/problems.ts';
 import { hashToken, newSecretToken } from '../auth/auth.service.ts';
+import {
+  deleteMembership,
+  firmAndInviter,
+  firmById,
+  firmUsersOf,
+  setRequireMfa,
+  updateMembershipRow,
+  userById,
+  userInvitationsOf,
+  withdrawUserInvitationRow,
+} from './firms.queries.ts';
 
 export const INVITATION_DAYS = 7;
 
@@ -120,4 +133,100 @@ export async function inviteUser(
     })
     .returning({ id: emailOutbox.id });
   return { invitation: invitation!, emailId: email_!.id };
+}
+
+function presentFirm(firm: typeof firms.$inferSelect) {
+  return { ...firm, createdAt: firm.createdAt.toISOString() };
+}
+
+/** A firm the acting firm may see (row-level security decides): its own, or a partner's. */
+export async function getFirm(tx: Transaction, firmId: string) {
+  const firm = await firmById(tx, firmId);
+  if (!firm) throw notFound('firm');
+  return presentFirm(firm);
+}
+
+export async function updateFirmSettings(tx: Transaction, firmId: string, settings: { requireMfa: boolean }) {
+  const firm = await setRequireMfa(tx, firmId, settings.requireMfa);
+  if (!firm) throw notFound('firm');
+  return presentFirm(firm);
+}
+
+export async function listFirmUsers(tx: Transaction, firmId: string, page: PageRequest) {
+  const rows = await paginate(page, (window) => firmUsersOf(tx, firmId, window), {
+    parts: 1,
+    key: (r) => [r.email],
+  });
+  return presentPage(rows, ({ deactivatedAt, memberDeactivatedAt, joinedAt, ...r }) => ({
+    ...r,
+    joinedAt: joinedAt.toISOString(),
+    deactivated: deactivatedAt !== null || memberDeactivatedAt !== null,
+  }));
+}
+
+/** A firm admin changes a member's role or deactivates or reactivates them, never leaving the firm without an admin. */
+export async function updateFirmUser(
+  tx: Transaction,
+  actor: { firmId: string; userId: string },
+  userId: string,
+  change: { role?: FirmRole | undefined; active?: boolean | undefined },
+) {
+  const { firmId } = actor;
+  const { role, active } = change;
+  if ((role !== undefined && role !== 'firm_admin') || active === false) await keepOneAdmin(tx, firmId, userId);
+  if (active === false && userId === actor.userId) {
+    throw conflict('cannot_deactivate_self', 'You cannot deactivate yourself; ask another firm admin.');
+  }
+  const updated = await updateMembershipRow(tx, firmId, userId, change);
+  if (updated && active === false) await revokeMemberSessions(tx, userId);
+  const user = await userById(tx, userId);
+  if (!updated || !user) throw notFound('user in this firm');
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: updated.role,
+    joinedAt: updated.joinedAt.toISOString(),
+    deactivated: user.deactivatedAt !== null || updated.deactivatedAt !== null,
+  };
+}
+
+export async function removeFirmUser(tx: Transaction, firmId: string, userId: string): Promise<void> {
+  await keepOneAdmin(tx, firmId, userId);
+  await deleteMembership(tx, firmId, userId);
+}
+
+export function presentInvitation(invitation: InvitationRow, invitedBy: string | null) {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    status: invitationStatus(invitation),
+    invitedBy,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
+}
+
+export async function listUserInvitations(tx: Transaction, firmId: string, page: PageRequest) {
+  const rows = await paginate(page, (window) => userInvitationsOf(tx, firmId, window), {
+    parts: 2,
+    key: (r) => [r.invitation.createdAt.toISOString(), r.invitation.id],
+  });
+  return presentPage(rows, (r) => presentInvitation(r.invitation, r.invitedBy));
+}
+
+/** The acting firm admin invites a colleague; answers the invitation, its email and who sent it. */
+export async function inviteColleague(
+  tx: Transaction,
+  actor: { firmId: string; userId: string },
+  input: { email: string; role: FirmRole; portalUrl: string },
+) {
+  const { firmName, invitedBy } = await firmAndInviter(tx, actor.firmId, actor.userId);
+  const created = await inviteUser(tx, { firmId: actor.firmId, firmName, invitedBy, ...input });
+  return { ...created, inviter: invitedBy.name };
+}
+
+export async function withdrawUserInvitation(tx: Transaction, firmId: string, invitationId: string): Promise<void> {
+  if (!(await withdrawUserInvitationRow(tx, firmId, invitationId))) throw notFound('pending invitation');
 }

@@ -1,13 +1,11 @@
-import { insightComments, insightReaders, insights } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { ApiProblem } from '../../http/problems.ts';
-import { asActor, requireRole } from '../../plugins/auth.ts';
-import { requireActiveNetwork } from '../networks/networks.service.ts';
+import { asActor } from '../../plugins/auth.ts';
+import { asNetworkMember } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import { CommentBody, CreateInsightBody, Insight, InsightListQuery, InsightParams } from './knowledge.schemas.ts';
-import { assertJointSegment, assertReaders, getInsight, listInsights } from './knowledge.service.ts';
+import { commentOnInsight, getInsight, listInsights, shareInsight } from './knowledge.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['knowledge'];
@@ -27,10 +25,10 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return { items: await listInsights(tx, request.params.networkId, request.query), nextCursor: null };
-      }),
+      asNetworkMember(request, request.params.networkId, {}, async (tx, member) => ({
+        items: await listInsights(tx, member.networkId, request.query),
+        nextCursor: null,
+      })),
   );
 
   app.get(
@@ -62,41 +60,9 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const insight = await asActor(request, async (tx, actor) => {
-        requireRole(actor, 'analyst');
-        const { networkId } = request.params;
-        await requireActiveNetwork(tx, networkId);
-        const body = request.body;
-        const readers = [...new Set(body.readerFirmIds ?? [])].filter((id) => id !== actor.firmId);
-        if (body.audience === 'firms' && !readers.length) {
-          throw new ApiProblem(
-            422,
-            'readers_required',
-            'Unprocessable content',
-            'Choose at least one partner firm in readerFirmIds, or share with the whole network.',
-          );
-        }
-        await assertReaders(tx, networkId, body.audience === 'firms' ? readers : []);
-        if (body.segment !== undefined) await assertJointSegment(tx, networkId, body.segment);
-        const [created] = await tx
-          .insert(insights)
-          .values({
-            networkId,
-            authorFirmId: actor.firmId,
-            authorUserId: actor.userId,
-            title: body.title,
-            body: body.body,
-            tags: [...new Set((body.tags ?? []).map((t) => t.trim().toLowerCase()))],
-            dataset: body.dataset ?? null,
-            segment: body.segment ?? null,
-            audience: body.audience,
-          })
-          .returning({ id: insights.id });
-        if (body.audience === 'firms') {
-          await tx.insert(insightReaders).values(readers.map((firmId) => ({ insightId: created!.id, firmId })));
-        }
-        return getInsight(tx, networkId, created!.id);
-      });
+      const insight = await asNetworkMember(request, request.params.networkId, { role: 'analyst' }, (tx, member) =>
+        shareInsight(tx, member, request.body),
+      );
       return reply.status(201).send(insight);
     },
   );
@@ -115,14 +81,9 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const insight = await asActor(request, async (tx, actor) => {
-        const { networkId, insightId } = request.params;
-        await getInsight(tx, networkId, insightId);
-        await tx
-          .insert(insightComments)
-          .values({ insightId, authorFirmId: actor.firmId, authorUserId: actor.userId, body: request.body.body });
-        return getInsight(tx, networkId, insightId);
-      });
+      const insight = await asActor(request, (tx, actor) =>
+        commentOnInsight(tx, actor, request.params.networkId, request.params.insightId, request.body.body),
+      );
       return reply.status(201).send(insight);
     },
   );

@@ -14,7 +14,9 @@ import { and, arrayContains, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import type { Static } from 'typebox';
 import { ApiProblem, notFound } from '../../http/problems.ts';
+import type { CreateInsightBody } from './knowledge.schemas.ts';
 
 /** Markdown to HTML a partner's browser can show safely: text formatting, lists, tables, code and links. */
 export function renderMarkdown(markdown: string): string {
@@ -145,4 +147,59 @@ export async function assertReaders(tx: Transaction, networkId: string, firmIds:
       `Not active members of this network: ${missing.join(', ')}.`,
     );
   }
+}
+
+export type NewInsight = Static<typeof CreateInsightBody>;
+
+/** A member shares an insight with the network or with chosen partner firms (never just itself). */
+export async function shareInsight(
+  tx: Transaction,
+  author: { networkId: string; firmId: string; userId: string },
+  input: NewInsight,
+) {
+  const { networkId } = author;
+  const readers = [...new Set(input.readerFirmIds ?? [])].filter((id) => id !== author.firmId);
+  if (input.audience === 'firms' && !readers.length) {
+    throw new ApiProblem(
+      422,
+      'readers_required',
+      'Unprocessable content',
+      'Choose at least one partner firm in readerFirmIds, or share with the whole network.',
+    );
+  }
+  await assertReaders(tx, networkId, input.audience === 'firms' ? readers : []);
+  if (input.segment !== undefined) await assertJointSegment(tx, networkId, input.segment);
+  const [created] = await tx
+    .insert(insights)
+    .values({
+      networkId,
+      authorFirmId: author.firmId,
+      authorUserId: author.userId,
+      title: input.title,
+      body: input.body,
+      tags: [...new Set((input.tags ?? []).map((t) => t.trim().toLowerCase()))],
+      dataset: input.dataset ?? null,
+      segment: input.segment ?? null,
+      audience: input.audience,
+    })
+    .returning({ id: insights.id });
+  if (input.audience === 'firms') {
+    await tx.insert(insightReaders).values(readers.map((firmId) => ({ insightId: created!.id, firmId })));
+  }
+  return getInsight(tx, networkId, created!.id);
+}
+
+/** Comments on an insight the acting firm can read. */
+export async function commentOnInsight(
+  tx: Transaction,
+  author: { firmId: string; userId: string },
+  networkId: string,
+  insightId: string,
+  body: string,
+) {
+  await getInsight(tx, networkId, insightId);
+  await tx
+    .insert(insightComments)
+    .values({ insightId, authorFirmId: author.firmId, authorUserId: author.userId, body });
+  return getInsight(tx, networkId, insightId);
 }

@@ -1,11 +1,8 @@
-import { firms, networkMemberships, networks, query, type ChainRole } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, eq, sql } from 'drizzle-orm';
 import Type from 'typebox';
 import { emptyBodyAsObject, Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
-import { ApiProblem, conflict, forbidden } from '../../http/problems.ts';
 import { asActor, requireRole } from '../../plugins/auth.ts';
+import { asNetworkMember } from '../../plugins/network-access.ts';
 import {
   CreateNetworkBody,
   InvitePartnerBody,
@@ -19,23 +16,19 @@ import {
   UpdateNetworkBody,
 } from './networks.schemas.ts';
 import {
-  assertOwnUser,
-  getMember,
+  answerInvitation,
+  createNetwork,
   getNetwork,
-  listMembers,
+  invitePartner,
+  listMembersPage,
   listNetworks,
   networkPeople,
-  requireActiveNetwork,
+  updateMember,
+  updateNetwork,
 } from './networks.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['networks'];
-
-function requireFocal(network: { focalFirm: { id: string } }, firmId: string) {
-  if (network.focalFirm.id !== firmId) {
-    throw forbidden('focal_firm_required', 'Only the focal firm of this network can do this.');
-  }
-}
 
 export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -67,25 +60,9 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const network = await asActor(request, async (tx, actor) => {
+      const network = await asActor(request, (tx, actor) => {
         requireRole(actor, 'manager');
-        const [firm] = await tx.select({ chainRole: firms.chainRole }).from(firms).where(eq(firms.id, actor.firmId));
-        const [created] = await tx
-          .insert(networks)
-          .values({ name: request.body.name, description: request.body.description ?? '', focalFirmId: actor.firmId })
-          .returning({ id: networks.id });
-        await tx.insert(networkMemberships).values({
-          networkId: created!.id,
-          firmId: actor.firmId,
-          chainRole: firm!.chainRole,
-          status: 'active',
-          relationshipStage: 'collaborative',
-          executiveSponsorUserId: actor.userId,
-          invitedByUserId: actor.userId,
-          joinedAt: new Date(),
-          respondedAt: new Date(),
-        });
-        return getNetwork(tx, actor.firmId, created!.id);
+        return createNetwork(tx, actor, request.body);
       });
       return reply.status(201).send(network);
     },
@@ -103,7 +80,10 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Network, ...problemResponses },
       },
     },
-    (request) => asActor(request, (tx, actor) => getNetwork(tx, actor.firmId, request.params.networkId)),
+    (request) =>
+      asNetworkMember(request, request.params.networkId, { invited: true }, (tx, member) =>
+        getNetwork(tx, member.firmId, member.networkId),
+      ),
   );
 
   app.patch(
@@ -120,15 +100,12 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        const network = await getNetwork(tx, actor.firmId, request.params.networkId);
-        requireFocal(network, actor.firmId);
-        requireRole(actor, 'manager');
-        if (request.body.name !== undefined || request.body.description !== undefined) {
-          await tx.update(networks).set(request.body).where(eq(networks.id, network.id));
-        }
-        return getNetwork(tx, actor.firmId, network.id);
-      }),
+      asNetworkMember(
+        request,
+        request.params.networkId,
+        { invited: true, focalFirmOnly: 'renames or describes it', role: 'manager' },
+        (tx, member) => updateNetwork(tx, member, request.body),
+      ),
   );
 
   app.get(
@@ -145,13 +122,9 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        await getNetwork(tx, actor.firmId, request.params.networkId);
-        const limit = request.query.limit ?? 50;
-        const after = decodeCursor(request.query.cursor, 2);
-        const rows = await listMembers(tx, request.params.networkId, { limit, ...(after ? { after } : {}) });
-        return pageOf(rows, limit, (m) => [m.firm.name, m.firm.id]);
-      }),
+      asNetworkMember(request, request.params.networkId, { invited: true }, (tx, member) =>
+        listMembersPage(tx, member.networkId, request.query),
+      ),
   );
 
   app.get(
@@ -167,10 +140,9 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return { items: await networkPeople(tx, request.params.networkId) };
-      }),
+      asNetworkMember(request, request.params.networkId, {}, async (tx, member) => ({
+        items: await networkPeople(tx, member.networkId),
+      })),
   );
 
   app.post(
@@ -188,49 +160,12 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const member = await asActor(request, async (tx, actor) => {
-        const network = await getNetwork(tx, actor.firmId, request.params.networkId);
-        requireFocal(network, actor.firmId);
-        requireRole(actor, 'manager');
-        const [partner] = await query<{ id: string; name: string; chain_role: ChainRole }>(
-          tx,
-          sql`select * from app_firm_by_slug(${request.body.firmSlug})`,
-        );
-        if (!partner) {
-          throw new ApiProblem(
-            404,
-            'firm_not_found',
-            'Not found',
-            `No firm on Accord has the slug "${request.body.firmSlug}".`,
-          );
-        }
-        const invited = {
-          chainRole: request.body.chainRole ?? partner.chain_role,
-          status: 'invited' as const,
-          relationshipStage: request.body.relationshipStage ?? 'transactional',
-          invitedByUserId: actor.userId,
-          invitedAt: new Date(),
-          respondedAt: null,
-          joinedAt: null,
-          executiveSponsorUserId: null,
-        };
-        const [existing] = await tx
-          .select({ status: networkMemberships.status })
-          .from(networkMemberships)
-          .where(and(eq(networkMemberships.networkId, network.id), eq(networkMemberships.firmId, partner.id)));
-        if (existing && existing.status !== 'declined') {
-          throw conflict('already_member', `${partner.name} is already ${existing.status} in this network.`);
-        }
-        if (existing) {
-          await tx
-            .update(networkMemberships)
-            .set(invited)
-            .where(and(eq(networkMemberships.networkId, network.id), eq(networkMemberships.firmId, partner.id)));
-        } else {
-          await tx.insert(networkMemberships).values({ networkId: network.id, firmId: partner.id, ...invited });
-        }
-        return getMember(tx, network.id, partner.id);
-      });
+      const member = await asNetworkMember(
+        request,
+        request.params.networkId,
+        { invited: true, focalFirmOnly: 'invites partner firms', role: 'manager' },
+        (tx, member) => invitePartner(tx, member, request.body),
+      );
       return reply.status(201).send(member);
     },
   );
@@ -249,29 +184,9 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        const { networkId, firmId } = request.params;
-        const network = await getNetwork(tx, actor.firmId, networkId);
-        await getMember(tx, networkId, firmId);
-        requireRole(actor, 'manager');
-        const { relationshipStage, chainRole, executiveSponsorUserId } = request.body;
-        if (relationshipStage !== undefined || chainRole !== undefined) requireFocal(network, actor.firmId);
-        if (executiveSponsorUserId !== undefined) {
-          if (firmId !== actor.firmId) {
-            throw forbidden('own_firm_only', 'Each firm names its own executive sponsor.');
-          }
-          if (executiveSponsorUserId) await assertOwnUser(tx, actor.firmId, executiveSponsorUserId);
-        }
-        await tx
-          .update(networkMemberships)
-          .set({
-            ...(relationshipStage ? { relationshipStage } : {}),
-            ...(chainRole ? { chainRole } : {}),
-            ...(executiveSponsorUserId !== undefined ? { executiveSponsorUserId } : {}),
-          })
-          .where(and(eq(networkMemberships.networkId, networkId), eq(networkMemberships.firmId, firmId)));
-        return getMember(tx, networkId, firmId);
-      }),
+      asNetworkMember(request, request.params.networkId, { invited: true, role: 'manager' }, (tx, member) =>
+        updateMember(tx, member, request.params.firmId, request.body),
+      ),
   );
 
   for (const answer of ['accept', 'decline'] as const) {
@@ -293,25 +208,9 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       (request) =>
-        asActor(request, async (tx, actor) => {
-          const network = await getNetwork(tx, actor.firmId, request.params.networkId);
-          requireRole(actor, 'firm_admin');
-          if (network.myStatus !== 'invited') {
-            throw conflict('no_pending_invitation', `Your firm is ${network.myStatus} in this network, not invited.`);
-          }
-          const sponsor = request.body.executiveSponsorUserId ?? actor.userId;
-          if (answer === 'accept') await assertOwnUser(tx, actor.firmId, sponsor);
-          const now = new Date();
-          await tx
-            .update(networkMemberships)
-            .set(
-              answer === 'accept'
-                ? { status: 'active', respondedAt: now, joinedAt: now, executiveSponsorUserId: sponsor }
-                : { status: 'declined', respondedAt: now },
-            )
-            .where(and(eq(networkMemberships.networkId, network.id), eq(networkMemberships.firmId, actor.firmId)));
-          return getMember(tx, network.id, actor.firmId);
-        }),
+        asNetworkMember(request, request.params.networkId, { invited: true, role: 'firm_admin' }, (tx, member) =>
+          answerInvitation(tx, member, answer, request.body.executiveSponsorUserId),
+        ),
     );
   }
 };

@@ -1,102 +1,29 @@
 // Value-chain networks: the focal firm creates one and invites partners; partners answer.
-import { firmMemberships, firms, networkMemberships, networks, query, users, type Transaction } from '@accord/db';
-import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import { notFound } from '../../http/problems.ts';
+import type { ChainRole, RelationshipStage, Transaction } from '@accord/db';
+import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
+import { paginate, type PageRequest } from '../../http/pagination.ts';
+import type { ActingMember } from '../../plugins/auth.ts';
+import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
+import {
+  firmBySlug,
+  firmChainRole,
+  insertMembership,
+  insertNetwork,
+  isActiveMember,
+  isOwnUser,
+  listMembers,
+  listNetworks,
+  membershipStatus,
+  updateMembership,
+  updateNetworkRow,
+} from './networks.queries.ts';
 
-const focal = alias(firms, 'focal_firm');
-const mine = alias(networkMemberships, 'my_membership');
-
-/** Networks the acting firm belongs to or was invited to; pass an id for one. */
-export async function listNetworks(tx: Transaction, firmId: string, networkId?: string) {
-  const activeMembers = tx
-    .select({ networkId: networkMemberships.networkId, n: count().as('n') })
-    .from(networkMemberships)
-    .where(eq(networkMemberships.status, 'active'))
-    .groupBy(networkMemberships.networkId)
-    .as('active_members');
-  const rows = await tx
-    .select({
-      id: networks.id,
-      name: networks.name,
-      description: networks.description,
-      focalFirmId: focal.id,
-      focalFirmName: focal.name,
-      myStatus: mine.status,
-      activeMembers: sql<number>`coalesce(${activeMembers.n}, 0)::int`,
-      createdAt: networks.createdAt,
-    })
-    .from(networks)
-    .innerJoin(mine, and(eq(mine.networkId, networks.id), eq(mine.firmId, firmId), ne(mine.status, 'declined')))
-    .innerJoin(focal, eq(focal.id, networks.focalFirmId))
-    .leftJoin(activeMembers, eq(activeMembers.networkId, networks.id))
-    .where(networkId ? eq(networks.id, networkId) : undefined)
-    .orderBy(asc(networks.name), asc(networks.id));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    focalFirm: { id: r.focalFirmId, name: r.focalFirmName },
-    myStatus: r.myStatus,
-    activeMembers: r.activeMembers,
-    createdAt: r.createdAt.toISOString(),
-  }));
-}
+export { isActiveMember, listNetworks, networkPeople, type Person } from './networks.queries.ts';
 
 export async function getNetwork(tx: Transaction, firmId: string, networkId: string) {
   const [network] = await listNetworks(tx, firmId, networkId);
   if (!network) throw notFound('network');
   return network;
-}
-
-export interface MemberFilter {
-  firmId?: string;
-  /** Keyset: the (firm name, firm id) of the last row of the previous page. */
-  after?: string[];
-  limit: number;
-}
-
-export async function listMembers(tx: Transaction, networkId: string, filter: MemberFilter) {
-  const after = filter.after;
-  const rows = await tx
-    .select({
-      firmId: firms.id,
-      firmName: firms.name,
-      firmSlug: firms.slug,
-      chainRole: networkMemberships.chainRole,
-      status: networkMemberships.status,
-      relationshipStage: networkMemberships.relationshipStage,
-      sponsorId: users.id,
-      sponsorName: users.name,
-      sponsorEmail: users.email,
-      focalFirmId: networks.focalFirmId,
-      invitedAt: networkMemberships.invitedAt,
-      joinedAt: networkMemberships.joinedAt,
-    })
-    .from(networkMemberships)
-    // left: a firm that just declined no longer sees the network, but still sees its own answer
-    .leftJoin(networks, eq(networks.id, networkMemberships.networkId))
-    .innerJoin(firms, eq(firms.id, networkMemberships.firmId))
-    .leftJoin(users, eq(users.id, networkMemberships.executiveSponsorUserId))
-    .where(
-      and(
-        eq(networkMemberships.networkId, networkId),
-        filter.firmId ? eq(networkMemberships.firmId, filter.firmId) : undefined,
-        after ? sql`(${firms.name}, ${firms.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(asc(firms.name), asc(firms.id))
-    .limit(filter.limit + 1);
-  return rows.map((r) => ({
-    firm: { id: r.firmId, name: r.firmName, slug: r.firmSlug },
-    chainRole: r.chainRole,
-    status: r.status,
-    relationshipStage: r.relationshipStage,
-    executiveSponsor: r.sponsorId ? { id: r.sponsorId, name: r.sponsorName!, email: r.sponsorEmail! } : null,
-    isFocalFirm: r.focalFirmId === r.firmId,
-    invitedAt: r.invitedAt.toISOString(),
-    joinedAt: r.joinedAt?.toISOString() ?? null,
-  }));
 }
 
 export async function getMember(tx: Transaction, networkId: string, firmId: string) {
@@ -107,22 +34,13 @@ export async function getMember(tx: Transaction, networkId: string, firmId: stri
 
 /** The firm's own user, for naming an executive sponsor. */
 export async function assertOwnUser(tx: Transaction, firmId: string, userId: string) {
-  const [row] = await tx
-    .select({ userId: firmMemberships.userId })
-    .from(firmMemberships)
-    .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)));
-  if (!row) throw notFound('user in your firm');
-}
-
-/** Whether the acting firm is an active member of the network (the same test row-level security applies). */
-export async function isActiveMember(tx: Transaction, networkId: string): Promise<boolean> {
-  const [row] = await query<{ member: boolean }>(tx, sql`select app_is_network_member(${networkId}) as member`);
-  return row?.member === true;
+  if (!(await isOwnUser(tx, firmId, userId))) throw notFound('user in your firm');
 }
 
 /**
  * The network's data is the caller's business: an active member, or a pipeline whose key is for this
- * network. Anyone else is told the network does not exist.
+ * network. Anyone else is told the network does not exist. Routes check this through
+ * asNetworkMember / asNetworkCaller (plugins/network-access.ts).
  */
 export async function requireActiveNetwork(
   tx: Transaction,
@@ -132,21 +50,133 @@ export async function requireActiveNetwork(
   if (pipeline ? pipeline.networkId !== networkId : !(await isActiveMember(tx, networkId))) throw notFound('network');
 }
 
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-  firmId: string;
-  firmName: string;
-  role: string;
+/** The acting firm creates a network and becomes its focal firm and first active member, the actor its sponsor. */
+export async function createNetwork(
+  tx: Transaction,
+  actor: ActingMember,
+  body: { name: string; description?: string },
+) {
+  const chainRole = await firmChainRole(tx, actor.firmId);
+  const networkId = await insertNetwork(tx, {
+    name: body.name,
+    description: body.description ?? '',
+    focalFirmId: actor.firmId,
+  });
+  const now = new Date();
+  await insertMembership(tx, {
+    networkId,
+    firmId: actor.firmId,
+    chainRole,
+    status: 'active',
+    relationshipStage: 'collaborative',
+    executiveSponsorUserId: actor.userId,
+    invitedByUserId: actor.userId,
+    joinedAt: now,
+    respondedAt: now,
+  });
+  return getNetwork(tx, actor.firmId, networkId);
 }
 
-/** The people of the network's active member firms (nothing to a non-member). */
-export async function networkPeople(tx: Transaction, networkId: string): Promise<Person[]> {
-  return query<Person>(
+export async function updateNetwork(
+  tx: Transaction,
+  member: NetworkMember,
+  change: { name?: string; description?: string },
+) {
+  if (change.name !== undefined || change.description !== undefined) {
+    await updateNetworkRow(tx, member.networkId, change);
+  }
+  return getNetwork(tx, member.firmId, member.networkId);
+}
+
+export function listMembersPage(tx: Transaction, networkId: string, page: PageRequest) {
+  return paginate(page, ({ after, take }) => listMembers(tx, networkId, { after, limit: take }), {
+    parts: 2,
+    key: (m) => [m.firm.name, m.firm.id],
+  });
+}
+
+export interface PartnerInvitation {
+  firmSlug: string;
+  chainRole?: ChainRole;
+  relationshipStage?: RelationshipStage;
+}
+
+/** The focal firm invites a firm on Accord; a firm that declined before may be invited again. */
+export async function invitePartner(tx: Transaction, member: NetworkMember, invitation: PartnerInvitation) {
+  const partner = await firmBySlug(tx, invitation.firmSlug);
+  if (!partner) {
+    throw new ApiProblem(
+      404,
+      'firm_not_found',
+      'Not found',
+      `No firm on Accord has the slug "${invitation.firmSlug}".`,
+    );
+  }
+  const invited = {
+    chainRole: invitation.chainRole ?? partner.chain_role,
+    status: 'invited' as const,
+    relationshipStage: invitation.relationshipStage ?? 'transactional',
+    invitedByUserId: member.userId,
+    invitedAt: new Date(),
+    respondedAt: null,
+    joinedAt: null,
+    executiveSponsorUserId: null,
+  };
+  const existing = await membershipStatus(tx, member.networkId, partner.id);
+  if (existing && existing !== 'declined') {
+    throw conflict('already_member', `${partner.name} is already ${existing} in this network.`);
+  }
+  if (existing) await updateMembership(tx, member.networkId, partner.id, invited);
+  else await insertMembership(tx, { networkId: member.networkId, firmId: partner.id, ...invited });
+  return getMember(tx, member.networkId, partner.id);
+}
+
+export interface MemberChange {
+  relationshipStage?: RelationshipStage;
+  chainRole?: ChainRole;
+  executiveSponsorUserId?: string | null;
+}
+
+/** The focal firm sets a member's stage and chain role; each firm names its own executive sponsor. */
+export async function updateMember(tx: Transaction, member: NetworkMember, firmId: string, change: MemberChange) {
+  await getMember(tx, member.networkId, firmId);
+  const { relationshipStage, chainRole, executiveSponsorUserId } = change;
+  if (relationshipStage !== undefined || chainRole !== undefined) {
+    requireFocalFirm(member, "sets a member's relationship stage or chain role");
+  }
+  if (executiveSponsorUserId !== undefined) {
+    if (firmId !== member.firmId) throw forbidden('own_firm_only', 'Each firm names its own executive sponsor.');
+    if (executiveSponsorUserId) await assertOwnUser(tx, member.firmId, executiveSponsorUserId);
+  }
+  await updateMembership(tx, member.networkId, firmId, {
+    ...(relationshipStage ? { relationshipStage } : {}),
+    ...(chainRole ? { chainRole } : {}),
+    ...(executiveSponsorUserId !== undefined ? { executiveSponsorUserId } : {}),
+  });
+  return getMember(tx, member.networkId, firmId);
+}
+
+/** An invited firm's admin accepts (naming its sponsor, by default themself) or declines. */
+export async function answerInvitation(
+  tx: Transaction,
+  member: NetworkMember,
+  answer: 'accept' | 'decline',
+  executiveSponsorUserId: string | undefined,
+) {
+  const network = await getNetwork(tx, member.firmId, member.networkId);
+  if (network.myStatus !== 'invited') {
+    throw conflict('no_pending_invitation', `Your firm is ${network.myStatus} in this network, not invited.`);
+  }
+  const sponsor = executiveSponsorUserId ?? member.userId;
+  if (answer === 'accept') await assertOwnUser(tx, member.firmId, sponsor);
+  const now = new Date();
+  await updateMembership(
     tx,
-    sql`select p.user_id as id, p.name, p.email, p.firm_id as "firmId", f.name as "firmName", p.role::text as role
-        from app_network_people(${networkId}::uuid) p join firms f on f.id = p.firm_id
-        order by f.name, p.name`,
+    member.networkId,
+    member.firmId,
+    answer === 'accept'
+      ? { status: 'active', respondedAt: now, joinedAt: now, executiveSponsorUserId: sponsor }
+      : { status: 'declined', respondedAt: now },
   );
+  return getMember(tx, member.networkId, member.firmId);
 }

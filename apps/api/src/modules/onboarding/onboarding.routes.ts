@@ -1,16 +1,12 @@
 // Joining Accord: sign-up, email verification, and firm invitations (a focal firm invites a partner
 // that is not on Accord yet).
-import { firmInvitations, users, type Transaction } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import Type from 'typebox';
 import { perAddressAndEmail } from '../../http/rate-limits.ts';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
-import { conflict, forbidden, notFound } from '../../http/problems.ts';
-import { asActor, requireRole, type ActingMember } from '../../plugins/auth.ts';
+import { asNetworkMember, type NetworkRule } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
-import { getNetwork } from '../networks/networks.service.ts';
 import {
   Accepted,
   FirmInvitation,
@@ -26,36 +22,24 @@ import {
 import {
   EMAIL_VERIFICATION_HOURS,
   FIRM_INVITATION_DAYS,
-  firmInvitationStatus,
+  firmInvitationContext,
   inviteFirm,
+  listFirmInvitations,
   lookUpFirmInvitation,
+  presentFirmInvitation,
   resendFirmInvitation,
   resendVerification,
   signUp,
   verifyEmail,
-  type FirmInvitationContext,
+  withdrawFirmInvitation,
   type QueuedEmail,
   type SignUpLimits,
 } from './onboarding.service.ts';
 
 const security = [{ bearer: [] }];
 
-type FirmInvitationRow = typeof firmInvitations.$inferSelect;
-
-function present(row: FirmInvitationRow, invitedBy: string | null) {
-  return {
-    id: row.id,
-    networkId: row.networkId,
-    email: row.email,
-    firmName: row.firmName,
-    chainRole: row.chainRole,
-    status: firmInvitationStatus(row),
-    invitedBy,
-    acceptedFirmId: row.acceptedFirmId,
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt.toISOString(),
-  };
-}
+/** Firm invitations are the focal firm's managers' to send. */
+const focalManagers: NetworkRule = { invited: true, focalFirmOnly: 'invites firms', role: 'manager' };
 
 export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; signUpLimits: SignUpLimits }> = async (
   app,
@@ -63,17 +47,6 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
 ) => {
   const deliver = (email: QueuedEmail) =>
     app.queue.enqueue('deliver-email', email, { jobId: `email-${email.emailId}` });
-
-  /** The network as its focal firm's manager or firm admin sees it, with who acts, for inviting. */
-  async function asFocalManager(tx: Transaction, actor: ActingMember, networkId: string, portalUrl: string) {
-    const network = await getNetwork(tx, actor.firmId, networkId);
-    if (network.focalFirm.id !== actor.firmId) {
-      throw forbidden('focal_firm_required', 'Only the focal firm of this network can invite firms.');
-    }
-    requireRole(actor, 'manager');
-    const [me] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, actor.userId));
-    return { network, invitedBy: me!, portalUrl } satisfies FirmInvitationContext;
-  }
 
   app.post(
     '/v1/signup',
@@ -188,19 +161,12 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        const network = await getNetwork(tx, actor.firmId, request.params.networkId);
-        if (network.focalFirm.id !== actor.firmId) {
-          throw forbidden('focal_firm_required', "Only the network's focal firm sees its firm invitations.");
-        }
-        const rows = await tx
-          .select({ invitation: firmInvitations, invitedBy: users.name })
-          .from(firmInvitations)
-          .leftJoin(users, eq(users.id, firmInvitations.invitedByUserId))
-          .where(eq(firmInvitations.networkId, network.id))
-          .orderBy(desc(firmInvitations.createdAt), desc(firmInvitations.id));
-        return { items: rows.map((r) => present(r.invitation, r.invitedBy)), nextCursor: null };
-      }),
+      asNetworkMember(
+        request,
+        request.params.networkId,
+        { invited: true, focalFirmOnly: 'sees its firm invitations' },
+        (tx, member) => listFirmInvitations(tx, member.networkId),
+      ),
   );
 
   app.post(
@@ -221,13 +187,18 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
       },
     },
     async (request, reply) => {
-      const { invitation, emailId, inviter, focalFirmId } = await asActor(request, async (tx, actor) => {
-        const context = await asFocalManager(tx, actor, request.params.networkId, options.portalUrl);
-        const created = await inviteFirm(tx, context, request.body);
-        return { ...created, inviter: context.invitedBy.name, focalFirmId: actor.firmId };
-      });
+      const { invitation, emailId, inviter, focalFirmId } = await asNetworkMember(
+        request,
+        request.params.networkId,
+        focalManagers,
+        async (tx, member) => {
+          const context = await firmInvitationContext(tx, member, options.portalUrl);
+          const created = await inviteFirm(tx, context, request.body);
+          return { ...created, inviter: context.invitedBy.name, focalFirmId: member.firmId };
+        },
+      );
       await deliver({ firmId: focalFirmId, emailId });
-      return reply.status(201).send(present(invitation, inviter));
+      return reply.status(201).send(presentFirmInvitation(invitation, inviter));
     },
   );
 
@@ -247,26 +218,18 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
       },
     },
     async (request) => {
-      const { invitation, emailId, inviter, focalFirmId } = await asActor(request, async (tx, actor) => {
-        const context = await asFocalManager(tx, actor, request.params.networkId, options.portalUrl);
-        const resent = await resendFirmInvitation(tx, context, request.params.firmInvitationId);
-        if (!resent) {
-          const [exists] = await tx
-            .select({ id: firmInvitations.id })
-            .from(firmInvitations)
-            .where(
-              and(
-                eq(firmInvitations.id, request.params.firmInvitationId),
-                eq(firmInvitations.networkId, context.network.id),
-              ),
-            );
-          if (!exists) throw notFound('firm invitation');
-          throw conflict('invitation_not_pending', 'This invitation was already used or withdrawn; invite anew.');
-        }
-        return { ...resent, inviter: context.invitedBy.name, focalFirmId: actor.firmId };
-      });
+      const { invitation, emailId, inviter, focalFirmId } = await asNetworkMember(
+        request,
+        request.params.networkId,
+        focalManagers,
+        async (tx, member) => {
+          const context = await firmInvitationContext(tx, member, options.portalUrl);
+          const resent = await resendFirmInvitation(tx, context, request.params.firmInvitationId);
+          return { ...resent, inviter: context.invitedBy.name, focalFirmId: member.firmId };
+        },
+      );
       await deliver({ firmId: focalFirmId, emailId });
-      return present(invitation, inviter);
+      return presentFirmInvitation(invitation, inviter);
     },
   );
 
@@ -283,22 +246,9 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
       },
     },
     async (request, reply) => {
-      await asActor(request, async (tx, actor) => {
-        const { network } = await asFocalManager(tx, actor, request.params.networkId, options.portalUrl);
-        const [withdrawn] = await tx
-          .update(firmInvitations)
-          .set({ revokedAt: new Date() })
-          .where(
-            and(
-              eq(firmInvitations.id, request.params.firmInvitationId),
-              eq(firmInvitations.networkId, network.id),
-              isNull(firmInvitations.acceptedAt),
-              isNull(firmInvitations.revokedAt),
-            ),
-          )
-          .returning({ id: firmInvitations.id });
-        if (!withdrawn) throw notFound('pending firm invitation');
-      });
+      await asNetworkMember(request, request.params.networkId, focalManagers, (tx, member) =>
+        withdrawFirmInvitation(tx, member.networkId, request.params.firmInvitationId),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -14,9 +14,18 @@ import {
 } from '@accord/db';
 import { firmSlugFrom } from '@accord/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { ApiProblem, badRequest, conflict, gone } from '../../http/problems.ts';
+import { ApiProblem, badRequest, conflict, gone, notFound } from '../../http/problems.ts';
+import type { NetworkMember } from '../../plugins/network-access.ts';
 import { checkNewPassword, hashToken, newSecretToken } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { getNetwork } from '../networks/networks.service.ts';
+import {
+  firmInvitationExists,
+  firmInvitationsOf,
+  userName,
+  withdrawPendingFirmInvitation,
+  type FirmInvitationRow,
+} from './onboarding.queries.ts';
 
 export const EMAIL_VERIFICATION_HOURS = 24;
 export const FIRM_INVITATION_DAYS = 14;
@@ -189,8 +198,6 @@ export async function resendVerification(db: Database, email: string, portalUrl:
   });
 }
 
-type FirmInvitationRow = typeof firmInvitations.$inferSelect;
-
 export function firmInvitationStatus(row: Pick<FirmInvitationRow, 'acceptedAt' | 'revokedAt' | 'expiresAt'>) {
   if (row.acceptedAt) return 'accepted' as const;
   if (row.revokedAt) return 'withdrawn' as const;
@@ -202,6 +209,41 @@ export interface FirmInvitationContext {
   network: { id: string; name: string; focalFirm: { id: string; name: string } };
   invitedBy: { id: string; name: string };
   portalUrl: string;
+}
+
+/** The network as its focal firm's member sees it, with who acts, for inviting. */
+export async function firmInvitationContext(
+  tx: Transaction,
+  member: NetworkMember,
+  portalUrl: string,
+): Promise<FirmInvitationContext> {
+  const network = await getNetwork(tx, member.firmId, member.networkId);
+  return { network, invitedBy: await userName(tx, member.userId), portalUrl };
+}
+
+/** A firm invitation as the API answers it. */
+export function presentFirmInvitation(row: FirmInvitationRow, invitedBy: string | null) {
+  return {
+    id: row.id,
+    networkId: row.networkId,
+    email: row.email,
+    firmName: row.firmName,
+    chainRole: row.chainRole,
+    status: firmInvitationStatus(row),
+    invitedBy,
+    acceptedFirmId: row.acceptedFirmId,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+  };
+}
+
+export async function listFirmInvitations(tx: Transaction, networkId: string) {
+  const rows = await firmInvitationsOf(tx, networkId);
+  return { items: rows.map((r) => presentFirmInvitation(r.invitation, r.invitedBy)), nextCursor: null };
+}
+
+export async function withdrawFirmInvitation(tx: Transaction, networkId: string, invitationId: string) {
+  if (!(await withdrawPendingFirmInvitation(tx, networkId, invitationId))) throw notFound('pending firm invitation');
 }
 
 /** Writes the invitation email with a fresh link into the focal firm's outbox. */
@@ -268,7 +310,7 @@ export async function resendFirmInvitation(
   tx: Transaction,
   context: FirmInvitationContext,
   invitationId: string,
-): Promise<{ invitation: FirmInvitationRow; emailId: string } | null> {
+): Promise<{ invitation: FirmInvitationRow; emailId: string }> {
   const token = newSecretToken();
   const [invitation] = await tx
     .update(firmInvitations)
@@ -282,7 +324,10 @@ export async function resendFirmInvitation(
       ),
     )
     .returning();
-  if (!invitation) return null;
+  if (!invitation) {
+    if (!(await firmInvitationExists(tx, context.network.id, invitationId))) throw notFound('firm invitation');
+    throw conflict('invitation_not_pending', 'This invitation was already used or withdrawn; invite anew.');
+  }
   return { invitation, emailId: await emailFirmInvitation(tx, context, invitation, token) };
 }
 

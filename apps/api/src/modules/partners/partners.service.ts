@@ -2,59 +2,73 @@
 // partner firm; the focal firm sees all of them, a partner its own. What a partner contributed
 // through the exchange is what the acting firm may see of it (its grants, aggregate ones only for
 // groups of k customers), like every other computed figure in Accord.
-import { query, type Transaction } from '@accord/db';
+import { databaseErrorOf, type Database, type Transaction } from '@accord/db';
 import {
+  answerProblems,
   integrationLevels,
   integrationProfile,
   recommendStrategyTeam,
   relationshipSpectrum,
   rollUp,
+  scoreSurvey,
   spectrumIndicatorInfo,
   spectrumIndicators,
-  type IntegrationAnswers,
-  type Perspective,
-  type SpectrumAnswers,
+  surveyDimensions,
+  surveyItems,
+  surveyProblems,
   type SurveyDimension,
   type TeamRecommendation,
 } from '@accord/domain';
-import { sql } from 'drizzle-orm';
+import type { JobQueue } from '@accord/jobs';
+import { todayUtc } from '@accord/analytics';
 import type { Static } from 'typebox';
-import { notFound } from '../../http/problems.ts';
-import type { PartnerSummary } from './partners.schemas.ts';
+import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
+import type { ActingMember } from '../../plugins/auth.ts';
+import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
+import { networkPeople } from '../networks/networks.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { queueRescoring, type NetworkWork } from '../scorecard/scorecard.service.ts';
+import {
+  assessmentsOf,
+  assessmentsOfNetwork,
+  contactsOf,
+  currentPartnerValues,
+  datasetCatalog,
+  deleteContact,
+  focalFirmOf,
+  insertContact,
+  insertRound,
+  latestHealth,
+  latestStrategySignoffs,
+  partnerMembers,
+  responsesOf,
+  roundById,
+  roundsOf,
+  salesFacts,
+  strategyTeamFirms,
+  surveyHistory,
+  upsertAssessment,
+  upsertResponse,
+  type PartnerMember,
+  type RoundRow,
+} from './partners.queries.ts';
+import type { AssessmentBody, ContactBody, PartnerSummary, ResponseBody, RoundBody } from './partners.schemas.ts';
 
 export interface Relationships {
   focalFirmId: string;
   /** You are the focal firm (you see every relationship) or a partner (your own). */
   focal: boolean;
-  partners: {
-    id: string;
-    name: string;
-    chainRole: string;
-    stage: string;
-    sponsorId: string | null;
-    sponsorName: string | null;
-  }[];
+  partners: PartnerMember[];
 }
 
 /** The relationships the acting firm is party to. */
 export async function relationshipsOf(tx: Transaction, networkId: string, actorFirmId: string): Promise<Relationships> {
-  const [network] = await query<{ focal: string; is_focal: boolean }>(
-    tx,
-    sql`select app_network_focal(${networkId}::uuid) as focal, app_is_focal_firm(${networkId}::uuid) as is_focal`,
-  );
-  const members = await query<Relationships['partners'][number]>(
-    tx,
-    sql`select f.id, f.name, m.chain_role::text as "chainRole", m.relationship_stage::text as stage,
-               u.id as "sponsorId", u.name as "sponsorName"
-        from network_memberships m join firms f on f.id = m.firm_id
-        left join users u on u.id = m.executive_sponsor_user_id
-        where m.network_id = ${networkId}::uuid and m.status = 'active' and m.firm_id <> ${network!.focal}::uuid
-        order by f.name`,
-  );
+  const { focalFirmId, isFocal } = await focalFirmOf(tx, networkId);
+  const members = await partnerMembers(tx, networkId, focalFirmId);
   return {
-    focalFirmId: network!.focal,
-    focal: network!.is_focal,
-    partners: network!.is_focal ? members : members.filter((m) => m.id === actorFirmId),
+    focalFirmId,
+    focal: isFocal,
+    partners: isFocal ? members : members.filter((m) => m.id === actorFirmId),
   };
 }
 
@@ -83,59 +97,17 @@ export async function portfolio(tx: Transaction, networkId: string, actorFirmId:
   const ids = rel.partners.map((p) => p.id);
   const now = Date.parse(`${today}T00:00:00Z`);
   const window = { from: dayOf(now - 365 * DAY), to: today };
-  const facts = await query<{ firm_id: string; level: string; revenue: string | null; customers: string | null }>(
-    tx,
-    sql`select firm_id, level, revenue, customers from app_scorecard_facts(${networkId}::uuid,
-          ${window.from}::date, ${dayOf(now + DAY)}::date, ${dayOf(now - 730 * DAY)}::date)
-        where dataset = 'transactions'`,
-  );
-  const catalog = await query<{
-    owner_firm_id: string;
-    dataset: string;
-    last_loaded_at: string | Date | null;
-    level: string | null;
-  }>(
-    tx,
-    sql`select owner_firm_id, dataset::text as dataset, last_loaded_at, level::text as level
-        from app_dataset_catalog(${networkId}::uuid)`,
-  );
+  const facts = await salesFacts(tx, networkId, {
+    from: window.from,
+    until: dayOf(now + DAY),
+    history: dayOf(now - 730 * DAY),
+  });
+  const catalog = await datasetCatalog(tx, networkId);
   const scores = await currentScores(tx, networkId, actorFirmId, ids);
-  const assessments = await query<{
-    partner_firm_id: string;
-    respondent_firm_id: string;
-    spectrum: SpectrumAnswers;
-    integration: IntegrationAnswers;
-  }>(
-    tx,
-    sql`select partner_firm_id, respondent_firm_id, spectrum, integration from relationship_assessments
-        where network_id = ${networkId}::uuid`,
-  );
-  const health = await query<
-    { partner_firm_id: string; round_id: string; title: string; responses: number } & Record<string, number>
-  >(
-    tx,
-    sql`select distinct on (r.partner_firm_id) r.partner_firm_id, s.id as round_id, s.title, count(*)::int as responses,
-               avg(r.trust) as trust, avg(r.commitment) as commitment, avg(r.satisfaction) as satisfaction,
-               avg(r.information_sharing) as information_sharing
-        from survey_responses r join survey_rounds s on s.id = r.round_id
-        where r.network_id = ${networkId}::uuid
-        group by r.partner_firm_id, s.id, s.title, s.opens_on
-        order by r.partner_firm_id, s.opens_on desc, s.id`,
-  );
-  const team = await query<{ firm_id: string }>(
-    tx,
-    sql`select distinct firm_id from strategy_team_members where network_id = ${networkId}::uuid`,
-  );
-  const signed = await query<{ firm_id: string; signed: boolean }>(
-    tx,
-    sql`with latest as (select id from strategy_versions where network_id = ${networkId}::uuid and status = 'published'
-                        order by version desc limit 1)
-        select m.firm_id, coalesce((select s.decision = 'signed' from strategy_signoffs s
-                                    where s.version_id = latest.id and s.firm_id = m.firm_id
-                                    order by s.decided_at desc, s.id desc limit 1), false) as signed
-        from network_memberships m cross join latest
-        where m.network_id = ${networkId}::uuid and m.status = 'active'`,
-  );
+  const assessments = await assessmentsOfNetwork(tx, networkId);
+  const health = await latestHealth(tx, networkId);
+  const team = await strategyTeamFirms(tx, networkId);
+  const signed = await latestStrategySignoffs(tx, networkId);
   const published = signed.length > 0;
 
   const items = rel.partners.map((p): Item => {
@@ -212,24 +184,7 @@ function recommend(items: Item[]): (TeamRecommendation & { firmName: string })[]
 async function currentScores(tx: Transaction, networkId: string, viewer: string, subjects: string[]) {
   const scores = new Map<string, number | null>();
   if (!subjects.length) return scores;
-  const rows = await query<{
-    subject: string;
-    perspective: Perspective;
-    score: number | null;
-    weight: number;
-    weights: Record<string, number>;
-  }>(
-    tx,
-    sql`with card as (select id, perspective_weights from scorecards where network_id = ${networkId}::uuid
-                      order by created_at, id limit 1),
-             period as (select p.id from scorecard_periods p join card on card.id = p.scorecard_id
-                        where p.starts_on <= current_date order by p.starts_on desc limit 1)
-        select v.subject_firm_id as subject, m.perspective::text as perspective, v.score, v.weight,
-               card.perspective_weights as weights
-        from scorecard_values v join period on period.id = v.period_id
-        join scorecard_measures m on m.id = v.measure_id cross join card
-        where v.viewer_firm_id = ${viewer}::uuid and v.subject_firm_id is not null`,
-  );
+  const rows = await currentPartnerValues(tx, networkId, viewer);
   for (const subject of subjects) {
     const mine = rows.filter((r) => r.subject === subject);
     if (!mine.length) continue;
@@ -250,20 +205,7 @@ export async function profile(
   // the whole portfolio: the team recommendation weighs each partner against the others
   const all = await portfolio(tx, networkId, actorFirmId, today);
   const item = all.items.find((i) => i.firm.id === partnerFirmId)!;
-  const assessments = await query<{
-    respondent_firm_id: string;
-    spectrum: SpectrumAnswers;
-    integration: IntegrationAnswers;
-    note: string;
-    by_id: string;
-    by_name: string;
-    answered_at: string | Date;
-  }>(
-    tx,
-    sql`select a.respondent_firm_id, a.spectrum, a.integration, a.note, u.id as by_id, u.name as by_name, a.answered_at
-        from relationship_assessments a join users u on u.id = a.answered_by_user_id
-        where a.network_id = ${networkId}::uuid and a.partner_firm_id = ${partnerFirmId}::uuid`,
-  );
+  const assessments = await assessmentsOf(tx, networkId, partnerFirmId);
   const sideOf = (firm: string) => {
     const a = assessments.find((x) => x.respondent_firm_id === firm);
     return a
@@ -280,34 +222,8 @@ export async function profile(
   const partnerSide = sideOf(partnerFirmId);
   const spectrum = relationshipSpectrum(focalSide?.spectrum ?? null, partnerSide?.spectrum ?? null);
   const integration = integrationProfile(focalSide?.integration ?? null, partnerSide?.integration ?? null);
-  const contacts = await query<{
-    id: string;
-    firmId: string;
-    firmName: string;
-    person: { id: string; name: string };
-    role: string;
-    addedAt: string | Date;
-  }>(
-    tx,
-    sql`select c.id, c.firm_id as "firmId", f.name as "firmName", json_build_object('id', u.id, 'name', u.name) as person,
-               c.role, c.added_at as "addedAt"
-        from relationship_contacts c join firms f on f.id = c.firm_id join users u on u.id = c.user_id
-        where c.network_id = ${networkId}::uuid and c.partner_firm_id = ${partnerFirmId}::uuid
-        order by f.name, u.name`,
-  );
-  const surveys = await query<
-    { round_id: string; title: string; opens_on: string; closes_on: string; respondent_firm_id: string } & Record<
-      string,
-      number
-    >
-  >(
-    tx,
-    sql`select s.id as round_id, s.title, s.opens_on::text as opens_on, s.closes_on::text as closes_on, r.respondent_firm_id,
-               r.trust, r.commitment, r.satisfaction, r.information_sharing
-        from survey_responses r join survey_rounds s on s.id = r.round_id
-        where r.network_id = ${networkId}::uuid and r.partner_firm_id = ${partnerFirmId}::uuid
-        order by s.opens_on desc, s.id`,
-  );
+  const contacts = await contactsOf(tx, networkId, partnerFirmId);
+  const surveys = await surveyHistory(tx, networkId, partnerFirmId);
   const rounds = [...new Map(surveys.map((s) => [s.round_id, s])).values()].map((s) => {
     const of = (firm: string) => {
       const row = surveys.find((x) => x.round_id === s.round_id && x.respondent_firm_id === firm);
@@ -346,3 +262,251 @@ export async function profile(
 }
 
 export const surveyScale = '1 strongly disagree, 2 disagree, 3 neither, 4 agree, 5 strongly agree';
+
+/** What the partners module's changes need besides their transaction: the queue, and the portal's address. */
+export interface PartnersDeps {
+  db: Database;
+  queue: JobQueue;
+  portalUrl: string;
+}
+
+export function partnerPortfolio(tx: Transaction, actor: ActingMember, networkId: string) {
+  return portfolio(tx, networkId, actor.firmId, todayUtc());
+}
+
+export function partnerProfile(tx: Transaction, actor: ActingMember, networkId: string, partnerFirmId: string) {
+  return profile(tx, networkId, actor.firmId, partnerFirmId, todayUtc());
+}
+
+/** The acting firm's side of the relationship-spectrum indicators and integration levels. */
+export async function assessRelationship(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  partnerFirmId: string,
+  body: Static<typeof AssessmentBody>,
+) {
+  await relationshipOf(tx, networkId, actor.firmId, partnerFirmId);
+  const { spectrum, integration } = body;
+  const problems = [
+    ...answerProblems('spectrum', spectrum).map((p) => ({ ...p, path: `/spectrum/${p.path}` })),
+    ...answerProblems('integration', integration).map((p) => ({ ...p, path: `/integration/${p.path}` })),
+  ];
+  if (problems.length)
+    throw new ApiProblem(422, 'invalid_answers', 'Invalid answers', 'Answer every question 1..5.', problems);
+  await upsertAssessment(
+    tx,
+    { networkId, partnerFirmId, respondentFirmId: actor.firmId },
+    { spectrum, integration, note: body.note ?? '', answeredByUserId: actor.userId },
+  );
+  return profile(tx, networkId, actor.firmId, partnerFirmId, todayUtc());
+}
+
+/** One of the acting firm's people named a boundary spanner of the relationship. */
+export async function addContact(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  partnerFirmId: string,
+  body: Static<typeof ContactBody>,
+) {
+  await relationshipOf(tx, networkId, actor.firmId, partnerFirmId);
+  const person = (await networkPeople(tx, networkId)).find((p) => p.id === body.userId && p.firmId === actor.firmId);
+  if (!person) throw notFound('person of your firm');
+  const row = await insertContact(tx, {
+    networkId,
+    partnerFirmId,
+    firmId: actor.firmId,
+    userId: person.id,
+    role: body.role,
+  });
+  if (!row) throw conflict('already_a_contact', `${person.name} is already a contact of this relationship.`);
+  return {
+    id: row.id,
+    firmId: person.firmId,
+    firmName: person.firmName,
+    person: { id: person.id, name: person.name },
+    role: row.role,
+    addedAt: row.addedAt.toISOString(),
+  };
+}
+
+export async function removeContact(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  partnerFirmId: string,
+  contactId: string,
+): Promise<void> {
+  await relationshipOf(tx, networkId, actor.firmId, partnerFirmId);
+  if (!(await deleteContact(tx, { contactId, partnerFirmId, firmId: actor.firmId })))
+    throw notFound('contact of your firm');
+}
+
+const roundStatus = (round: RoundRow, today: string) =>
+  today < round.opensOn ? ('upcoming' as const) : today > round.closesOn ? ('closed' as const) : ('open' as const);
+
+/** The acting firm's view of a round: its visible responses and the relationships it still owes answers for. */
+async function roundView(tx: Transaction, round: RoundRow, actorFirmId: string, today: string) {
+  const rel = await relationshipsOf(tx, round.networkId, actorFirmId);
+  const responses = await responsesOf(tx, round.id);
+  return {
+    view: {
+      id: round.id,
+      title: round.title,
+      opensOn: round.opensOn,
+      closesOn: round.closesOn,
+      status: roundStatus(round, today),
+      responses: responses.length,
+      pending: rel.partners
+        .filter((p) => !responses.some((r) => r.partnerFirmId === p.id && r.respondentFirmId === actorFirmId))
+        .map((p) => p.id),
+    },
+    rel,
+    all: responses,
+  };
+}
+
+/** The survey's questions, and its rounds with what the acting firm still owes. */
+export async function surveyRounds(tx: Transaction, actor: ActingMember, networkId: string) {
+  const today = todayUtc();
+  const views = [];
+  for (const round of await roundsOf(tx, networkId)) views.push((await roundView(tx, round, actor.firmId, today)).view);
+  return {
+    instrument: {
+      dimensions: [...surveyDimensions],
+      items: surveyItems.map((i) => ({ ...i })),
+      scale: surveyScale,
+    },
+    rounds: views,
+  };
+}
+
+/** A round opened by the focal firm; every member is told. */
+export async function openSurveyRound(
+  deps: Pick<PartnersDeps, 'portalUrl'>,
+  tx: Transaction,
+  actor: NetworkMember,
+  networkId: string,
+  body: Static<typeof RoundBody>,
+) {
+  requireFocalFirm(actor, 'opens survey rounds');
+  const { title, opensOn, closesOn } = body;
+  if (closesOn < opensOn)
+    throw new ApiProblem(422, 'invalid_dates', 'Invalid dates', 'A round closes on or after the day it opens.', [
+      { path: '/closesOn', message: `must be on or after opensOn (${opensOn})` },
+    ]);
+  const round = await insertRound(tx, { networkId, title, opensOn, closesOn, createdByUserId: actor.userId });
+  await notify(tx, {
+    networkId,
+    senderFirmId: actor.firmId,
+    users: null,
+    kind: 'survey_round_opened',
+    title: `Relationship health survey: ${title}`,
+    body: `Answer for your firm between ${opensOn} and ${closesOn}.`,
+    link: '/surveys',
+    emails: [],
+    portalUrl: deps.portalUrl,
+  });
+  return (await roundView(tx, round, actor.firmId, todayUtc())).view;
+}
+
+async function roundOf(tx: Transaction, networkId: string, roundId: string): Promise<RoundRow> {
+  const round = await roundById(tx, networkId, roundId);
+  if (!round) throw notFound('survey round');
+  return round;
+}
+
+/** A round: per relationship the acting firm is party to, each side's scores and its own answers. */
+export async function surveyRound(tx: Transaction, actor: ActingMember, networkId: string, roundId: string) {
+  const round = await roundOf(tx, networkId, roundId);
+  const { view, rel, all } = await roundView(tx, round, actor.firmId, todayUtc());
+  const dims = (r: (typeof all)[number] | undefined) =>
+    r
+      ? {
+          trust: r.trust,
+          commitment: r.commitment,
+          satisfaction: r.satisfaction,
+          information_sharing: r.informationSharing,
+        }
+      : null;
+  return {
+    ...view,
+    relationships: rel.partners.map((p) => {
+      const of = (firm: string) => all.find((r) => r.partnerFirmId === p.id && r.respondentFirmId === firm);
+      const yours = of(actor.firmId);
+      return {
+        firm: { id: p.id, name: p.name },
+        focal: dims(of(rel.focalFirmId)),
+        partner: dims(of(p.id)),
+        yours: yours
+          ? { answers: yours.answers, comment: yours.comment, answeredAt: yours.answeredAt.toISOString() }
+          : null,
+      };
+    }),
+  };
+}
+
+/**
+ * The acting firm's answers for one relationship in an open round; the relationship's two firms are
+ * rescored after the commit (the relationship measures read the survey).
+ */
+export async function answerSurvey(
+  deps: Pick<PartnersDeps, 'queue'>,
+  run: NetworkWork,
+  networkId: string,
+  ref: { roundId: string; partnerFirmId: string },
+  body: Static<typeof ResponseBody>,
+) {
+  const { roundId, partnerFirmId } = ref;
+  const { response, parties } = await run(async (tx, actor) => {
+    const rel = await relationshipOf(tx, networkId, actor.firmId, partnerFirmId);
+    const round = await roundOf(tx, networkId, roundId);
+    const status = roundStatus(round, todayUtc());
+    if (status !== 'open')
+      throw conflict(
+        'round_not_open',
+        status === 'upcoming'
+          ? `The round opens on ${round.opensOn}.`
+          : `The round closed on ${round.closesOn}; its answers no longer change.`,
+      );
+    const problems = surveyProblems(body.answers);
+    if (problems.length)
+      throw new ApiProblem(
+        422,
+        'invalid_answers',
+        'Invalid answers',
+        'Answer every statement 1..5.',
+        problems.map((p) => ({ ...p, path: `/answers/${p.path}` })),
+      );
+    const scores = scoreSurvey(body.answers);
+    const row = await upsertResponse(
+      tx,
+      { networkId, roundId, partnerFirmId, respondentFirmId: actor.firmId },
+      {
+        answers: body.answers,
+        trust: scores.trust,
+        commitment: scores.commitment,
+        satisfaction: scores.satisfaction,
+        informationSharing: scores.information_sharing,
+        comment: body.comment ?? '',
+        answeredByUserId: actor.userId,
+      },
+    ).catch((error: unknown) => {
+      if (databaseErrorOf(error)?.code === '55000') throw conflict('round_not_open', 'The round is not open.');
+      throw error;
+    });
+    return {
+      response: {
+        roundId,
+        partnerFirmId,
+        respondentFirmId: actor.firmId,
+        dimensions: scores,
+        answeredAt: row.answeredAt.toISOString(),
+      },
+      parties: [rel.focalFirmId, partnerFirmId],
+    };
+  });
+  await queueRescoring(deps.queue, networkId, parties);
+  return response;
+}

@@ -299,3 +299,6 @@ export const ActionListQuery = Type.Object(
   strict,
 );
 export const ActionList = Type.Object({ items: Type.Array(Action) });
+
+/** A recompute was queued. */
+export const Queued = Type.Object({ queued: Type.Boolean() });

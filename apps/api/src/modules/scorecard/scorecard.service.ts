@@ -1,21 +1,8 @@
 // Scorecards as the acting firm sees them. Definitions and periods are shared by the network; the
 // values are the acting firm's own computation (from what it may see), rolled up here by the domain's
-// scoring so that the numbers shown are the numbers stored.
-import {
-  firms,
-  networkMemberships,
-  query,
-  scorecardActions,
-  scorecardComments,
-  scorecardMeasures,
-  scorecardPeriods,
-  scorecards,
-  scorecardSignoffs,
-  scorecardValues,
-  withTenant,
-  type Database,
-  type Transaction,
-} from '@accord/db';
+// scoring so that the numbers shown are the numbers stored. A change to the definitions rescores every
+// member in the background; the caller's own view is scored at once, since it is about to read it.
+import { withTenant, type Database, type Transaction } from '@accord/db';
 import {
   defaultJointTemplate,
   libraryMeasure,
@@ -27,67 +14,87 @@ import {
   type Perspective,
 } from '@accord/domain';
 import type { JobQueue } from '@accord/jobs';
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
+import { scoreNetwork, scorePeriod, todayUtc } from '@accord/analytics';
+import type { Static } from 'typebox';
+import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
+import type { ActingMember } from '../../plugins/auth.ts';
+import type { NetworkMember } from '../../plugins/network-access.ts';
+import {
+  actionsOf,
+  actionStatuses,
+  activeMembers,
+  appendMeasure,
+  bumpVersion,
+  closePeriod as closePeriodRow,
+  commentCounts,
+  commentsOn,
+  earlierValues,
+  insertAction,
+  insertComment,
+  insertMeasures,
+  insertScorecard,
+  insertSignoff,
+  measureById,
+  measuresOf,
+  measuresOfPeriod,
+  measureValues,
+  periodByRef,
+  periodSignoffs,
+  periodsOf,
+  periodValues,
+  retireMeasure as retireMeasureRow,
+  scorecardById,
+  scorecardsOfNetwork,
+  updateAction,
+  updateMeasure,
+  updateScorecard,
+  upsertManualValue,
+  type MeasureInput,
+  type MeasureRow,
+  type PeriodRow,
+  type ScorecardRow,
+} from './scorecard.queries.ts';
+import type {
+  ActionBody,
+  ActionPatchBody,
+  CreateScorecardBody,
+  ManualValueBody,
+  MeasureBody,
+  UpdateScorecardBody,
+} from './scorecard.schemas.ts';
 
-type ScorecardRow = typeof scorecards.$inferSelect;
-type MeasureRow = typeof scorecardMeasures.$inferSelect;
-type PeriodRow = typeof scorecardPeriods.$inferSelect;
-export type MeasureInput = Omit<typeof scorecardMeasures.$inferInsert, 'id' | 'networkId' | 'scorecardId' | 'position'>;
+/**
+ * One transaction of a network route's work, as the acting member, after the route's rule (membership,
+ * focal firm, least role) let it in: what a change that also works outside its transaction is given.
+ */
+export type NetworkWork = <T>(work: (tx: Transaction, member: NetworkMember) => Promise<T>) => Promise<T>;
+
+/** What scorecard changes need besides their transaction: the database to score as each member, the queue. */
+export interface ScorecardDeps {
+  db: Database;
+  queue: JobQueue;
+}
 
 /** How many earlier periods the sparkline shows. */
 const HISTORY_PERIODS = 6;
 
-export async function requireFocalFirm(tx: Transaction, networkId: string, what: string): Promise<void> {
-  const [focal] = await query<{ focal: boolean }>(tx, sql`select app_is_focal_firm(${networkId}::uuid) as focal`);
-  if (!focal?.focal) throw forbidden('focal_firm_only', `Only the focal firm of the network ${what}.`);
-}
-
 /** A scorecard of the network, or 404. */
 export async function scorecardOf(tx: Transaction, networkId: string, scorecardId: string): Promise<ScorecardRow> {
-  const [card] = await tx
-    .select()
-    .from(scorecards)
-    .where(and(eq(scorecards.id, scorecardId), eq(scorecards.networkId, networkId)));
+  const card = await scorecardById(tx, networkId, scorecardId);
   if (!card) throw notFound('scorecard');
   return card;
 }
 
 export async function measureOf(tx: Transaction, card: ScorecardRow, measureId: string): Promise<MeasureRow> {
-  const [measure] = await tx
-    .select()
-    .from(scorecardMeasures)
-    .where(and(eq(scorecardMeasures.id, measureId), eq(scorecardMeasures.scorecardId, card.id)));
+  const measure = await measureById(tx, card.id, measureId);
   if (!measure) throw notFound('measure');
   return measure;
 }
 
 export async function periodOf(tx: Transaction, card: ScorecardRow, ref: string, today: string): Promise<PeriodRow> {
-  const [period] = await tx
-    .select()
-    .from(scorecardPeriods)
-    .where(
-      and(
-        eq(scorecardPeriods.scorecardId, card.id),
-        ref === 'current'
-          ? and(
-              sql`${scorecardPeriods.startsOn} <= ${today}::date`,
-              sql`${scorecardPeriods.endsBefore} > ${today}::date`,
-            )
-          : eq(scorecardPeriods.id, ref),
-      ),
-    );
+  const period = await periodByRef(tx, card.id, ref, today);
   if (!period) throw notFound('period');
   return period;
-}
-
-export async function activeMembers(tx: Transaction, networkId: string) {
-  return tx
-    .select({ firmId: firms.id, name: firms.name })
-    .from(networkMemberships)
-    .innerJoin(firms, eq(firms.id, networkMemberships.firmId))
-    .where(and(eq(networkMemberships.networkId, networkId), eq(networkMemberships.status, 'active')))
-    .orderBy(asc(firms.name));
 }
 
 /** The ids of the network's active member firms, read as `viewerFirmId`. */
@@ -108,6 +115,21 @@ export async function queueRescoring(queue: JobQueue, networkId: string, firmIds
       { firmId, networkId },
       { dedupeKey: `recompute-scorecards:${networkId}:${firmId}` },
     );
+}
+
+/** Every member's view rescored in the background, after a change to the definitions. */
+async function rescoreEveryMember(deps: ScorecardDeps, networkId: string, actorFirmId: string): Promise<void> {
+  await queueRescoring(deps.queue, networkId, await memberFirmIds(deps.db, networkId, actorFirmId));
+}
+
+/** The caller's view scored at once (it is about to read it); every other member's in the background. */
+async function scoreForCallerNow(deps: ScorecardDeps, networkId: string, firmId: string): Promise<void> {
+  await scoreNetwork(deps.db, firmId, networkId, todayUtc());
+  await queueRescoring(
+    deps.queue,
+    networkId,
+    (await memberFirmIds(deps.db, networkId, firmId)).filter((m) => m !== firmId),
+  );
 }
 
 /** 422 unless the firm is an active member of the network. */
@@ -136,7 +158,39 @@ export function checkMeasure(input: MeasureInput): void {
     );
 }
 
+/** A database refusal of a change to a closed period (SQLSTATE 55000) as 409 period_closed. */
+export function closedPeriodAsConflict(error: unknown): never {
+  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  if (code === '55000')
+    throw conflict('period_closed', 'The period is closed: its values, manual values and sign-offs no longer change.');
+  throw error;
+}
+
+export async function listScorecards(tx: Transaction, networkId: string) {
+  return { items: (await scorecardsOfNetwork(tx, networkId)).map(summaryView) };
+}
+
+/** A scorecard from the default joint template, or empty; its current period is scored for the caller at once. */
 export async function createScorecard(
+  deps: ScorecardDeps,
+  run: NetworkWork,
+  networkId: string,
+  body: Static<typeof CreateScorecardBody>,
+) {
+  const { card, firmId } = await run(async (tx, actor) => ({
+    card: await insertScorecardWithTemplate(tx, networkId, actor.firmId, {
+      name: body.name ?? 'Joint scorecard',
+      periodKind: body.periodKind ?? 'quarter',
+      template: body.template ?? 'default',
+      perspectiveWeights: body.perspectiveWeights ?? {},
+    }),
+    firmId: actor.firmId,
+  }));
+  await scoreForCallerNow(deps, networkId, firmId);
+  return run((tx) => scorecardDetail(tx, card));
+}
+
+async function insertScorecardWithTemplate(
   tx: Transaction,
   networkId: string,
   firmId: string,
@@ -147,17 +201,13 @@ export async function createScorecard(
     perspectiveWeights: ScorecardRow['perspectiveWeights'];
   },
 ): Promise<ScorecardRow> {
-  const [card] = await tx
-    .insert(scorecards)
-    .values({
-      networkId,
-      name: body.name,
-      periodKind: body.periodKind,
-      perspectiveWeights: body.perspectiveWeights,
-      createdByFirmId: firmId,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const card = await insertScorecard(tx, {
+    networkId,
+    name: body.name,
+    periodKind: body.periodKind,
+    perspectiveWeights: body.perspectiveWeights,
+    createdByFirmId: firmId,
+  });
   if (!card) throw conflict('scorecard_exists', `The network already has a scorecard named "${body.name}".`);
   if (body.template === 'default') {
     const measures = defaultJointTemplate().map((m, position) => ({
@@ -176,31 +226,297 @@ export async function createScorecard(
       ownerFirmId: firmId,
       position,
     }));
-    await tx.insert(scorecardMeasures).values(measures);
+    await insertMeasures(tx, measures);
   }
   return card;
 }
 
-/** Marks the scorecard changed: a new version, which partners sign off again. */
-export async function bumpVersion(tx: Transaction, card: ScorecardRow): Promise<void> {
-  await tx
-    .update(scorecards)
-    .set({ version: sql`${scorecards.version} + 1`, updatedAt: new Date() })
-    .where(eq(scorecards.id, card.id));
+export async function getScorecard(tx: Transaction, networkId: string, scorecardId: string) {
+  return scorecardDetail(tx, await scorecardOf(tx, networkId, scorecardId));
 }
 
-export async function addMeasure(tx: Transaction, card: ScorecardRow, input: MeasureInput): Promise<MeasureRow> {
-  checkMeasure(input);
-  const [{ next } = { next: 0 }] = await query<{ next: number }>(
-    tx,
-    sql`select coalesce(max(position) + 1, 0)::int as next from scorecard_measures where scorecard_id = ${card.id}::uuid`,
-  );
-  const [measure] = await tx
-    .insert(scorecardMeasures)
-    .values({ ...input, networkId: card.networkId, scorecardId: card.id, position: next })
-    .returning();
-  await bumpVersion(tx, card);
-  return measure!;
+/** A new name, or new perspective weights: a new version to sign off. */
+export async function changeScorecard(
+  tx: Transaction,
+  networkId: string,
+  scorecardId: string,
+  body: Static<typeof UpdateScorecardBody>,
+) {
+  const card = await scorecardOf(tx, networkId, scorecardId);
+  await updateScorecard(tx, card.id, {
+    ...(body.name ? { name: body.name } : {}),
+    ...(body.perspectiveWeights ? { perspectiveWeights: body.perspectiveWeights } : {}),
+  }).catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code === '23505')
+      throw conflict('scorecard_exists', 'The network already has a scorecard with that name.');
+    throw error;
+  });
+  if (body.perspectiveWeights) await bumpVersion(tx, card.id);
+  return scorecardDetail(tx, await scorecardOf(tx, networkId, scorecardId));
+}
+
+export async function addMeasure(
+  deps: ScorecardDeps,
+  run: NetworkWork,
+  networkId: string,
+  scorecardId: string,
+  body: Static<typeof MeasureBody>,
+) {
+  const { measure, firmId } = await run(async (tx, actor) => {
+    const card = await scorecardOf(tx, networkId, scorecardId);
+    await requireMember(tx, networkId, body.ownerFirmId ?? actor.firmId);
+    const input = {
+      ...body,
+      code: body.code ?? null,
+      definition: body.definition ?? '',
+      ownerFirmId: body.ownerFirmId ?? actor.firmId,
+    };
+    checkMeasure(input);
+    const measure = await appendMeasure(tx, card, input);
+    await bumpVersion(tx, card.id);
+    return { measure, firmId: actor.firmId };
+  });
+  await rescoreEveryMember(deps, networkId, firmId);
+  return measureView(measure);
+}
+
+/** New settings for a measure; closed periods keep the settings they were scored with. */
+export async function changeMeasure(
+  deps: ScorecardDeps,
+  run: NetworkWork,
+  networkId: string,
+  ref: { scorecardId: string; measureId: string },
+  body: Static<typeof MeasureBody>,
+) {
+  const { measure, firmId } = await run(async (tx, actor) => {
+    const card = await scorecardOf(tx, networkId, ref.scorecardId);
+    const current = await measureOf(tx, card, ref.measureId);
+    const input = {
+      ...body,
+      code: body.code === undefined ? current.code : body.code,
+      definition: body.definition ?? current.definition,
+      ownerFirmId: body.ownerFirmId ?? current.ownerFirmId,
+    };
+    checkMeasure(input);
+    await requireMember(tx, networkId, input.ownerFirmId);
+    const updated = await updateMeasure(tx, current.id, input);
+    await bumpVersion(tx, card.id);
+    return { measure: updated, firmId: actor.firmId };
+  });
+  await rescoreEveryMember(deps, networkId, firmId);
+  return measureView(measure);
+}
+
+/** A measure no longer scored; closed periods keep it. */
+export async function retireMeasure(
+  deps: ScorecardDeps,
+  run: NetworkWork,
+  networkId: string,
+  ref: { scorecardId: string; measureId: string },
+): Promise<void> {
+  const firmId = await run(async (tx, actor) => {
+    const card = await scorecardOf(tx, networkId, ref.scorecardId);
+    const measure = await measureOf(tx, card, ref.measureId);
+    await retireMeasureRow(tx, measure.id);
+    await bumpVersion(tx, card.id);
+    return actor.firmId;
+  });
+  await rescoreEveryMember(deps, networkId, firmId);
+}
+
+/** The open periods scored again: the caller's view now, every other member's in the background. */
+export async function rescoreScorecard(
+  deps: ScorecardDeps,
+  run: NetworkWork,
+  networkId: string,
+  scorecardId: string,
+): Promise<void> {
+  const firmId = await run(async (tx, actor) => {
+    await scorecardOf(tx, networkId, scorecardId);
+    return actor.firmId;
+  });
+  await scoreForCallerNow(deps, networkId, firmId);
+}
+
+/** A period as the acting firm scored it, for the chain or one partner. */
+export async function scoredPeriod(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  ref: { scorecardId: string; period: string },
+  subjectRef: string | undefined,
+) {
+  const card = await scorecardOf(tx, networkId, ref.scorecardId);
+  const period = await periodOf(tx, card, ref.period, todayUtc());
+  const subject = await subjectOf(tx, networkId, subjectRef);
+  return periodScores(tx, card, period, actor.firmId, subject);
+}
+
+/** Where a measure in a period is addressed. */
+export interface PeriodMeasureRef {
+  scorecardId: string;
+  periodId: string;
+  measureId: string;
+}
+
+async function periodMeasureOf(tx: Transaction, networkId: string, ref: PeriodMeasureRef) {
+  const card = await scorecardOf(tx, networkId, ref.scorecardId);
+  const period = await periodOf(tx, card, ref.periodId, todayUtc());
+  const measure = await measureOf(tx, card, ref.measureId);
+  return { card, period, measure };
+}
+
+export async function measureInPeriod(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  ref: PeriodMeasureRef,
+  subjectRef: string | undefined,
+) {
+  const { card, period, measure } = await periodMeasureOf(tx, networkId, ref);
+  const subject = await subjectOf(tx, networkId, subjectRef);
+  return measureDetail(tx, card, period, measure, actor.firmId, subject.firmId);
+}
+
+/** A manual measure's value entered by its owner firm; the caller's view is scored again at once. */
+export async function enterManualValue(
+  deps: ScorecardDeps,
+  run: NetworkWork,
+  networkId: string,
+  ref: PeriodMeasureRef,
+  body: Static<typeof ManualValueBody>,
+): Promise<void> {
+  const firmId = await run(async (tx, actor) => {
+    const { period, measure } = await periodMeasureOf(tx, networkId, ref);
+    if (measure.code !== null)
+      throw conflict('not_manual', 'This measure is computed from the exchange; only manual measures take values.');
+    if (measure.ownerFirmId !== actor.firmId)
+      throw conflict('not_measure_owner', "Only the measure's owner firm enters its values.");
+    const subjectFirmId = body.subjectFirmId ?? null;
+    if (subjectFirmId) await requireMember(tx, networkId, subjectFirmId);
+    await upsertManualValue(
+      tx,
+      { networkId, periodId: period.id, measureId: measure.id, subjectFirmId },
+      {
+        value: body.value,
+        comment: body.comment,
+        enteredByFirmId: actor.firmId,
+        enteredByUserId: actor.userId,
+        enteredAt: new Date(),
+      },
+    ).catch(closedPeriodAsConflict);
+    return actor.firmId;
+  });
+  await scoreForCallerNow(deps, networkId, firmId);
+}
+
+export async function commentOnMeasure(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  ref: PeriodMeasureRef,
+  body: string,
+) {
+  const { period, measure } = await periodMeasureOf(tx, networkId, ref);
+  const row = await insertComment(tx, {
+    networkId,
+    periodId: period.id,
+    measureId: measure.id,
+    firmId: actor.firmId,
+    userId: actor.userId,
+    body,
+  });
+  const firm = (await activeMembers(tx, networkId)).find((m) => m.firmId === actor.firmId);
+  return {
+    id: row.id,
+    firmId: row.firmId,
+    firmName: firm?.name ?? '',
+    userId: row.userId,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function raiseAction(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  ref: PeriodMeasureRef,
+  body: Static<typeof ActionBody>,
+) {
+  const { period, measure } = await periodMeasureOf(tx, networkId, ref);
+  await requireMember(tx, networkId, body.ownerFirmId);
+  const actionId = await insertAction(tx, {
+    networkId,
+    periodId: period.id,
+    measureId: measure.id,
+    title: body.title,
+    ownerFirmId: body.ownerFirmId,
+    dueOn: body.dueOn,
+    createdByFirmId: actor.firmId,
+    createdByUserId: actor.userId,
+  });
+  const [view] = await actionsOf(tx, networkId, { actionId });
+  return view!;
+}
+
+export async function listActions(tx: Transaction, networkId: string, status: 'open' | 'all' | undefined) {
+  return { items: await actionsOf(tx, networkId, { openOnly: status !== 'all' }) };
+}
+
+/** An action moved on by its owner firm or the firm that raised it (row-level security hides it from others). */
+export async function moveAction(
+  tx: Transaction,
+  networkId: string,
+  actionId: string,
+  changes: Static<typeof ActionPatchBody>,
+) {
+  const updated = await updateAction(tx, networkId, actionId, changes);
+  // row-level security: an action of other firms is not found for changing
+  if (!updated) throw notFound('action of your firm');
+  const [view] = await actionsOf(tx, networkId, { actionId: updated });
+  return view!;
+}
+
+/** The firm's sign-off of the period's measures and targets, as of the scorecard version in force. */
+export async function signOffPeriod(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  ref: { scorecardId: string; periodId: string },
+) {
+  const card = await scorecardOf(tx, networkId, ref.scorecardId);
+  const period = await periodOf(tx, card, ref.periodId, todayUtc());
+  const row = await insertSignoff(tx, {
+    networkId,
+    periodId: period.id,
+    firmId: actor.firmId,
+    userId: actor.userId,
+    version: card.version,
+  }).catch(closedPeriodAsConflict);
+  if (!row) throw conflict('already_signed_off', `Your firm already signed off version ${card.version}.`);
+  return { version: row.version, signedAt: row.signedAt.toISOString() };
+}
+
+/** An ended period scored a last time for every member, as each sees it, then closed for good. */
+export async function closeEndedPeriod(
+  deps: ScorecardDeps,
+  run: NetworkWork,
+  networkId: string,
+  ref: { scorecardId: string; periodId: string },
+) {
+  const { card, period, firmId } = await run(async (tx, actor) => {
+    const card = await scorecardOf(tx, networkId, ref.scorecardId);
+    const period = await periodOf(tx, card, ref.periodId, todayUtc());
+    if (period.status === 'closed') throw conflict('period_closed', 'The period is already closed.');
+    if (period.endsBefore > todayUtc())
+      throw conflict('period_not_ended', `The period runs until ${period.endsBefore}; close it after it has ended.`);
+    return { card, period, firmId: actor.firmId };
+  });
+  for (const memberId of await memberFirmIds(deps.db, networkId, firmId))
+    await withTenant(deps.db, { firmId: memberId, userId: null }, (tx) => scorePeriod(tx, card, period, memberId));
+  await run((tx, actor) => closePeriodRow(tx, period.id, actor.userId).catch(closedPeriodAsConflict));
+  return { id: period.id, status: 'closed' as const };
 }
 
 export function measureView(m: MeasureRow) {
@@ -246,16 +562,8 @@ export function periodView(p: PeriodRow) {
 }
 
 export async function scorecardDetail(tx: Transaction, card: ScorecardRow) {
-  const measures = await tx
-    .select()
-    .from(scorecardMeasures)
-    .where(eq(scorecardMeasures.scorecardId, card.id))
-    .orderBy(asc(scorecardMeasures.position));
-  const periods = await tx
-    .select()
-    .from(scorecardPeriods)
-    .where(eq(scorecardPeriods.scorecardId, card.id))
-    .orderBy(desc(scorecardPeriods.startsOn));
+  const measures = await measuresOf(tx, card.id);
+  const periods = await periodsOf(tx, card.id);
   return { ...summaryView(card), measures: measures.map(measureView), periods: periods.map(periodView) };
 }
 
@@ -268,9 +576,6 @@ export async function subjectOf(tx: Transaction, networkId: string, subject: str
   return { firmId: member.firmId, name: member.name };
 }
 
-const subjectIs = (firmId: string | null) =>
-  firmId === null ? isNull(scorecardValues.subjectFirmId) : eq(scorecardValues.subjectFirmId, firmId);
-
 /** The scored period as the acting firm computed it, for the chain or one partner. */
 export async function periodScores(
   tx: Transaction,
@@ -279,52 +584,16 @@ export async function periodScores(
   viewer: string,
   subject: { firmId: string | null; name: string },
 ) {
-  const values = await tx
-    .select()
-    .from(scorecardValues)
-    .where(
-      and(eq(scorecardValues.periodId, period.id), eq(scorecardValues.viewerFirmId, viewer), subjectIs(subject.firmId)),
-    );
-  const measures = await tx
-    .select()
-    .from(scorecardMeasures)
-    .where(
-      and(
-        eq(scorecardMeasures.scorecardId, card.id),
-        period.status === 'closed'
-          ? inArray(scorecardMeasures.id, values.length ? values.map((v) => v.measureId) : [card.id])
-          : isNull(scorecardMeasures.retiredAt),
-      ),
-    )
-    .orderBy(asc(scorecardMeasures.position));
-  const earlier = await tx
-    .select({
-      periodId: scorecardPeriods.id,
-      startsOn: scorecardPeriods.startsOn,
-      measureId: scorecardValues.measureId,
-      actual: scorecardValues.actual,
-      score: scorecardValues.score,
-    })
-    .from(scorecardValues)
-    .innerJoin(scorecardPeriods, eq(scorecardPeriods.id, scorecardValues.periodId))
-    .where(
-      and(
-        eq(scorecardPeriods.scorecardId, card.id),
-        lt(scorecardPeriods.startsOn, period.startsOn),
-        sql`${scorecardPeriods.startsOn} >= (${period.startsOn}::date - interval '${sql.raw(String(HISTORY_PERIODS))} years')`,
-        eq(scorecardValues.viewerFirmId, viewer),
-        subjectIs(subject.firmId),
-      ),
-    )
-    .orderBy(asc(scorecardPeriods.startsOn));
-  const comments = await query<{ measure_id: string; n: number }>(
+  const values = await periodValues(tx, period.id, viewer, subject.firmId);
+  const measures = await measuresOfPeriod(
     tx,
-    sql`select measure_id, count(*)::int as n from scorecard_comments where period_id = ${period.id}::uuid group by 1`,
+    card,
+    period,
+    values.map((v) => v.measureId),
   );
-  const actions = await tx
-    .select({ measureId: scorecardActions.measureId, status: scorecardActions.status })
-    .from(scorecardActions)
-    .where(eq(scorecardActions.periodId, period.id));
+  const earlier = await earlierValues(tx, card, period, viewer, subject.firmId, HISTORY_PERIODS);
+  const comments = await commentCounts(tx, period.id);
+  const actions = await actionStatuses(tx, period.id);
 
   // grouped by perspective in the scorecard's order, then by position
   measures.sort(
@@ -361,11 +630,7 @@ export async function periodScores(
     card.perspectiveWeights,
   );
   const members = await activeMembers(tx, card.networkId);
-  const signed = await tx
-    .select()
-    .from(scorecardSignoffs)
-    .where(eq(scorecardSignoffs.periodId, period.id))
-    .orderBy(desc(scorecardSignoffs.signedAt));
+  const signed = await periodSignoffs(tx, period.id);
   const computedAt = values.reduce<Date | null>((at, v) => (at && at > v.computedAt ? at : v.computedAt), null);
   return {
     scorecard: summaryView(card),
@@ -405,16 +670,7 @@ export async function measureDetail(
   const members = await activeMembers(tx, card.networkId);
   const nameOf = (firmId: string | null) =>
     firmId === null ? 'Whole chain' : (members.find((m) => m.firmId === firmId)?.name ?? 'Former member');
-  const values = await tx
-    .select()
-    .from(scorecardValues)
-    .where(
-      and(
-        eq(scorecardValues.periodId, period.id),
-        eq(scorecardValues.measureId, measure.id),
-        eq(scorecardValues.viewerFirmId, viewer),
-      ),
-    );
+  const values = await measureValues(tx, period.id, measure.id, viewer);
   const chain = values.find((v) => v.subjectFirmId === null);
   const partners = values
     .filter((v) => v.subjectFirmId !== null)
@@ -435,16 +691,8 @@ export async function measureDetail(
     rank: v.rank,
   }));
   const traced = values.find((v) => v.subjectFirmId === subject);
-  const comments = await tx
-    .select()
-    .from(scorecardComments)
-    .where(and(eq(scorecardComments.periodId, period.id), eq(scorecardComments.measureId, measure.id)))
-    .orderBy(asc(scorecardComments.createdAt));
-  const actions = await actionsWhere(
-    tx,
-    card.networkId,
-    and(eq(scorecardActions.periodId, period.id), eq(scorecardActions.measureId, measure.id)),
-  );
+  const comments = await commentsOn(tx, period.id, measure.id);
+  const actions = await actionsOf(tx, card.networkId, { periodId: period.id, measureId: measure.id });
   return {
     measure: measureView(measure),
     period: periodView(period),
@@ -467,38 +715,6 @@ export async function measureDetail(
     actions,
   };
 }
-
-export async function actionsWhere(tx: Transaction, networkId: string, where: ReturnType<typeof and>) {
-  const rows = await tx
-    .select({
-      action: scorecardActions,
-      measureName: scorecardMeasures.name,
-      scorecardId: scorecardMeasures.scorecardId,
-      ownerFirmName: firms.name,
-    })
-    .from(scorecardActions)
-    .innerJoin(scorecardMeasures, eq(scorecardMeasures.id, scorecardActions.measureId))
-    .innerJoin(firms, eq(firms.id, scorecardActions.ownerFirmId))
-    .where(and(eq(scorecardActions.networkId, networkId), where))
-    .orderBy(asc(scorecardActions.dueOn), asc(scorecardActions.createdAt));
-  return rows.map(({ action: a, measureName, scorecardId, ownerFirmName }) => ({
-    id: a.id,
-    scorecardId,
-    periodId: a.periodId,
-    measureId: a.measureId,
-    measureName,
-    title: a.title,
-    ownerFirmId: a.ownerFirmId,
-    ownerFirmName,
-    dueOn: a.dueOn,
-    status: a.status,
-    createdByFirmId: a.createdByFirmId,
-    createdAt: a.createdAt.toISOString(),
-    updatedAt: a.updatedAt.toISOString(),
-  }));
-}
-
-export const openActions = or(eq(scorecardActions.status, 'open'), eq(scorecardActions.status, 'in_progress'));
 
 /** The period's table as CSV rows, in the order of the header. */
 export const periodCsvHeader = [
@@ -537,12 +753,4 @@ export function periodCsvRows(view: Awaited<ReturnType<typeof periodScores>>) {
     m.status,
     m.trend.direction,
   ]);
-}
-
-/** A database refusal of a change to a closed period (SQLSTATE 55000) as 409 period_closed. */
-export function closedPeriodAsConflict(error: unknown): never {
-  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-  if (code === '55000')
-    throw conflict('period_closed', 'The period is closed: its values, manual values and sign-offs no longer change.');
-  throw error;
 }

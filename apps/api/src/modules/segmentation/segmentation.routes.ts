@@ -1,15 +1,9 @@
-import { costModels, DEFAULT_ANNUAL_DISCOUNT_RATE, withTenant } from '@accord/db';
-import type { SchemeSegment } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { csvLines } from '../../http/csv.ts';
-import { notFound } from '../../http/problems.ts';
-import { asActor, requireRole } from '../../plugins/auth.ts';
-import { requireActiveNetwork } from '../networks/networks.service.ts';
+import { asNetworkMember } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
+import type { NetworkWork } from '../scorecard/scorecard.service.ts';
 import {
   Alignment,
   ClvModel,
@@ -22,6 +16,7 @@ import {
   LabelUploadResult,
   MappingsBody,
   PublishSchemeBody,
+  Queued,
   RecomputeBody,
   Scheme,
   SchemeList,
@@ -29,40 +24,32 @@ import {
 } from './segmentation.schemas.ts';
 import {
   alignment,
-  clvModel,
+  customerFeatures,
+  customerFeaturesCsv,
+  customerValue,
   featureCsvColumns,
-  featurePage,
+  fitClvModel,
   getCostModel,
   labelSummary,
   listSchemes,
-  publishScheme,
-  remeasureAlignment,
-  replaceLabels,
-  replaceMappings,
-  snapshotState,
-  valueSummary,
-  type FeatureFilter,
+  mapLabels,
+  publishJointScheme,
+  putCostModel,
+  requestRecompute,
+  uploadLabels,
+  type SegmentationDeps,
 } from './segmentation.service.ts';
-import { logOtherFirmsReads, todayUtc } from '@accord/analytics';
 
 const security = [{ bearer: [] }];
 const tags = ['segmentation'];
 const LABELS_BODY_LIMIT = 64 * 1024 * 1024;
-const CSV_ROWS_PER_PAGE = 5000;
-
-const Queued = Type.Object({ queued: Type.Boolean() });
 
 export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: LABELS_BODY_LIMIT }, (_request, body, done) =>
     done(null, body),
   );
 
-  const recomputeFirm = (networkId: string, firmId: string, asOf?: string) =>
-    app.queue.enqueue(
-      'recompute-customer-value',
-      { firmId, networkId, ...(asOf ? { asOf } : {}) },
-      { dedupeKey: `recompute-customer-value:${networkId}:${firmId}` },
-    );
+  const deps: SegmentationDeps = { db: app.db, queue: app.queue };
 
   app.get(
     '/v1/networks/:networkId/cost-model',
@@ -76,11 +63,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CostModel, ...problemResponses },
       },
     },
-    (request) =>
-      asActor(request, async (tx, actor) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return getCostModel(tx, request.params.networkId, actor.firmId);
-      }),
+    (request) => asNetworkMember(request, request.params.networkId, {}, (tx, member) => getCostModel(tx, member)),
   );
 
   app.put(
@@ -98,29 +81,10 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CostModel, ...problemResponses },
       },
     },
-    async (request) => {
+    (request) => {
       const { networkId } = request.params;
-      const model = await asActor(request, async (tx, actor) => {
-        requireRole(actor, 'manager');
-        await requireActiveNetwork(tx, networkId);
-        const body = request.body;
-        const values = {
-          rates: body.rates,
-          clvMargin: body.clvMargin,
-          annualDiscountRate: body.annualDiscountRate ?? DEFAULT_ANNUAL_DISCOUNT_RATE,
-          netMarginPctThreshold: body.netMarginPctThreshold ?? null,
-          costToServeThreshold: body.costToServeThreshold ?? null,
-          updatedByUserId: actor.userId,
-          updatedAt: new Date(),
-        };
-        await tx
-          .insert(costModels)
-          .values({ networkId, firmId: actor.firmId, ...values })
-          .onConflictDoUpdate({ target: [costModels.networkId, costModels.firmId], set: values });
-        return { firmId: actor.firmId, model: await getCostModel(tx, networkId, actor.firmId) };
-      });
-      await recomputeFirm(networkId, model.firmId);
-      return model.model;
+      const run: NetworkWork = (work) => asNetworkMember(request, networkId, { role: 'manager' }, work);
+      return putCostModel(deps, run, networkId, request.body);
     },
   );
 
@@ -139,12 +103,8 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const firmId = await asActor(request, async (tx, actor) => {
-        requireRole(actor, 'analyst');
-        await requireActiveNetwork(tx, networkId);
-        return actor.firmId;
-      });
-      await recomputeFirm(networkId, firmId, request.body?.asOf);
+      const run: NetworkWork = (work) => asNetworkMember(request, networkId, { role: 'analyst' }, work);
+      await requestRecompute(deps, run, networkId, request.body?.asOf);
       return reply.code(202).send({ queued: true });
     },
   );
@@ -175,52 +135,13 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const q = request.query;
-      const filter: FeatureFilter = {
-        sort: q.sort ?? 'clv_12m',
-        order: q.order ?? 'desc',
-        segment: q.segment,
-        rfm_segment: q.rfm_segment,
-        quadrant: q.quadrant,
-        unsegmented: q.unsegmented ?? false,
-      };
-      if (q.format !== 'csv') {
-        return asActor(request, async (tx, actor) => {
-          await requireActiveNetwork(tx, networkId);
-          const { whaleCurve: _, ...state } = await snapshotState(tx, networkId, actor.firmId);
-          if (!state.snapshot) return { ...state, items: [], nextCursor: null };
-          const page = await featurePage(tx, networkId, state.snapshot.id, filter, q.limit ?? 50, q.cursor);
-          return { ...state, ...page };
-        });
-      }
-      // CSV: every matching row, page by page from one snapshot, written as it is read
-      const { firmId, snapshotId } = await asActor(request, async (tx, actor) => {
-        await requireActiveNetwork(tx, networkId);
-        const state = await snapshotState(tx, networkId, actor.firmId);
-        if (!state.snapshot) throw notFound('customer features yet: none have been computed');
-        return { firmId: actor.firmId, snapshotId: state.snapshot.id };
-      });
-      const out = new PassThrough();
-      void reply
+      const run: NetworkWork = (work) => asNetworkMember(request, networkId, {}, work);
+      if (request.query.format !== 'csv') return run((tx, member) => customerFeatures(tx, member, request.query));
+      const csv = await customerFeaturesCsv(deps, run, networkId, request.query);
+      return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="customer-features.csv"')
-        .send(out);
-      try {
-        out.write(csvLines([featureCsvColumns]));
-        let cursor: string | undefined;
-        do {
-          const page = await withTenant(app.db, { firmId, userId: request.actor!.userId }, (tx) =>
-            featurePage(tx, networkId, snapshotId, filter, CSV_ROWS_PER_PAGE, cursor),
-          );
-          const text = csvLines(page.items.map((row) => featureCsvColumns.map((c) => row[c])));
-          if (text && !out.write(text)) await once(out, 'drain');
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        out.end();
-      } catch (error) {
-        out.destroy(error as Error);
-      }
-      return reply;
+        .send(csv);
     },
   );
 
@@ -237,31 +158,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CustomerValueSummary, ...problemResponses },
       },
     },
-    (request) =>
-      asActor(request, async (tx, actor) => {
-        const { networkId } = request.params;
-        await requireActiveNetwork(tx, networkId);
-        const { whaleCurve, ...state } = await snapshotState(tx, networkId, actor.firmId);
-        const thresholds = {
-          netMarginPct: state.snapshot?.settings?.netMarginPctThreshold ?? null,
-          costToServe: state.snapshot?.settings?.costToServeThreshold ?? null,
-        };
-        if (!state.snapshot) {
-          return {
-            ...state,
-            segments: [],
-            rfmSegments: [],
-            rfmGrid: [],
-            whaleCurve: null,
-            profitability: { thresholds, quadrants: [], sample: [] },
-          };
-        }
-        const schemes = await listSchemes(tx, networkId);
-        const version = state.snapshot.settings?.schemeVersion;
-        const scheme = schemes.items.find((s) => s.version === version);
-        const summary = await valueSummary(tx, networkId, state.snapshot.id, thresholds, scheme?.segments ?? []);
-        return { ...state, whaleCurve, ...summary };
-      }),
+    (request) => asNetworkMember(request, request.params.networkId, {}, (tx, member) => customerValue(tx, member)),
   );
 
   app.get(
@@ -282,14 +179,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        const { networkId } = request.params;
-        await requireActiveNetwork(tx, networkId);
-        const { calibrationEnd = todayUtc(), timeUnit = 'week' } = request.query;
-        const model = await clvModel(tx, networkId, actor.firmId, calibrationEnd, timeUnit);
-        await logOtherFirmsReads(tx, actor, networkId, calibrationEnd, 'clv model');
-        return model;
-      }),
+      asNetworkMember(request, request.params.networkId, {}, (tx, member) => fitClvModel(tx, member, request.query)),
   );
 
   app.get(
@@ -305,10 +195,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return listSchemes(tx, request.params.networkId);
-      }),
+      asNetworkMember(request, request.params.networkId, {}, (tx) => listSchemes(tx, request.params.networkId)),
   );
 
   app.post(
@@ -326,21 +213,8 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const { scheme, firmId } = await asActor(request, async (tx, actor) => {
-        requireRole(actor, 'manager');
-        await requireActiveNetwork(tx, networkId);
-        const segments = request.body.segments as SchemeSegment[];
-        return {
-          scheme: await publishScheme(tx, networkId, actor, segments, request.body.note ?? ''),
-          firmId: actor.firmId,
-        };
-      });
-      await app.queue.enqueue(
-        'recompute-network',
-        { firmId, networkId },
-        { dedupeKey: `recompute-network:${networkId}` },
-      );
-      return reply.code(201).send(scheme);
+      const run: NetworkWork = (work) => asNetworkMember(request, networkId, { role: 'manager' }, work);
+      return reply.code(201).send(await publishJointScheme(deps, run, networkId, request.body));
     },
   );
 
@@ -356,11 +230,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SegmentLabels, ...problemResponses },
       },
     },
-    (request) =>
-      asActor(request, async (tx, actor) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return labelSummary(tx, request.params.networkId, actor.firmId);
-      }),
+    (request) => asNetworkMember(request, request.params.networkId, {}, (tx, member) => labelSummary(tx, member)),
   );
 
   app.put(
@@ -382,17 +252,9 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        requireRole(actor, 'analyst');
-        const { networkId } = request.params;
-        await requireActiveNetwork(tx, networkId);
-        await replaceLabels(tx, networkId, actor.firmId, request.body);
-        await remeasureAlignment(tx, networkId, actor.firmId);
-        return {
-          labels: await labelSummary(tx, networkId, actor.firmId),
-          alignment: await alignment(tx, networkId, actor.firmId),
-        };
-      }),
+      asNetworkMember(request, request.params.networkId, { role: 'analyst' }, (tx, member) =>
+        uploadLabels(tx, member, request.body),
+      ),
   );
 
   app.put(
@@ -409,17 +271,9 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        requireRole(actor, 'analyst');
-        const { networkId } = request.params;
-        await requireActiveNetwork(tx, networkId);
-        await replaceMappings(tx, networkId, actor.firmId, request.body.mappings);
-        await remeasureAlignment(tx, networkId, actor.firmId);
-        return {
-          labels: await labelSummary(tx, networkId, actor.firmId),
-          alignment: await alignment(tx, networkId, actor.firmId),
-        };
-      }),
+      asNetworkMember(request, request.params.networkId, { role: 'analyst' }, (tx, member) =>
+        mapLabels(tx, member, request.body.mappings),
+      ),
   );
 
   app.get(
@@ -435,10 +289,6 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Alignment, ...problemResponses },
       },
     },
-    (request) =>
-      asActor(request, async (tx, actor) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return alignment(tx, request.params.networkId, actor.firmId);
-      }),
+    (request) => asNetworkMember(request, request.params.networkId, {}, (tx, member) => alignment(tx, member)),
   );
 };

@@ -373,3 +373,6 @@ export const Alignment = Type.Object({
 });
 
 export const LabelUploadResult = Type.Object({ labels: SegmentLabels, alignment: Alignment });
+
+/** A recompute was queued. */
+export const Queued = Type.Object({ queued: Type.Boolean() });

@@ -2,17 +2,7 @@
 // feature snapshot (paged, filtered, sorted, summarised), on-demand model fits, the network's joint
 // scheme, and the firm's own labels, their mapping and alignment. Everything here reads the firm's own
 // rows; the partners' data it was computed from was read (and logged) by the recompute.
-import {
-  DEFAULT_ANNUAL_DISCOUNT_RATE,
-  featureSnapshots,
-  firms,
-  query,
-  segmentAlignments,
-  segmentationSchemes,
-  segmentLabelMappings,
-  segmentLabels,
-  type Transaction,
-} from '@accord/db';
+import { DEFAULT_ANNUAL_DISCOUNT_RATE, query, withTenant, type Database, type Transaction } from '@accord/db';
 import {
   csvFeatures,
   customerKeyer,
@@ -36,16 +26,49 @@ import {
   firmCostModel,
   fitCustomerModels,
   measureAlignment,
+  logOtherFirmsReads,
+  todayUtc,
   visibleSellers,
 } from '@accord/analytics';
 import type { CustomerAggregateRow } from '@accord/analytics';
+import type { JobQueue } from '@accord/jobs';
 import { parse } from 'csv-parse/sync';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { ApiProblem, badRequest } from '../../http/problems.ts';
-import type { SortableFeature } from './segmentation.schemas.ts';
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import type { Static } from 'typebox';
+import { csvLines } from '../../http/csv.ts';
+import { paginate, type PageRequest } from '../../http/pagination.ts';
+import { ApiProblem, badRequest, notFound } from '../../http/problems.ts';
+import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
+import type { NetworkWork } from '../scorecard/scorecard.service.ts';
+import {
+  alignmentsOf,
+  featureGroups,
+  insertScheme,
+  labelCounts,
+  networkHashingKey,
+  profitabilitySample,
+  recentSnapshots,
+  replaceLabelRows,
+  replaceMappingRows,
+  rfmGrid as rfmGridOf,
+  schemesOf,
+  snapshotFeatures,
+  upsertCostModel,
+  type FeatureFilter,
+  type FeatureRow,
+  type GroupRow,
+} from './segmentation.queries.ts';
+import type { CostModelBody, FeatureQuery } from './segmentation.schemas.ts';
+
+/** A firm in a network: whose figures. */
+export interface FirmInNetwork {
+  networkId: string;
+  firmId: string;
+}
 
 /** The firm's cost model as the API answers it: what a firm without one is charged and valued with. */
-export async function getCostModel(tx: Transaction, networkId: string, firmId: string) {
+export async function getCostModel(tx: Transaction, { networkId, firmId }: FirmInNetwork) {
   const model = await firmCostModel(tx, networkId, firmId);
   return {
     rates: model?.rates ?? zeroRates,
@@ -61,12 +84,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The firm's latest complete snapshot, whether a newer one is computing, and the latest failure. */
 export async function snapshotState(tx: Transaction, networkId: string, firmId: string) {
-  const recent = await tx
-    .select()
-    .from(featureSnapshots)
-    .where(and(eq(featureSnapshots.networkId, networkId), eq(featureSnapshots.firmId, firmId)))
-    .orderBy(desc(featureSnapshots.startedAt))
-    .limit(10);
+  const recent = await recentSnapshots(tx, networkId, firmId);
   const complete = recent.filter((s) => s.status === 'complete').sort((a, b) => +b.finishedAt! - +a.finishedAt!)[0];
   const newer = recent.filter((s) => !complete || s.startedAt > complete.startedAt);
   const failed = newer.find((s) => s.status === 'failed');
@@ -88,57 +106,11 @@ export async function snapshotState(tx: Transaction, networkId: string, firmId: 
   };
 }
 
-export interface FeatureRow {
-  customer_key: string;
-  recency_days: number;
-  frequency: number;
-  monetary: string;
-  rfm_r: number;
-  rfm_f: number;
-  rfm_m: number;
-  rfm_segment: RfmSegment;
-  expected_purchases_12m: number | null;
-  p_alive: number | null;
-  clv_12m: number | null;
-  net_revenue: string;
-  cost_of_goods: string;
-  cost_to_serve: string;
-  profit: string;
-  quadrant: Quadrant | null;
-  segment: string | null;
-  channels: number;
-  wallet_shares: Record<string, number>;
-}
-
-export interface FeatureFilter {
-  sort: SortableFeature;
-  order: 'asc' | 'desc';
-  segment?: string | undefined;
-  rfm_segment?: string | undefined;
-  quadrant?: string | undefined;
-  unsegmented?: boolean;
-}
-
-/** The sort key: numbers as float8 with no value last whichever the order; the key breaks ties. */
-function sortKey(sort: SortableFeature, order: 'asc' | 'desc'): SQL {
-  if (sort === 'customer_key') return sql`customer_key`;
-  return sql.raw(`coalesce(${sort}::float8, '${order === 'desc' ? '-' : ''}Infinity'::float8)`);
-}
-
-export function encodeCursor(value: number | string, key: string) {
-  return Buffer.from(JSON.stringify([String(value), key])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string'))
-      return parsed as [string, string];
-  } catch {
-    // answered below
-  }
-  throw badRequest('invalid_cursor', 'The cursor is not one this endpoint gave out; start again without it.');
-}
+/** A snapshot's features are paged on the sort value and the customer key. */
+const featureKeyset = {
+  parts: 2,
+  key: (row: { sort_value: number | string; customer_key: string }) => [String(row.sort_value), row.customer_key],
+};
 
 /** One page of a snapshot's features (keyset pagination on the sort key and the customer key). */
 export async function featurePage(
@@ -146,37 +118,14 @@ export async function featurePage(
   networkId: string,
   snapshotId: string,
   filter: FeatureFilter,
-  limit: number,
-  cursor: string | undefined,
+  page: PageRequest,
 ) {
-  const key = sortKey(filter.sort, filter.order);
-  const conditions: SQL[] = [sql`network_id = ${networkId}`, sql`snapshot_id = ${snapshotId}`];
-  if (filter.segment !== undefined) conditions.push(sql`segment = ${filter.segment}`);
-  if (filter.rfm_segment !== undefined) conditions.push(sql`rfm_segment = ${filter.rfm_segment}`);
-  if (filter.quadrant !== undefined) conditions.push(sql`quadrant = ${filter.quadrant}`);
-  if (filter.unsegmented) conditions.push(sql`segment is null`);
-  if (cursor) {
-    const [value, customerKey] = decodeCursor(cursor);
-    const after = filter.sort === 'customer_key' ? sql`${value}` : sql`${value}::float8`;
-    conditions.push(
-      filter.order === 'desc'
-        ? sql`(${key}, customer_key) < (${after}, ${customerKey})`
-        : sql`(${key}, customer_key) > (${after}, ${customerKey})`,
-    );
-  }
-  const direction = sql.raw(filter.order === 'desc' ? 'desc' : 'asc');
-  const rows = await query<FeatureRow & { sort_value: number | string }>(
-    tx,
-    sql`select ${answeredFeatureSelect}, ${key} as sort_value from customer_features
-        where ${sql.join(conditions, sql` and `)}
-        order by ${key} ${direction}, customer_key ${direction} limit ${limit + 1}`,
+  const rows = await paginate(
+    page,
+    (window) => snapshotFeatures(tx, networkId, snapshotId, filter, window),
+    featureKeyset,
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ sort_value: _, ...row }) => row),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.sort_value, last.customer_key) : null,
-  };
+  return { items: rows.items.map(({ sort_value: _, ...row }) => row), nextCursor: rows.nextCursor };
 }
 
 /** The CSV export's columns: the feature spec's. */
@@ -188,14 +137,6 @@ const _featureRowIsAnswered: SameKeys<keyof FeatureRow, AnsweredFeature> = true;
 
 const shareOf = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-interface GroupRow {
-  group: string | null;
-  customers: number;
-  revenue: string;
-  profit: string;
-  mean_clv: number | null;
-}
-
 /** Segment summaries, the RFM heatmap, the profitability matrix and a scatter sample of one snapshot. */
 export async function valueSummary(
   tx: Transaction,
@@ -204,18 +145,10 @@ export async function valueSummary(
   thresholds: { netMarginPct: number | null; costToServe: number | null },
   segments: SchemeSegment[],
 ) {
-  const groupsBy = (column: 'segment' | 'rfm_segment' | 'quadrant') =>
-    query<GroupRow>(
-      tx,
-      sql`select ${sql.raw(column)} as group, count(*)::int as customers, sum(net_revenue)::text as revenue,
-            sum(profit)::text as profit, avg(clv_12m)::float8 as mean_clv
-          from customer_features where network_id = ${networkId} and snapshot_id = ${snapshotId}
-          group by 1 order by 1`,
-    );
   const [bySegment, byRfm, byQuadrant] = [
-    await groupsBy('segment'),
-    await groupsBy('rfm_segment'),
-    await groupsBy('quadrant'),
+    await featureGroups(tx, networkId, snapshotId, 'segment'),
+    await featureGroups(tx, networkId, snapshotId, 'rfm_segment'),
+    await featureGroups(tx, networkId, snapshotId, 'quadrant'),
   ];
   const totals = bySegment.reduce(
     (t, g) => ({
@@ -235,25 +168,8 @@ export async function valueSummary(
   });
   // joint segments in the scheme's order, then customers no rule matched
   const order = (name: string | null) => (name === null ? segments.length : segments.findIndex((s) => s.name === name));
-  const rfmGrid = await query<{ r: number; f: number; customers: number; mean_monetary: number }>(
-    tx,
-    sql`select rfm_r as r, rfm_f as f, count(*)::int as customers, avg(monetary)::float8 as mean_monetary
-        from customer_features where network_id = ${networkId} and snapshot_id = ${snapshotId}
-        group by 1, 2 order by 1, 2`,
-  );
-  const sample = await query<{
-    customer_key: string;
-    net_margin_pct: number;
-    cost_to_serve: number;
-    profit: number;
-    quadrant: Quadrant | null;
-  }>(
-    tx,
-    sql`select customer_key, net_margin_pct, cost_to_serve::float8 as cost_to_serve, profit::float8 as profit, quadrant
-        from customer_features
-        where network_id = ${networkId} and snapshot_id = ${snapshotId} and net_margin_pct is not null
-        order by md5(customer_key) limit 500`,
-  );
+  const rfmGrid = await rfmGridOf(tx, networkId, snapshotId);
+  const sample = await profitabilitySample(tx, networkId, snapshotId);
   return {
     segments: bySegment
       .sort((a, b) => order(a.group) - order(b.group))
@@ -322,12 +238,7 @@ export async function clvModel(
 }
 
 export async function listSchemes(tx: Transaction, networkId: string) {
-  const rows = await tx
-    .select({ scheme: segmentationSchemes, firmName: firms.name })
-    .from(segmentationSchemes)
-    .innerJoin(firms, eq(firms.id, segmentationSchemes.publishedByFirmId))
-    .where(eq(segmentationSchemes.networkId, networkId))
-    .orderBy(desc(segmentationSchemes.version));
+  const rows = await schemesOf(tx, networkId);
   return {
     items: rows.map(({ scheme, firmName }) => ({
       id: scheme.id,
@@ -356,7 +267,7 @@ function jsonPointer(path: string): string {
 export async function publishScheme(
   tx: Transaction,
   networkId: string,
-  actor: { firmId: string; userId: string },
+  actor: NetworkMember,
   segments: SchemeSegment[],
   note: string,
 ) {
@@ -370,17 +281,9 @@ export async function publishScheme(
       problems.map((p) => ({ path: jsonPointer(p.path), message: p.message })),
     );
   }
-  const [focal] = await query<{ focal: boolean }>(tx, sql`select app_is_focal_firm(${networkId}::uuid) as focal`);
-  if (!focal?.focal) {
-    throw new ApiProblem(
-      403,
-      'focal_firm_only',
-      'Forbidden',
-      'Only the focal firm of the network publishes its joint scheme.',
-    );
-  }
+  requireFocalFirm(actor, 'publishes its joint scheme');
   const current = await currentScheme(tx, networkId);
-  await tx.insert(segmentationSchemes).values({
+  await insertScheme(tx, {
     networkId,
     version: (current?.version ?? 0) + 1,
     segments,
@@ -391,15 +294,8 @@ export async function publishScheme(
   return (await listSchemes(tx, networkId)).items[0]!;
 }
 
-export async function labelSummary(tx: Transaction, networkId: string, firmId: string) {
-  const labels = await query<{ label: string; customers: number; segment: string | null; uploaded_at: Date | string }>(
-    tx,
-    sql`select l.label, count(*)::int as customers, m.segment, max(l.uploaded_at) as uploaded_at
-        from segment_labels l
-        left join segment_label_mappings m on m.network_id = l.network_id and m.firm_id = l.firm_id and m.label = l.label
-        where l.network_id = ${networkId} and l.firm_id = ${firmId}
-        group by l.label, m.segment order by l.label`,
-  );
+export async function labelSummary(tx: Transaction, { networkId, firmId }: FirmInNetwork) {
+  const labels = await labelCounts(tx, networkId, firmId);
   const uploaded = labels.map((l) => new Date(l.uploaded_at).getTime());
   return {
     labelled: labels.reduce((sum, l) => sum + l.customers, 0),
@@ -438,11 +334,7 @@ export async function replaceLabels(tx: Transaction, networkId: string, firmId: 
     );
   }
   const idAt = columns.indexOf(idColumn);
-  const [network] = await query<{ key: string | null }>(
-    tx,
-    sql`select app_network_hashing_key(${networkId}::uuid) as key`,
-  );
-  const keyOf = customerKeyer(network!.key!);
+  const keyOf = customerKeyer((await networkHashingKey(tx, networkId))!);
   const errors: { path: string; message: string }[] = [];
   const seen = new Map<string, string>();
   rows.forEach((row, index) => {
@@ -471,13 +363,7 @@ export async function replaceLabels(tx: Transaction, networkId: string, firmId: 
       errors.slice(0, MAX_LABEL_ERRORS),
     );
   }
-  await tx.delete(segmentLabels).where(and(eq(segmentLabels.networkId, networkId), eq(segmentLabels.firmId, firmId)));
-  const entries = [...seen.entries()];
-  for (let i = 0; i < entries.length; i += 5000) {
-    await tx
-      .insert(segmentLabels)
-      .values(entries.slice(i, i + 5000).map(([customerKey, label]) => ({ networkId, firmId, customerKey, label })));
-  }
+  await replaceLabelRows(tx, networkId, firmId, [...seen.entries()]);
 }
 
 export async function replaceMappings(
@@ -506,10 +392,7 @@ export async function replaceMappings(
   });
   if (errors.length)
     throw new ApiProblem(400, 'invalid_mappings', 'Bad request', 'Fix the mappings listed in `errors`.', errors);
-  await tx
-    .delete(segmentLabelMappings)
-    .where(and(eq(segmentLabelMappings.networkId, networkId), eq(segmentLabelMappings.firmId, firmId)));
-  if (mappings.length) await tx.insert(segmentLabelMappings).values(mappings.map((m) => ({ networkId, firmId, ...m })));
+  await replaceMappingRows(tx, networkId, firmId, mappings);
 }
 
 /** Measures alignment again against the latest complete snapshot, when there is one and a scheme. */
@@ -520,13 +403,8 @@ export async function remeasureAlignment(tx: Transaction, networkId: string, fir
   await measureAlignment(tx, networkId, firmId, state.snapshot.id, state.snapshot.asOf, scheme.version);
 }
 
-export async function alignment(tx: Transaction, networkId: string, firmId: string) {
-  const rows = await tx
-    .select()
-    .from(segmentAlignments)
-    .where(and(eq(segmentAlignments.networkId, networkId), eq(segmentAlignments.firmId, firmId)))
-    .orderBy(desc(segmentAlignments.computedAt))
-    .limit(100);
+export async function alignment(tx: Transaction, { networkId, firmId }: FirmInNetwork) {
+  const rows = await alignmentsOf(tx, networkId, firmId);
   const measures = (a: (typeof rows)[number]) => ({
     computedAt: a.computedAt.toISOString(),
     asOf: a.asOf,
@@ -542,4 +420,192 @@ export async function alignment(tx: Transaction, networkId: string, firmId: stri
     latest: latest ? { ...measures(latest), matrix: latest.matrix } : null,
     history: rows.map(measures).reverse(),
   };
+}
+
+/** What segmentation changes need besides their transaction: the database for long exports, the queue. */
+export interface SegmentationDeps {
+  db: Database;
+  queue: JobQueue;
+}
+
+const CSV_ROWS_PER_PAGE = 5000;
+
+/** The firm's customer value recomputed in the background (one job per firm and network at a time). */
+function recomputeFirm(deps: SegmentationDeps, networkId: string, firmId: string, asOf?: string) {
+  return deps.queue.enqueue(
+    'recompute-customer-value',
+    { firmId, networkId, ...(asOf ? { asOf } : {}) },
+    { dedupeKey: `recompute-customer-value:${networkId}:${firmId}` },
+  );
+}
+
+/** The firm's cost model set; its customer value is recomputed with it. */
+export async function putCostModel(
+  deps: SegmentationDeps,
+  run: NetworkWork,
+  networkId: string,
+  body: Static<typeof CostModelBody>,
+) {
+  const { firmId, model } = await run(async (tx, member) => {
+    await upsertCostModel(tx, networkId, member.firmId, {
+      rates: body.rates,
+      clvMargin: body.clvMargin,
+      annualDiscountRate: body.annualDiscountRate ?? DEFAULT_ANNUAL_DISCOUNT_RATE,
+      netMarginPctThreshold: body.netMarginPctThreshold ?? null,
+      costToServeThreshold: body.costToServeThreshold ?? null,
+      updatedByUserId: member.userId,
+      updatedAt: new Date(),
+    });
+    return { firmId: member.firmId, model: await getCostModel(tx, member) };
+  });
+  await recomputeFirm(deps, networkId, firmId);
+  return model;
+}
+
+/** The firm's customer features recomputed now, as of a day (today by default). */
+export async function requestRecompute(
+  deps: SegmentationDeps,
+  run: NetworkWork,
+  networkId: string,
+  asOf: string | undefined,
+): Promise<void> {
+  const firmId = await run((_tx, member) => Promise.resolve(member.firmId));
+  await recomputeFirm(deps, networkId, firmId, asOf);
+}
+
+type FeatureQueryParams = Static<typeof FeatureQuery>;
+
+function featureFilter(q: FeatureQueryParams): FeatureFilter {
+  return {
+    sort: q.sort ?? 'clv_12m',
+    order: q.order ?? 'desc',
+    segment: q.segment,
+    rfm_segment: q.rfm_segment,
+    quadrant: q.quadrant,
+    unsegmented: q.unsegmented ?? false,
+  };
+}
+
+/** A page of the firm's latest complete features, with the snapshot's state. */
+export async function customerFeatures(tx: Transaction, member: NetworkMember, q: FeatureQueryParams) {
+  const { networkId } = member;
+  const { whaleCurve: _, ...state } = await snapshotState(tx, networkId, member.firmId);
+  if (!state.snapshot) return { ...state, items: [], nextCursor: null };
+  const page = await featurePage(tx, networkId, state.snapshot.id, featureFilter(q), {
+    limit: q.limit ?? 50,
+    cursor: q.cursor,
+  });
+  return { ...state, ...page };
+}
+
+/**
+ * Every matching feature row of the firm's latest complete snapshot as CSV, read page by page (each in
+ * its own transaction) and written as it is read; 404 before anything is written when there is none.
+ */
+export async function customerFeaturesCsv(
+  deps: SegmentationDeps,
+  run: NetworkWork,
+  networkId: string,
+  q: FeatureQueryParams,
+): Promise<Readable> {
+  const filter = featureFilter(q);
+  const { reader, snapshotId } = await run(async (tx, member) => {
+    const state = await snapshotState(tx, networkId, member.firmId);
+    if (!state.snapshot) throw notFound('customer features yet: none have been computed');
+    return { reader: { firmId: member.firmId, userId: member.userId }, snapshotId: state.snapshot.id };
+  });
+  const out = new PassThrough();
+  const write = async () => {
+    out.write(csvLines([featureCsvColumns]));
+    let cursor: string | undefined;
+    do {
+      const page = await withTenant(deps.db, reader, (tx) =>
+        featurePage(tx, networkId, snapshotId, filter, { limit: CSV_ROWS_PER_PAGE, cursor }),
+      );
+      const text = csvLines(page.items.map((row) => featureCsvColumns.map((c) => row[c])));
+      if (text && !out.write(text)) await once(out, 'drain');
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    out.end();
+  };
+  write().catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}
+
+/** Segment summaries, RFM segments and heatmap, whale curve and profitability matrix of the latest features. */
+export async function customerValue(tx: Transaction, member: NetworkMember) {
+  const { networkId } = member;
+  const { whaleCurve, ...state } = await snapshotState(tx, networkId, member.firmId);
+  const thresholds = {
+    netMarginPct: state.snapshot?.settings?.netMarginPctThreshold ?? null,
+    costToServe: state.snapshot?.settings?.costToServeThreshold ?? null,
+  };
+  if (!state.snapshot) {
+    return {
+      ...state,
+      segments: [],
+      rfmSegments: [],
+      rfmGrid: [],
+      whaleCurve: null,
+      profitability: { thresholds, quadrants: [], sample: [] },
+    };
+  }
+  const schemes = await listSchemes(tx, networkId);
+  const version = state.snapshot.settings?.schemeVersion;
+  const scheme = schemes.items.find((s) => s.version === version);
+  const summary = await valueSummary(tx, networkId, state.snapshot.id, thresholds, scheme?.segments ?? []);
+  return { ...state, whaleCurve, ...summary };
+}
+
+/** The models fitted on demand; reading partners' data is written to their access logs. */
+export async function fitClvModel(
+  tx: Transaction,
+  member: NetworkMember,
+  params: { calibrationEnd?: string | undefined; timeUnit?: 'day' | 'week' | undefined },
+) {
+  const { networkId } = member;
+  const { calibrationEnd = todayUtc(), timeUnit = 'week' } = params;
+  const model = await clvModel(tx, networkId, member.firmId, calibrationEnd, timeUnit);
+  await logOtherFirmsReads(tx, member, networkId, calibrationEnd, 'clv model');
+  return model;
+}
+
+/** A new version of the joint scheme; every member is recomputed with it after the commit. */
+export async function publishJointScheme(
+  deps: SegmentationDeps,
+  run: NetworkWork,
+  networkId: string,
+  body: { segments: unknown[]; note?: string | undefined },
+) {
+  const { scheme, firmId } = await run(async (tx, member) => ({
+    scheme: await publishScheme(tx, networkId, member, body.segments as SchemeSegment[], body.note ?? ''),
+    firmId: member.firmId,
+  }));
+  await deps.queue.enqueue('recompute-network', { firmId, networkId }, { dedupeKey: `recompute-network:${networkId}` });
+  return scheme;
+}
+
+/** The firm's labels and alignment after a change to its labels or their mapping, measured again at once. */
+async function labelsAndAlignment(tx: Transaction, networkId: string, firmId: string) {
+  await remeasureAlignment(tx, networkId, firmId);
+  return {
+    labels: await labelSummary(tx, { networkId, firmId }),
+    alignment: await alignment(tx, { networkId, firmId }),
+  };
+}
+
+export async function uploadLabels(tx: Transaction, member: NetworkMember, csv: string) {
+  const { networkId } = member;
+  await replaceLabels(tx, networkId, member.firmId, csv);
+  return labelsAndAlignment(tx, networkId, member.firmId);
+}
+
+export async function mapLabels(
+  tx: Transaction,
+  member: NetworkMember,
+  mappings: { label: string; segment: string }[],
+) {
+  const { networkId } = member;
+  await replaceMappings(tx, networkId, member.firmId, mappings);
+  return labelsAndAlignment(tx, networkId, member.firmId);
 }

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, Page, problemResponses } from '../../http/common.schemas.ts';
-import { decodeCursor, pageOf } from '../../http/cursor.ts';
 import { sendCsv } from '../../http/csv.ts';
-import { asActor, asCaller, asOwnFirm, requireRole } from '../../plugins/auth.ts';
-import { requireActiveNetwork } from '../networks/networks.service.ts';
+import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
+import { asNetworkCaller, asNetworkMember } from '../../plugins/network-access.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
@@ -32,6 +31,8 @@ import {
   readAggregates,
 } from './sharing.service.ts';
 
+/** Agreements are made and asked for by managers. */
+const managers = { role: 'manager' } as const;
 const security = [{ bearer: [] }];
 const tags = ['sharing'];
 
@@ -53,13 +54,10 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return {
-          items: await listAgreements(tx, actor.firmId, request.params.networkId, request.query),
-          nextCursor: null,
-        };
-      }),
+      asNetworkMember(request, request.params.networkId, {}, async (tx, member) => ({
+        items: await listAgreements(tx, member.firmId, member.networkId, request.query),
+        nextCursor: null,
+      })),
   );
 
   app.get(
@@ -82,10 +80,10 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx) => {
-        await requireActiveNetwork(tx, request.params.networkId);
-        return { items: await datasetCatalog(tx, request.params.networkId), nextCursor: null };
-      }),
+      asNetworkMember(request, request.params.networkId, {}, async (tx, member) => ({
+        items: await datasetCatalog(tx, member.networkId),
+        nextCursor: null,
+      })),
   );
 
   app.get(
@@ -124,13 +122,10 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const agreement = await asActor(request, async (tx, actor) => {
-        requireRole(actor, 'manager');
-        const { networkId } = request.params;
-        await requireActiveNetwork(tx, networkId);
+      const agreement = await asNetworkMember(request, request.params.networkId, managers, async (tx, member) => {
         const { granteeFirmId, ...terms } = request.body;
-        if (granteeFirmId) await assertPartner(tx, networkId, granteeFirmId, actor.firmId);
-        return createAgreement(tx, actor, networkId, { ownerFirmId: actor.firmId, granteeFirmId, ...terms });
+        if (granteeFirmId) await assertPartner(tx, member.networkId, granteeFirmId, member.firmId);
+        return createAgreement(tx, member, member.networkId, { ownerFirmId: member.firmId, granteeFirmId, ...terms });
       });
       await recomputeNetwork(request.params.networkId, agreement.owner.id);
       return reply.status(201).send(agreement);
@@ -152,13 +147,10 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const agreement = await asActor(request, async (tx, actor) => {
-        requireRole(actor, 'manager');
-        const { networkId } = request.params;
-        await requireActiveNetwork(tx, networkId);
+      const agreement = await asNetworkMember(request, request.params.networkId, managers, async (tx, member) => {
         const { ownerFirmId, ...terms } = request.body;
-        await assertPartner(tx, networkId, ownerFirmId, actor.firmId);
-        return createAgreement(tx, actor, networkId, { ownerFirmId, granteeFirmId: actor.firmId, ...terms });
+        await assertPartner(tx, member.networkId, ownerFirmId, member.firmId);
+        return createAgreement(tx, member, member.networkId, { ownerFirmId, granteeFirmId: member.firmId, ...terms });
       });
       return reply.status(201).send(agreement);
     },
@@ -228,9 +220,8 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asCaller(request, async (tx, caller) => {
+      asNetworkCaller(request, request.params.networkId, {}, async (tx, caller) => {
         const { networkId, dataset } = request.params;
-        await requireActiveNetwork(tx, networkId, caller.pipeline);
         const reader = { firmId: caller.firmId, userId: caller.userId, apiKeyId: caller.pipeline?.apiKeyId ?? null };
         return {
           items: await readAggregates(tx, reader, networkId, dataset, request.query.by ?? 'none'),
@@ -256,10 +247,8 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const csv = request.query.format === 'csv';
-      const limit = csv ? 1_000_000 : (request.query.limit ?? 50);
-      const after = csv ? undefined : decodeCursor(request.query.cursor, 1)?.[0];
-      const page = await asOwnFirm(request, request.params.firmId, async (tx) =>
-        pageOf(await listAccessLog(tx, request.params.firmId, after, limit), limit, (e) => [String(e.id)]),
+      const page = await asOwnFirm(request, request.params.firmId, (tx, actor) =>
+        listAccessLog(tx, actor.firmId, { ...request.query, all: csv }),
       );
       if (!csv) return page;
       return sendCsv(

@@ -18,6 +18,7 @@ import {
 } from '@accord/db';
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { paginate, type PageRequest, type PageWindow } from '../../http/pagination.ts';
 import { ApiProblem, badRequest, conflict, notFound } from '../../http/problems.ts';
 
 const owner = alias(firms, 'owner');
@@ -245,7 +246,17 @@ export async function readAggregates(tx: Transaction, reader: Reader, networkId:
 const reader = alias(firms, 'reader');
 
 /** Who read the firm's data, newest first. */
-export async function listAccessLog(tx: Transaction, ownerFirmId: string, after: string | undefined, limit: number) {
+/** Who read the firm's data, newest first: every entry at once for a CSV answer, pages otherwise. */
+export function listAccessLog(tx: Transaction, ownerFirmId: string, page: PageRequest & { all: boolean }) {
+  const request = page.all ? { limit: 1_000_000 } : page;
+  return paginate(request, (window) => accessLogOf(tx, ownerFirmId, window), {
+    parts: 1,
+    key: (e) => [String(e.id)],
+  });
+}
+
+async function accessLogOf(tx: Transaction, ownerFirmId: string, window: PageWindow) {
+  const after = window.after?.[0];
   const rows = await tx
     .select({
       id: accessLog.id,
@@ -268,7 +279,7 @@ export async function listAccessLog(tx: Transaction, ownerFirmId: string, after:
     .leftJoin(users, eq(users.id, accessLog.readerUserId))
     .where(and(eq(accessLog.ownerFirmId, ownerFirmId), after ? lt(accessLog.id, Number(after)) : undefined))
     .orderBy(desc(accessLog.id))
-    .limit(limit + 1);
+    .limit(window.take);
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),

@@ -1,15 +1,11 @@
 // Single sign-on: firm admins set up their OpenID Connect provider and prove their email domains;
 // people of those domains sign in through the provider (see sso.service.ts for the flow).
-import { query, ssoConnections, ssoDomains, type FirmRole } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { perAddressAndEmail } from '../../http/rate-limits.ts';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { ApiProblem, badRequest, conflict, notFound } from '../../http/problems.ts';
-import { asOwnFirm, requireRole } from '../../plugins/auth.ts';
-import { sendSession } from '../auth/auth.routes.ts';
+import { asFirmAdmin } from '../../plugins/auth.ts';
+import { clientOf, sendSession } from '../auth/session-cookie.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
 import {
   AddSsoDomainBody,
@@ -26,63 +22,36 @@ import {
   SsoStartBody,
 } from './sso.schemas.ts';
 import {
+  checkConnection,
+  claimDomain,
+  connectionView,
+  domainView,
+  getConnection,
+  getDomain,
+  listDomains,
+  markVerified,
+  removeConnection,
+  removeDomain,
+  saveConnection,
+  sealedClientSecretOf,
+  verificationMissing,
+} from './sso-administration.service.ts';
+import {
   completeSsoSignIn,
-  discoverProvider,
   discoverSso,
-  newVerificationToken,
   publishesVerification,
   SSO_STATE_MINUTES,
   startSsoSignIn,
-  verificationRecord,
   type SsoOptions,
 } from './sso.service.ts';
 
 const security = [{ bearer: [] }];
-
-const connectionColumns = {
-  issuer: ssoConnections.issuer,
-  clientId: ssoConnections.clientId,
-  defaultRole: ssoConnections.defaultRole,
-  ssoOnly: ssoConnections.ssoOnly,
-  enabled: ssoConnections.enabled,
-  createdAt: ssoConnections.createdAt,
-  updatedAt: ssoConnections.updatedAt,
-};
-
-type DomainRow = typeof ssoDomains.$inferSelect;
-type ConnectionRow = Pick<typeof ssoConnections.$inferSelect, keyof typeof connectionColumns>;
-
-function domainView(row: DomainRow) {
-  const record = verificationRecord(row.domain, row.verificationToken);
-  return {
-    id: row.id,
-    domain: row.domain,
-    verified: row.verifiedAt !== null,
-    verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-    dnsRecordName: record.name,
-    dnsRecordValue: record.value,
-  };
-}
-
-const domainTaken = () =>
-  conflict('domain_taken', 'Another firm has already verified this domain; ask Accord support if it is yours.');
 
 export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso: SsoOptions }> = async (
   app,
   options,
 ) => {
   const { sso } = options;
-  const clientOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
-  const connectionView = ({ defaultRole, createdAt, updatedAt, ...row }: ConnectionRow) => ({
-    ...row,
-    // the table's check constraint keeps firm_admin out
-    defaultRole: defaultRole as Exclude<FirmRole, 'firm_admin'>,
-    hasSecret: true as const,
-    redirectUri: sso.redirectUri,
-    createdAt: createdAt.toISOString(),
-    updatedAt: updatedAt.toISOString(),
-  });
 
   // ---- administration ---------------------------------------------------------------------------
 
@@ -99,14 +68,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [row] = await tx
-          .select(connectionColumns)
-          .from(ssoConnections)
-          .where(eq(ssoConnections.firmId, actor.firmId));
-        if (!row) throw notFound('single sign-on connection for this firm');
-        return connectionView(row);
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return connectionView(await getConnection(tx, actor.firmId), sso.redirectUri);
       }),
   );
 
@@ -132,44 +95,13 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
     },
     async (request) => {
       const { firmId } = request.params;
-      const body = request.body;
       // Who may change it, and the stored secret when none is given, before any request leaves.
-      const existing = await asOwnFirm(request, firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [row] = await query<{ client_secret_sealed: string }>(
-          tx,
-          sql`select client_secret_sealed from auth_sso_connection(${actor.firmId})`,
-        );
-        return row;
+      const stored = await asFirmAdmin(request, firmId, async (tx, actor) => {
+        return sealedClientSecretOf(tx, actor.firmId);
       });
-      if (!existing && !body.clientSecret) {
-        throw badRequest('client_secret_required', 'Send the client secret to set up the connection.');
-      }
-      const clientSecret = body.clientSecret ?? app.secretBox.open(existing!.client_secret_sealed);
-      const issuer = body.issuer.replace(/\/$/, '');
-      const provider = await discoverProvider(sso, { issuer, clientId: body.clientId, clientSecret });
-      const values = {
-        issuer: provider.serverMetadata().issuer,
-        clientId: body.clientId,
-        defaultRole: body.defaultRole,
-        ssoOnly: body.ssoOnly ?? false,
-        enabled: body.enabled ?? true,
-        updatedAt: new Date(),
-        ...(body.clientSecret ? { clientSecretSealed: app.secretBox.seal(body.clientSecret) } : {}),
-      };
-      return asOwnFirm(request, firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [updated] = await tx
-          .update(ssoConnections)
-          .set(values)
-          .where(eq(ssoConnections.firmId, actor.firmId))
-          .returning(connectionColumns);
-        if (updated) return connectionView(updated);
-        const [created] = await tx
-          .insert(ssoConnections)
-          .values({ ...values, firmId: actor.firmId, clientSecretSealed: app.secretBox.seal(clientSecret) })
-          .returning(connectionColumns);
-        return connectionView(created!);
+      const { settings, sealedSecret } = await checkConnection(sso, app.secretBox, request.body, stored);
+      return asFirmAdmin(request, firmId, async (tx, actor) => {
+        return connectionView(await saveConnection(tx, actor.firmId, settings, sealedSecret), sso.redirectUri);
       });
     },
   );
@@ -187,13 +119,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
       },
     },
     async (request, reply) => {
-      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const deleted = await tx
-          .delete(ssoConnections)
-          .where(eq(ssoConnections.firmId, actor.firmId))
-          .returning({ firmId: ssoConnections.firmId });
-        if (deleted.length === 0) throw notFound('single sign-on connection for this firm');
+      await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        await removeConnection(tx, actor.firmId);
       });
       return reply.status(204).send(null);
     },
@@ -212,14 +139,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
       },
     },
     (request) =>
-      asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const rows = await tx
-          .select()
-          .from(ssoDomains)
-          .where(eq(ssoDomains.firmId, actor.firmId))
-          .orderBy(asc(ssoDomains.domain));
-        return { items: rows.map(domainView) };
+      asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return listDomains(tx, actor.firmId);
       }),
   );
 
@@ -242,19 +163,10 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
     },
     async (request, reply) => {
       const domain = request.body.domain.toLowerCase();
-      const created = await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [taken] = await query<{ taken: boolean }>(tx, sql`select app_sso_domain_taken(${domain}) as taken`);
-        if (taken?.taken) throw domainTaken();
-        const [row] = await tx
-          .insert(ssoDomains)
-          .values({ firmId: actor.firmId, domain, verificationToken: newVerificationToken() })
-          .onConflictDoNothing()
-          .returning();
-        if (!row) throw conflict('domain_exists', 'Your firm has already claimed this domain.');
-        return row;
+      const created = await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        return claimDomain(tx, actor.firmId, domain);
       });
-      return reply.status(201).send(domainView(created));
+      return reply.status(201).send(created);
     },
   );
 
@@ -276,40 +188,16 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
     },
     async (request) => {
       const { firmId, domainId } = request.params;
-      const claimed = await asOwnFirm(request, firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [row] = await tx
-          .select()
-          .from(ssoDomains)
-          .where(and(eq(ssoDomains.id, domainId), eq(ssoDomains.firmId, actor.firmId)));
-        if (!row) throw notFound('domain');
-        return row;
+      const claimed = await asFirmAdmin(request, firmId, async (tx, actor) => {
+        return getDomain(tx, actor.firmId, domainId);
       });
       if (claimed.verifiedAt) return domainView(claimed);
       // The lookup runs outside any transaction: DNS may be slow.
       if (!(await publishesVerification(sso.resolveTxt, claimed.domain, claimed.verificationToken))) {
-        const record = verificationRecord(claimed.domain, claimed.verificationToken);
-        throw new ApiProblem(
-          422,
-          'domain_verification_failed',
-          'Unprocessable content',
-          `No TXT record "${record.value}" at ${record.name} yet; publish it, wait for DNS, then try again.`,
-        );
+        throw verificationMissing(claimed);
       }
-      return asOwnFirm(request, firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const [taken] = await query<{ taken: boolean }>(
-          tx,
-          sql`select app_sso_domain_taken(${claimed.domain}) as taken`,
-        );
-        if (taken?.taken) throw domainTaken();
-        const [row] = await tx
-          .update(ssoDomains)
-          .set({ verifiedAt: new Date() })
-          .where(and(eq(ssoDomains.id, domainId), eq(ssoDomains.firmId, actor.firmId)))
-          .returning();
-        if (!row) throw notFound('domain');
-        return domainView(row);
+      return asFirmAdmin(request, firmId, async (tx, actor) => {
+        return markVerified(tx, actor.firmId, claimed);
       });
     },
   );
@@ -327,13 +215,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; sso:
       },
     },
     async (request, reply) => {
-      await asOwnFirm(request, request.params.firmId, async (tx, actor) => {
-        requireRole(actor, 'firm_admin');
-        const deleted = await tx
-          .delete(ssoDomains)
-          .where(and(eq(ssoDomains.id, request.params.domainId), eq(ssoDomains.firmId, actor.firmId)))
-          .returning({ id: ssoDomains.id });
-        if (deleted.length === 0) throw notFound('domain');
+      await asFirmAdmin(request, request.params.firmId, async (tx, actor) => {
+        await removeDomain(tx, actor.firmId, request.params.domainId);
       });
       return reply.status(204).send(null);
     },

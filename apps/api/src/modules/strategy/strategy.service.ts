@@ -1,43 +1,56 @@
-// The network's joint CRM strategy as the acting firm and user see it. Row-level security decides
-// what is visible (published versions to every member, drafts and reviews to the strategy team) and
-// who may write; the database also keeps a published version from changing and binds a sponsor's
-// decision to the latest published version. This module turns those refusals into clear problems.
-import { databaseErrorOf, emailOutbox, query, strategyVersions, type Transaction } from '@accord/db';
-import {
-  emptyStrategyContent,
-  strategyContentProblems,
-  type StrategyContent,
-  type StrategySection,
-} from '@accord/domain';
-import { and, eq, sql } from 'drizzle-orm';
-import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
+// The network's joint CRM strategy as the acting firm and user see it: its lifecycle (draft, review,
+// published), the team that writes it, the sponsors' decisions, and who is told what. Row-level
+// security and the database's own refusals hold the line; this module turns them into clear problems.
+import { databaseErrorOf, type Database, type Transaction } from '@accord/db';
+import { diffStrategy, emptyStrategyContent, strategyContentProblems, type StrategyContent } from '@accord/domain';
+import type { JobQueue } from '@accord/jobs';
+import type { Static } from 'typebox';
+import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
+import type { ActingMember } from '../../plugins/auth.ts';
+import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
 import { networkPeople } from '../networks/networks.service.ts';
+import { deliverEmails, notify, type Notice } from '../notifications/notifications.service.ts';
+import { memberFirmIds, queueRescoring, type NetworkWork } from '../scorecard/scorecard.service.ts';
+import {
+  addTeamMember,
+  commentsOf,
+  deleteVersion,
+  insertComment,
+  insertSignoff,
+  insertVersion,
+  invitedTeamMembers,
+  isExecutiveSponsor,
+  latestPublished,
+  newestVersion,
+  partnersWithSponsors,
+  removeTeamMember,
+  saveDraft,
+  setVersionStatus,
+  signoffsOf,
+  sponsorEmails,
+  strategyReferences,
+  strategyRoleOf,
+  versionById,
+  versionSummaries,
+  type SignoffView,
+  type StrategyRole,
+  type VersionRow,
+} from './strategy.queries.ts';
+import type { CommentBody, DecisionBody, DiffQuery, UpdateVersionBody } from './strategy.schemas.ts';
 
-type VersionRow = typeof strategyVersions.$inferSelect;
+const STRATEGY_LINK = '/strategy';
 
-interface NetworkFacts {
-  focalFirmId: string;
-  onTeam: boolean;
-  focal: boolean;
-}
-
-export async function strategyRole(tx: Transaction, networkId: string): Promise<NetworkFacts> {
-  const [row] = await query<NetworkFacts>(
-    tx,
-    sql`select app_network_focal(${networkId}::uuid) as "focalFirmId",
-               app_is_strategy_team(${networkId}::uuid) as "onTeam",
-               app_is_focal_firm(${networkId}::uuid) as focal`,
-  );
-  return row!;
+/** What the strategy's changes need besides their transaction: the queue, and the portal's address for mail. */
+export interface StrategyDeps {
+  db: Database;
+  queue: JobQueue;
+  portalUrl: string;
 }
 
 /** The team: the focal firm's firm admins and managers by role, and the partner managers it invited. */
 export async function strategyTeam(tx: Transaction, networkId: string, focalFirmId: string) {
   const people = await networkPeople(tx, networkId);
-  const invited = await query<{ user_id: string; firm_id: string }>(
-    tx,
-    sql`select user_id, firm_id from strategy_team_members where network_id = ${networkId}::uuid`,
-  );
+  const invited = await invitedTeamMembers(tx, networkId);
   const byRole = people
     .filter((p) => p.firmId === focalFirmId && (p.role === 'firm_admin' || p.role === 'manager'))
     .map((p) => ({ ...p, invited: false }));
@@ -47,35 +60,15 @@ export async function strategyTeam(tx: Transaction, networkId: string, focalFirm
   return [...byRole, ...guests].map(({ email: _email, ...p }) => p);
 }
 
-export interface SignoffView {
-  id: string;
-  versionId: string;
-  version: number;
-  firmId: string;
-  firmName: string;
-  by: { id: string; name: string };
-  decision: 'signed' | 'changes_requested';
-  reason: string;
-  decidedAt: string;
-}
-
-const signoffColumns = sql`s.id, s.version_id as "versionId", v.version, s.firm_id as "firmId", f.name as "firmName",
-  json_build_object('id', u.id, 'name', u.name) as by, s.decision::text as decision, s.reason,
-  s.decided_at as "decidedAt"`;
-const signoffJoins = sql`from strategy_signoffs s join strategy_versions v on v.id = s.version_id
-  join firms f on f.id = s.firm_id join users u on u.id = s.user_id`;
-
-function iso<T extends { decidedAt: string | Date }>(row: T): T & { decidedAt: string } {
-  return { ...row, decidedAt: new Date(row.decidedAt).toISOString() };
-}
-
-/** Every decision on a version, oldest first. */
-export async function signoffsOf(tx: Transaction, versionId: string): Promise<SignoffView[]> {
-  const rows = await query<SignoffView>(
-    tx,
-    sql`select ${signoffColumns} ${signoffJoins} where s.version_id = ${versionId}::uuid order by s.decided_at, s.id`,
-  );
-  return rows.map(iso);
+/** 403 unless the caller is on the strategy team. */
+async function requireTeam(tx: Transaction, networkId: string): Promise<StrategyRole> {
+  const role = await strategyRoleOf(tx, networkId);
+  if (!role.onTeam)
+    throw forbidden(
+      'strategy_team_only',
+      "Only the strategy team writes the strategy: the focal firm's managers and the partner managers it invited.",
+    );
+  return role;
 }
 
 /** Each firm's standing decision on a version: its latest. */
@@ -85,109 +78,11 @@ export async function latestDecisions(tx: Transaction, versionId: string): Promi
   return standing;
 }
 
-export interface VersionSummary {
-  id: string;
-  version: number;
-  status: 'draft' | 'in_review' | 'published';
-  title: string;
-  basedOnVersion: number | null;
-  createdBy: { id: string; name: string };
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  publishedAt: string | null;
-  publishedBy: { id: string; name: string } | null;
-  signed: number;
-  changesRequested: number;
-}
-
-/** The versions the caller may see, newest first (or one of them), with their standing decisions counted. */
-export async function versionSummaries(
-  tx: Transaction,
-  networkId: string,
-  versionId: string | null = null,
-): Promise<VersionSummary[]> {
-  const rows = await query<VersionSummary & { updatedAtRaw: string }>(
-    tx,
-    sql`with standing as (
-          select distinct on (s.version_id, s.firm_id) s.version_id, s.decision
-          from strategy_signoffs s where s.network_id = ${networkId}::uuid
-          order by s.version_id, s.firm_id, s.decided_at desc, s.id desc
-        )
-        select v.id, v.version, v.status::text as status, v.title, b.version as "basedOnVersion",
-               json_build_object('id', cu.id, 'name', cu.name) as "createdBy",
-               v.created_at as "createdAt", v.updated_at as "updatedAt", v.submitted_at as "submittedAt",
-               v.published_at as "publishedAt",
-               case when pu.id is null then null else json_build_object('id', pu.id, 'name', pu.name) end as "publishedBy",
-               (select count(*)::int from standing st where st.version_id = v.id and st.decision = 'signed') as signed,
-               (select count(*)::int from standing st where st.version_id = v.id and st.decision = 'changes_requested')
-                 as "changesRequested"
-        from strategy_versions v
-        join users cu on cu.id = v.created_by_user_id
-        left join users pu on pu.id = v.published_by_user_id
-        left join strategy_versions b on b.id = v.based_on_id
-        where v.network_id = ${networkId}::uuid ${versionId ? sql`and v.id = ${versionId}::uuid` : sql``}
-        order by v.version desc`,
-  );
-  const at = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
-  return rows.map((r) => ({
-    ...r,
-    createdAt: at(r.createdAt)!,
-    updatedAt: at(r.updatedAt)!,
-    submittedAt: at(r.submittedAt),
-    publishedAt: at(r.publishedAt),
-  }));
-}
-
 /** A version of the network the caller may see, or 404. */
 export async function versionOf(tx: Transaction, networkId: string, versionId: string): Promise<VersionRow> {
-  const [version] = await tx
-    .select()
-    .from(strategyVersions)
-    .where(and(eq(strategyVersions.id, versionId), eq(strategyVersions.networkId, networkId)));
+  const version = await versionById(tx, networkId, versionId);
   if (!version) throw notFound('strategy version');
   return version;
-}
-
-export async function commentsOf(tx: Transaction, versionId: string) {
-  const rows = await query<{
-    id: string;
-    section: StrategySection;
-    firmId: string;
-    firmName: string;
-    author: { id: string; name: string };
-    body: string;
-    createdAt: string;
-  }>(
-    tx,
-    sql`select c.id, c.section, c.firm_id as "firmId", f.name as "firmName",
-               json_build_object('id', u.id, 'name', u.name) as author, c.body, c.created_at as "createdAt"
-        from strategy_comments c join firms f on f.id = c.firm_id join users u on u.id = c.user_id
-        where c.version_id = ${versionId}::uuid order by c.created_at, c.id`,
-  );
-  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
-}
-
-/** The newest version, which a new draft copies (null when there is none yet). */
-export async function newestVersion(tx: Transaction, networkId: string): Promise<VersionRow | null> {
-  const [row] = await tx
-    .select()
-    .from(strategyVersions)
-    .where(eq(strategyVersions.networkId, networkId))
-    .orderBy(sql`${strategyVersions.version} desc`)
-    .limit(1);
-  return row ?? null;
-}
-
-/** The latest published version, the one sponsors decide on (null when none is published). */
-export async function latestPublished(tx: Transaction, networkId: string): Promise<VersionRow | null> {
-  const [row] = await tx
-    .select()
-    .from(strategyVersions)
-    .where(and(eq(strategyVersions.networkId, networkId), eq(strategyVersions.status, 'published')))
-    .orderBy(sql`${strategyVersions.version} desc`)
-    .limit(1);
-  return row ?? null;
 }
 
 export function contentOf(version: VersionRow | null): StrategyContent {
@@ -200,27 +95,7 @@ export function contentOf(version: VersionRow | null): StrategyContent {
  */
 export async function checkContent(tx: Transaction, networkId: string, content: StrategyContent): Promise<void> {
   const problems = strategyContentProblems(content);
-  const measures = new Set(
-    (
-      await query<{ id: string }>(
-        tx,
-        sql`select id from scorecard_measures where network_id = ${networkId}::uuid and retired_at is null`,
-      )
-    ).map((m) => m.id),
-  );
-  const firms = new Set(
-    (
-      await query<{ firm_id: string }>(
-        tx,
-        sql`select firm_id from network_memberships where network_id = ${networkId}::uuid and status = 'active'`,
-      )
-    ).map((m) => m.firm_id),
-  );
-  const [scheme] = await query<{ segments: { name: string }[] }>(
-    tx,
-    sql`select segments from segmentation_schemes where network_id = ${networkId}::uuid order by version desc limit 1`,
-  );
-  const segments = new Set((scheme?.segments ?? []).map((s) => s.name));
+  const { measureIds: measures, firmIds: firms, segments } = await strategyReferences(tx, networkId);
   content.objectives.forEach((o, i) =>
     o.measures.forEach((m, j) => {
       if (!measures.has(m.measureId))
@@ -238,10 +113,10 @@ export async function checkContent(tx: Transaction, networkId: string, content: 
       });
   });
   content.targetSegments.forEach((t, i) => {
-    if (!segments.has(t.segment))
+    if (!segments?.has(t.segment))
       problems.push({
         path: `targetSegments[${i}].segment`,
-        message: scheme
+        message: segments
           ? `not a segment of the latest joint scheme (${[...segments].join(', ')})`
           : 'the network has no joint segmentation scheme yet: publish one first',
       });
@@ -284,53 +159,6 @@ export function lifecycleAsConflict(error: unknown): never {
   throw error;
 }
 
-/**
- * Tells people in the app (null: everyone in the network but the actor) and by email (the given
- * addresses) through the outbox; returns the outbox ids for delivery.
- */
-export async function notify(
-  tx: Transaction,
-  input: {
-    networkId: string;
-    senderFirmId: string;
-    users: string[] | null;
-    kind: string;
-    title: string;
-    body: string;
-    link: string;
-    emails: string[];
-    portalUrl: string;
-  },
-): Promise<string[]> {
-  // null: everyone in the network but the actor; otherwise these users, each a bound parameter
-  const users =
-    input.users === null
-      ? sql`null`
-      : sql`array[${sql.join(
-          input.users.map((id) => sql`${id}`),
-          sql`, `,
-        )}]::uuid[]`;
-  await query(
-    tx,
-    sql`select app_notify(${input.networkId}::uuid, ${users}, ${input.kind}, ${input.title}, ${input.body}, ${input.link})`,
-  );
-  const ids: string[] = [];
-  for (const email of new Set(input.emails)) {
-    const [row] = await tx
-      .insert(emailOutbox)
-      .values({
-        firmId: input.senderFirmId,
-        toEmail: email,
-        subject: input.title,
-        bodyText: `${input.body}\n\n${input.portalUrl}${input.link}\n`,
-        link: `${input.portalUrl}${input.link}`,
-      })
-      .returning({ id: emailOutbox.id });
-    ids.push(row!.id);
-  }
-  return ids;
-}
-
 /** Standing of each partner firm on the latest published version: sponsor and decision. */
 export async function partnerStandings(
   tx: Transaction,
@@ -338,21 +166,7 @@ export async function partnerStandings(
   focalFirmId: string,
   latestId: string | null,
 ) {
-  const partners = await query<{
-    firmId: string;
-    firmName: string;
-    chainRole: string;
-    sponsorId: string | null;
-    sponsorName: string | null;
-  }>(
-    tx,
-    sql`select m.firm_id as "firmId", f.name as "firmName", m.chain_role::text as "chainRole",
-               u.id as "sponsorId", u.name as "sponsorName"
-        from network_memberships m join firms f on f.id = m.firm_id
-        left join users u on u.id = m.executive_sponsor_user_id
-        where m.network_id = ${networkId}::uuid and m.status = 'active' and m.firm_id <> ${focalFirmId}::uuid
-        order by f.name`,
-  );
+  const partners = await partnersWithSponsors(tx, networkId, focalFirmId);
   const decisions = latestId ? await latestDecisions(tx, latestId) : new Map<string, SignoffView>();
   return partners.map((p) => ({
     firmId: p.firmId,
@@ -363,15 +177,301 @@ export async function partnerStandings(
   }));
 }
 
-/** Sponsors' addresses (a firm's admins where it named none), for the publishing email. */
-export async function sponsorEmails(tx: Transaction, networkId: string): Promise<string[]> {
-  const rows = await query<{ email: string }>(
-    tx,
-    sql`select coalesce(s.email, p.email) as email
-        from network_memberships m
-        left join users s on s.id = m.executive_sponsor_user_id
-        left join app_network_people(${networkId}::uuid) p on s.id is null and p.firm_id = m.firm_id and p.role = 'firm_admin'
-        where m.network_id = ${networkId}::uuid and m.status = 'active' and coalesce(s.email, p.email) is not null`,
+/** The version as its reader sees it: summary, content, comments and decisions. */
+export async function versionView(tx: Transaction, networkId: string, versionId: string) {
+  const version = await versionOf(tx, networkId, versionId);
+  const [summary] = await versionSummaries(tx, networkId, versionId);
+  return {
+    ...summary!,
+    content: contentOf(version),
+    comments: await commentsOf(tx, versionId),
+    signoffs: await signoffsOf(tx, versionId),
+  };
+}
+
+/** Team, versions, the partners' sponsors and decisions, and where the caller stands. */
+export async function strategyOverview(tx: Transaction, actor: ActingMember, networkId: string) {
+  const role = await strategyRoleOf(tx, networkId);
+  const versions = await versionSummaries(tx, networkId);
+  const latest = versions.find((v) => v.status === 'published') ?? null;
+  const partners = await partnerStandings(tx, networkId, role.focalFirmId, latest?.id ?? null);
+  return {
+    networkId,
+    team: await strategyTeam(tx, networkId, role.focalFirmId),
+    versions,
+    latestPublishedId: latest?.id ?? null,
+    openVersionId: versions.find((v) => v.status !== 'published')?.id ?? null,
+    partners,
+    you: {
+      onTeam: role.onTeam,
+      focal: role.focal,
+      sponsor: partners.some((p) => p.firmId === actor.firmId && p.sponsor?.id === actor.userId),
+    },
+  };
+}
+
+/** A new draft copying the newest version (or an empty first one), while no other version is open. */
+export async function startVersion(tx: Transaction, actor: ActingMember, networkId: string, title?: string) {
+  await requireTeam(tx, networkId);
+  const newest = await newestVersion(tx, networkId);
+  if (newest && newest.status !== 'published')
+    throw conflict(
+      'open_version_exists',
+      `Version ${newest.version} is still ${newest.status === 'draft' ? 'a draft' : 'in review'}: work on that one.`,
+    );
+  const created = await insertVersion(tx, {
+    networkId,
+    version: (newest?.version ?? 0) + 1,
+    title: title ?? newest?.title ?? 'Joint CRM strategy',
+    content: contentOf(newest),
+    basedOnId: newest?.id ?? null,
+    userId: actor.userId,
+  }).catch(lifecycleAsConflict);
+  return versionView(tx, networkId, created.id);
+}
+
+/** Saves a draft unless someone saved it after the caller opened it (`baseUpdatedAt`). */
+export async function saveVersion(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  versionId: string,
+  body: Static<typeof UpdateVersionBody>,
+) {
+  await requireTeam(tx, networkId);
+  const version = await versionOf(tx, networkId, versionId);
+  if (version.status === 'published')
+    throw conflict('version_published', 'A published version never changes: start a new version instead.');
+  if (version.status === 'in_review')
+    throw conflict('version_in_review', 'A version in review keeps its content: return it to draft to edit it.');
+  const { baseUpdatedAt } = body;
+  if (baseUpdatedAt && Date.parse(baseUpdatedAt) !== version.updatedAt.getTime())
+    throw conflict(
+      'edit_conflict',
+      'Someone saved this draft after you opened it: reload it, then make your change again.',
+    );
+  await checkContent(tx, networkId, body.content);
+  await saveDraft(tx, versionId, { title: body.title, content: body.content, userId: actor.userId }).catch(
+    lifecycleAsConflict,
   );
-  return rows.map((r) => r.email);
+  return versionView(tx, networkId, versionId);
+}
+
+export async function discardDraft(tx: Transaction, networkId: string, versionId: string): Promise<void> {
+  await requireTeam(tx, networkId);
+  const version = await versionOf(tx, networkId, versionId);
+  if (version.status !== 'draft')
+    throw conflict('not_a_draft', `Only a draft is discarded; this version is ${version.status.replace('_', ' ')}.`);
+  await deleteVersion(tx, versionId).catch(lifecycleAsConflict);
+}
+
+/** A lifecycle step: from a status to the next, by the team (publishing: the focal firm's part of it). */
+export interface LifecycleStep {
+  from: 'draft' | 'in_review';
+  to: 'draft' | 'in_review' | 'published';
+}
+
+/**
+ * Moves a version one step on. Putting it in review tells the rest of the team; publishing tells every
+ * member in the app and emails the sponsors, and every member's scorecards are rescored after the
+ * commit (the sign-off measure reads the strategy).
+ */
+export async function moveVersion(
+  deps: StrategyDeps,
+  run: NetworkWork,
+  networkId: string,
+  versionId: string,
+  { from, to }: LifecycleStep,
+) {
+  const { view, emails, actorFirmId } = await run(async (tx, actor) => {
+    const role = await requireTeam(tx, networkId);
+    if (to === 'published') requireFocalFirm(actor, 'publishes the strategy');
+    const version = await versionOf(tx, networkId, versionId);
+    if (version.status !== from)
+      throw conflict(
+        from === 'draft' ? 'not_a_draft' : 'not_in_review',
+        `This needs a version ${from === 'draft' ? 'in draft' : 'in review'}; version ${version.version} is ${version.status.replace('_', ' ')}.`,
+      );
+    await setVersionStatus(tx, versionId, to, actor.userId).catch(lifecycleAsConflict);
+    const notice = { networkId, senderFirmId: actor.firmId, link: STRATEGY_LINK, portalUrl: deps.portalUrl };
+    let emails: string[] = [];
+    if (to === 'published') {
+      emails = await notify(tx, {
+        ...notice,
+        users: null,
+        kind: 'strategy_published',
+        title: `Joint strategy version ${version.version} published: ${version.title}`,
+        body: `Version ${version.version} of the joint CRM strategy is published. Executive sponsors: please read it and sign it off or request changes.`,
+        emails: await sponsorEmails(tx, networkId),
+      });
+    } else if (to === 'in_review') {
+      const team = await strategyTeam(tx, networkId, role.focalFirmId);
+      await notify(tx, {
+        ...notice,
+        users: team.map((t) => t.id).filter((id) => id !== actor.userId),
+        kind: 'strategy_in_review',
+        title: `Joint strategy version ${version.version} is in review`,
+        body: 'Read it and comment on its sections before it is published.',
+        emails: [],
+      });
+    }
+    return { view: await versionView(tx, networkId, versionId), emails, actorFirmId: actor.firmId };
+  });
+  if (to === 'published') await afterDecisionOrPublication(deps, networkId, emails, actorFirmId);
+  return view;
+}
+
+/** Outbox mail delivered, and every member's scorecards rescored (the sign-off measure reads the strategy). */
+async function afterDecisionOrPublication(
+  deps: StrategyDeps,
+  networkId: string,
+  emailIds: string[],
+  actorFirmId: string,
+) {
+  await deliverEmails(deps.queue, actorFirmId, emailIds);
+  await queueRescoring(deps.queue, networkId, await memberFirmIds(deps.db, networkId, actorFirmId));
+}
+
+export async function commentOnVersion(
+  tx: Transaction,
+  actor: ActingMember,
+  networkId: string,
+  versionId: string,
+  body: Static<typeof CommentBody>,
+) {
+  await versionOf(tx, networkId, versionId);
+  const id = await insertComment(tx, {
+    networkId,
+    versionId,
+    section: body.section,
+    firmId: actor.firmId,
+    userId: actor.userId,
+    body: body.body,
+  });
+  return (await commentsOf(tx, versionId)).find((c) => c.id === id)!;
+}
+
+/**
+ * A partner's executive sponsor signs the latest published version off or asks for changes; the team
+ * is told, and every member's scorecards are rescored after the commit.
+ */
+export async function decideOnVersion(
+  deps: StrategyDeps,
+  run: NetworkWork,
+  networkId: string,
+  versionId: string,
+  body: Static<typeof DecisionBody>,
+) {
+  const { decision } = body;
+  const reason = (body.reason ?? '').trim();
+  const { signoff, actorFirmId } = await run(async (tx, actor) => {
+    const role = await strategyRoleOf(tx, networkId);
+    const version = await versionOf(tx, networkId, versionId);
+    const sponsor = await isExecutiveSponsor(tx, networkId, actor.firmId, actor.userId);
+    if (role.focal || !sponsor)
+      throw forbidden(
+        'sponsor_only',
+        "Only a partner firm's executive sponsor signs the strategy off or requests changes; your firm names its sponsor in the network's members.",
+      );
+    const latest = await latestPublished(tx, networkId);
+    if (version.status !== 'published' || latest?.id !== version.id)
+      throw conflict(
+        'not_latest_version',
+        latest
+          ? `Decisions are taken on the latest published version, version ${latest.version}.`
+          : 'No version is published yet.',
+      );
+    if (decision === 'changes_requested' && !reason)
+      throw new ApiProblem(422, 'reason_required', 'A reason is required', 'Say what should change.', [
+        { path: '/reason', message: 'required when requesting changes' },
+      ]);
+    const id = await insertSignoff(tx, {
+      networkId,
+      versionId,
+      firmId: actor.firmId,
+      userId: actor.userId,
+      decision,
+      reason,
+    }).catch(lifecycleAsConflict);
+    const view = (await signoffsOf(tx, versionId)).find((s) => s.id === id)!;
+    const team = await strategyTeam(tx, networkId, role.focalFirmId);
+    await notify(tx, {
+      networkId,
+      senderFirmId: actor.firmId,
+      users: team.map((t) => t.id),
+      kind: decision === 'signed' ? 'strategy_signed' : 'strategy_changes_requested',
+      title:
+        decision === 'signed'
+          ? `${view.firmName} signed off strategy version ${version.version}`
+          : `${view.firmName} requests changes to strategy version ${version.version}`,
+      body: decision === 'signed' ? `${view.by.name} signed it off.` : `${view.by.name}: ${reason}`,
+      link: STRATEGY_LINK,
+      emails: [],
+      portalUrl: deps.portalUrl,
+    });
+    return { signoff: view, actorFirmId: actor.firmId };
+  });
+  await afterDecisionOrPublication(deps, networkId, [], actorFirmId);
+  return signoff;
+}
+
+/** What changed between two versions, section by section (by default: in the newest version). */
+export async function diffVersions(tx: Transaction, networkId: string, params: Static<typeof DiffQuery>) {
+  const to = params.to ? await versionOf(tx, networkId, params.to) : await newestVersion(tx, networkId);
+  if (!to) throw notFound('strategy version');
+  const fromId = params.from ?? to.basedOnId;
+  const from = fromId ? await versionOf(tx, networkId, fromId) : null;
+  return {
+    from: from ? { id: from.id, version: from.version } : null,
+    to: { id: to.id, version: to.version },
+    sections: diffStrategy(contentOf(from), contentOf(to)),
+  };
+}
+
+/** A partner firm's senior manager invited onto the team (by the focal firm's team members), and told so. */
+export async function inviteToTeam(
+  deps: Pick<StrategyDeps, 'portalUrl'>,
+  tx: Transaction,
+  actor: NetworkMember,
+  networkId: string,
+  userId: string,
+) {
+  const role = await requireTeam(tx, networkId);
+  requireFocalFirm(actor, 'invites people onto the strategy team');
+  const person = (await networkPeople(tx, networkId)).find((p) => p.id === userId && p.firmId !== role.focalFirmId);
+  if (!person) throw notFound('person of a partner firm in this network');
+  if (person.role !== 'firm_admin' && person.role !== 'manager')
+    throw new ApiProblem(
+      422,
+      'senior_manager_required',
+      'Not a senior manager',
+      `The strategy team is for senior managers: ${person.name} is ${person.role} at ${person.firmName}.`,
+      [{ path: '/userId', message: 'must be a firm admin or manager of a partner firm' }],
+    );
+  await addTeamMember(tx, { networkId, userId: person.id, firmId: person.firmId, addedByUserId: actor.userId });
+  const invitation: Notice = {
+    networkId,
+    senderFirmId: actor.firmId,
+    users: [person.id],
+    kind: 'strategy_team_invitation',
+    title: 'You are on the joint strategy team',
+    body: 'You can now edit drafts of the joint CRM strategy and comment on them.',
+    link: STRATEGY_LINK,
+    emails: [],
+    portalUrl: deps.portalUrl,
+  };
+  await notify(tx, invitation);
+  const { email: _email, ...rest } = person;
+  return { ...rest, invited: true };
+}
+
+export async function removeFromTeam(
+  tx: Transaction,
+  member: NetworkMember,
+  networkId: string,
+  userId: string,
+): Promise<void> {
+  await requireTeam(tx, networkId);
+  requireFocalFirm(member, 'changes the strategy team');
+  if (!(await removeTeamMember(tx, networkId, userId))) throw notFound('invited team member');
 }

@@ -1,0 +1,97 @@
+// Who may work in one network. Every route under /v1/networks/{networkId} runs its work through
+// asNetworkMember (signed-in users) or asNetworkCaller (users and the network's pipelines), so the
+// membership test, the focal-firm rule and the least role are decided here, in this order:
+//   1. not a member (or, for a pipeline, a key for another network): 404 `not_found`, as if the
+//      network did not exist;
+//   2. `focalFirmOnly` and not the network's focal firm: 403 `focal_firm_only`;
+//   3. `role` and a user below it: 403 `role_required` (pipelines carry no role; their key's datasets
+//      are checked by the routes that take data).
+import { query, type FirmRole, type Transaction } from '@accord/db';
+import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { forbidden, notFound } from '../http/problems.ts';
+import { asActor, asCaller, requireRole, type ActingMember, type Caller } from './auth.ts';
+
+export interface NetworkRule {
+  /** The least role a user needs in their firm. */
+  role?: FirmRole;
+  /** Only the network's focal firm may: what it does, to finish "Only the focal firm of the network ..." */
+  focalFirmOnly?: string;
+  /**
+   * A firm invited but not yet active may call too (to see the network and answer its invitation);
+   * otherwise only active members.
+   */
+  invited?: boolean;
+}
+
+interface Standing {
+  active: boolean;
+  /** Active or invited (not declined). */
+  visible: boolean;
+  focal: boolean;
+}
+
+export interface NetworkMember extends ActingMember {
+  networkId: string;
+  isFocalFirm: boolean;
+}
+
+export interface NetworkCaller extends Caller {
+  networkId: string;
+  isFocalFirm: boolean;
+}
+
+/** The acting firm's place in the network, by the same functions row-level security uses. */
+async function standingIn(tx: Transaction, networkId: string): Promise<Standing> {
+  const [row] = await query<Standing>(
+    tx,
+    sql`select app_is_network_member(${networkId}::uuid) as active,
+               app_has_network_membership(${networkId}::uuid) as visible,
+               app_is_focal_firm(${networkId}::uuid) as focal`,
+  );
+  return row ?? { active: false, visible: false, focal: false };
+}
+
+/** Refuses anyone but the network's focal firm, with the one problem code for it. */
+export function requireFocalFirm(member: { isFocalFirm: boolean }, what: string): void {
+  if (!member.isFocalFirm) throw forbidden('focal_firm_only', `Only the focal firm of the network ${what}.`);
+}
+
+function admit(standing: Standing, rule: NetworkRule, role: FirmRole | null): void {
+  if (!(rule.invited ? standing.visible : standing.active)) throw notFound('network');
+  if (rule.focalFirmOnly !== undefined) requireFocalFirm({ isFocalFirm: standing.focal }, rule.focalFirmOnly);
+  if (rule.role && role) requireRole({ role }, rule.role);
+}
+
+/** Runs a signed-in user's work in one network, after the network's rule lets them in. */
+export function asNetworkMember<T>(
+  request: FastifyRequest,
+  networkId: string,
+  rule: NetworkRule,
+  work: (tx: Transaction, member: NetworkMember) => Promise<T>,
+): Promise<T> {
+  return asActor(request, async (tx, actor) => {
+    const standing = await standingIn(tx, networkId);
+    admit(standing, rule, actor.role);
+    return work(tx, { ...actor, networkId, isFocalFirm: standing.focal });
+  });
+}
+
+/**
+ * Like asNetworkMember, for routes pipelines may call too (`config: { pipeline: true }`): a
+ * pipeline's API key is bound to one network and is told any other does not exist.
+ */
+export function asNetworkCaller<T>(
+  request: FastifyRequest,
+  networkId: string,
+  rule: Omit<NetworkRule, 'invited'>,
+  work: (tx: Transaction, caller: NetworkCaller) => Promise<T>,
+): Promise<T> {
+  return asCaller(request, async (tx, caller) => {
+    if (caller.pipeline && caller.pipeline.networkId !== networkId) throw notFound('network');
+    const standing = await standingIn(tx, networkId);
+    // The key's network is the pipeline's membership: the key was made by a member firm for it.
+    admit(caller.pipeline ? { ...standing, active: true, visible: true } : standing, rule, caller.role);
+    return work(tx, { ...caller, networkId, isFocalFirm: standing.focal });
+  });
+}
