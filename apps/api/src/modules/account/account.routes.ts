@@ -1,21 +1,11 @@
 // The signed-in user's account security: sessions, password, two-factor sign-in.
-import { anonymous, firmMemberships, firms, query, users, withTenant } from '@accord/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { ApiProblem, badRequest, forbidden, notFound } from '../../http/problems.ts';
+import { notFound } from '../../http/problems.ts';
 import { asActor } from '../../plugins/auth.ts';
 import { RecoveryCodes, TotpEnrolment } from '../auth/auth.schemas.ts';
-import { accountByEmail, accountLocked, checkNewPassword, recordFailedSignIn } from '../auth/auth.service.ts';
-import {
-  confirmTotpEnrolment,
-  disableMfa,
-  mfaEnabled,
-  startTotpEnrolment,
-  verifySecondFactor,
-} from '../auth/mfa.service.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { startTotpEnrolment } from '../auth/mfa.service.ts';
 import {
   ChangePasswordBody,
   ConfirmTotpBody,
@@ -24,27 +14,24 @@ import {
   SessionParams,
   UserSessions,
 } from './account.schemas.ts';
-import { listSessions, revokeOtherSessions, revokeSession } from './account.service.ts';
+import {
+  changeOwnPassword,
+  confirmOwnTotp,
+  disableMfaWithCode,
+  listSessions,
+  newPasswordHash,
+  ownUser,
+  proveOwnPassword,
+  refuseMfaCode,
+  revokeOtherSessions,
+  revokeSession,
+  userWhoMayDisableMfa,
+} from './account.service.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['account'];
 
-const wrongPassword = () => forbidden('wrong_password', 'The current password is wrong.');
-
 export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  /** Checks the signed-in user's password; a wrong one counts toward the account's lockout. */
-  async function proveOwnPassword(userId: string, email: string, password: string): Promise<void> {
-    const [account] = await withTenant(app.db, anonymous, (tx) => accountByEmail(tx, email));
-    if (!account || account.id !== userId) throw wrongPassword();
-    if (account.locked_until && new Date(account.locked_until).getTime() > Date.now()) {
-      throw accountLocked(new Date(account.locked_until));
-    }
-    if (!(await verifyPassword(account.password_hash, password))) {
-      const lock = await recordFailedSignIn(app.db, userId);
-      throw lock ? accountLocked(lock) : wrongPassword();
-    }
-  }
-
   app.get(
     '/v1/me/sessions',
     {
@@ -116,24 +103,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const me = await asActor(request, async (tx, actor) => {
-        const [user] = await tx
-          .select({ id: users.id, email: users.email, name: users.name })
-          .from(users)
-          .where(eq(users.id, actor.userId));
-        return user!;
-      });
-      await proveOwnPassword(me.id, me.email, request.body.currentPassword);
-      checkNewPassword(request.body.newPassword, me);
-      const passwordHash = await hashPassword(request.body.newPassword);
-      await asActor(request, async (tx, actor) => {
-        const [changed] = await query<{ changed: boolean | null }>(
-          tx,
-          sql`select auth_change_password(${passwordHash}) as changed`,
-        );
-        if (!changed?.changed) throw new Error('password change did not apply');
-        await revokeOtherSessions(tx, actor.userId, actor.sessionId);
-      });
+      const me = await asActor(request, (tx, actor) => ownUser(tx, actor.userId));
+      await proveOwnPassword(app.db, me, request.body.currentPassword);
+      const passwordHash = await newPasswordHash(me, request.body.newPassword);
+      await asActor(request, (tx, actor) => changeOwnPassword(tx, actor, passwordHash));
       return reply.status(204).send(null);
     },
   );
@@ -153,13 +126,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asActor(request, async (tx, actor) => {
-        const [user] = await tx
-          .select({ id: users.id, email: users.email })
-          .from(users)
-          .where(eq(users.id, actor.userId));
-        return startTotpEnrolment(tx, app.secretBox, user!);
-      }),
+      asActor(request, async (tx, actor) => startTotpEnrolment(tx, app.secretBox, await ownUser(tx, actor.userId))),
   );
 
   app.post(
@@ -175,17 +142,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecoveryCodes, ...problemResponses },
       },
     },
-    (request) =>
-      asActor(request, async (tx, actor) => {
-        const codes = await confirmTotpEnrolment(tx, app.secretBox, actor.userId, request.body.code);
-        if (!codes) {
-          throw badRequest(
-            'mfa_code_invalid',
-            'That code does not match the authenticator being set up (or no set-up was started).',
-          );
-        }
-        return { recoveryCodes: codes };
-      }),
+    (request) => asActor(request, (tx, actor) => confirmOwnTotp(tx, app.secretBox, actor.userId, request.body.code)),
   );
 
   app.delete(
@@ -202,44 +159,12 @@ export const accountRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const me = await asActor(request, async (tx, actor) => {
-        const [user] = await tx
-          .select({ id: users.id, email: users.email })
-          .from(users)
-          .where(eq(users.id, actor.userId));
-        if (!(await mfaEnabled(tx, actor.userId)))
-          throw new ApiProblem(409, 'mfa_not_enabled', 'Conflict', 'Two-factor sign-in is not on.');
-        const [requiring] = await tx
-          .select({ name: firms.name })
-          .from(firmMemberships)
-          .innerJoin(firms, eq(firms.id, firmMemberships.firmId))
-          .where(
-            and(
-              eq(firmMemberships.userId, actor.userId),
-              isNull(firmMemberships.deactivatedAt),
-              eq(firms.requireMfa, true),
-            ),
-          )
-          .limit(1);
-        if (requiring) {
-          throw forbidden(
-            'mfa_required_by_firm',
-            `${requiring.name} requires two-factor sign-in; it cannot be turned off.`,
-          );
-        }
-        return user!;
-      });
-      await proveOwnPassword(me.id, me.email, request.body.password);
-      const ok = await asActor(request, async (tx, actor) => {
-        if (!(await verifySecondFactor(tx, app.secretBox, actor.userId, { code: request.body.code }))) return false;
-        await disableMfa(tx, actor.userId);
-        return true;
-      });
-      if (!ok) {
-        const lock = await recordFailedSignIn(app.db, me.id);
-        if (lock) throw accountLocked(lock);
-        throw badRequest('mfa_code_invalid', 'That code is not right, has expired or was already used.');
-      }
+      const me = await asActor(request, (tx, actor) => userWhoMayDisableMfa(tx, actor.userId));
+      await proveOwnPassword(app.db, me, request.body.password);
+      const ok = await asActor(request, (tx, actor) =>
+        disableMfaWithCode(tx, app.secretBox, actor.userId, request.body.code),
+      );
+      if (!ok) await refuseMfaCode(app.db, me.id);
       return reply.status(204).send(null);
     },
   );

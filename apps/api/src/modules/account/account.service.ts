@@ -1,7 +1,21 @@
 // The signed-in user's own sessions (refresh-token families) and password.
-import { loginChallenges, query, refreshTokens, type Transaction } from '@accord/db';
+import {
+  anonymous,
+  loginChallenges,
+  query,
+  refreshTokens,
+  withTenant,
+  type Database,
+  type Transaction,
+} from '@accord/db';
 import Bowser from 'bowser';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { ApiProblem, badRequest, forbidden } from '../../http/problems.ts';
+import { accountByEmail, accountLocked, checkNewPassword, recordFailedSignIn } from '../auth/auth.service.ts';
+import { confirmTotpEnrolment, disableMfa, mfaEnabled, verifySecondFactor } from '../auth/mfa.service.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import type { SecretBox } from '../auth/secret-box.ts';
+import { firmRequiringMfa, ownUser, setOwnPasswordHash } from './account.queries.ts';
 
 /** A short label for a user agent: "Firefox on Linux", "Safari on iOS", or the agent itself. */
 export function deviceLabel(userAgent: string | null): string {
@@ -76,4 +90,75 @@ export async function revokeOtherSessions(tx: Transaction, userId: string, keepS
     .set({ usedAt: new Date() })
     .where(and(eq(loginChallenges.userId, userId), isNull(loginChallenges.usedAt)));
   return new Set(revoked.map((r) => r.familyId)).size;
+}
+
+export { ownUser } from './account.queries.ts';
+
+const wrongPassword = () => forbidden('wrong_password', 'The current password is wrong.');
+
+/** Checks the signed-in user's password; a wrong one counts toward the account's lockout. */
+export async function proveOwnPassword(db: Database, user: { id: string; email: string }, password: string) {
+  const [account] = await withTenant(db, anonymous, (tx) => accountByEmail(tx, user.email));
+  if (!account || account.id !== user.id) throw wrongPassword();
+  if (account.locked_until && new Date(account.locked_until).getTime() > Date.now()) {
+    throw accountLocked(new Date(account.locked_until));
+  }
+  if (!(await verifyPassword(account.password_hash, password))) {
+    const lock = await recordFailedSignIn(db, user.id);
+    throw lock ? accountLocked(lock) : wrongPassword();
+  }
+}
+
+/** The hash of a new password the policy accepts for this user. */
+export async function newPasswordHash(user: { email: string; name: string }, password: string): Promise<string> {
+  checkNewPassword(password, user);
+  return hashPassword(password);
+}
+
+/** Sets the new password; every other session of the user ends. */
+export async function changeOwnPassword(
+  tx: Transaction,
+  actor: { userId: string; sessionId: string },
+  passwordHash: string,
+): Promise<void> {
+  if (!(await setOwnPasswordHash(tx, passwordHash))) throw new Error('password change did not apply');
+  await revokeOtherSessions(tx, actor.userId, actor.sessionId);
+}
+
+export async function confirmOwnTotp(tx: Transaction, box: SecretBox, userId: string, code: string) {
+  const codes = await confirmTotpEnrolment(tx, box, userId, code);
+  if (!codes) {
+    throw badRequest(
+      'mfa_code_invalid',
+      'That code does not match the authenticator being set up (or no set-up was started).',
+    );
+  }
+  return { recoveryCodes: codes };
+}
+
+/** The user, when two-factor sign-in is on and no firm of theirs requires it. */
+export async function userWhoMayDisableMfa(tx: Transaction, userId: string) {
+  const user = await ownUser(tx, userId);
+  if (!(await mfaEnabled(tx, userId))) {
+    throw new ApiProblem(409, 'mfa_not_enabled', 'Conflict', 'Two-factor sign-in is not on.');
+  }
+  const requiring = await firmRequiringMfa(tx, userId);
+  if (requiring) {
+    throw forbidden('mfa_required_by_firm', `${requiring.name} requires two-factor sign-in; it cannot be turned off.`);
+  }
+  return user;
+}
+
+/** Turns two-factor sign-in off given a current code; false when the code is wrong. */
+export async function disableMfaWithCode(tx: Transaction, box: SecretBox, userId: string, code: string) {
+  if (!(await verifySecondFactor(tx, box, userId, { code }))) return false;
+  await disableMfa(tx, userId);
+  return true;
+}
+
+/** A wrong code counts toward the lockout. */
+export async function refuseMfaCode(db: Database, userId: string): Promise<never> {
+  const lock = await recordFailedSignIn(db, userId);
+  if (lock) throw accountLocked(lock);
+  throw badRequest('mfa_code_invalid', 'That code is not right, has expired or was already used.');
 }
