@@ -3,7 +3,6 @@
 // Routes are private unless their config says `public: true`.
 import {
   firmMemberships,
-  firmRoles,
   refreshTokens,
   users,
   withTenant,

@@ -81,6 +81,16 @@ export function asNetworkMember<T>(
  * Like asNetworkMember, for routes pipelines may call too (`config: { pipeline: true }`): a
  * pipeline's API key is bound to one network and is told any other does not exist.
  */
+/**
+ * A network route's transaction, to hand to a service whose work goes on after a commit (scoring as each
+ * member, queueing recomputes, delivering mail): each call runs one transaction under the route's rule.
+ */
+export type NetworkWork = <T>(work: (tx: Transaction, member: NetworkMember) => Promise<T>) => Promise<T>;
+
+export function networkWork(request: FastifyRequest, networkId: string, rule: NetworkRule): NetworkWork {
+  return (work) => asNetworkMember(request, networkId, rule, work);
+}
+
 export function asNetworkCaller<T>(
   request: FastifyRequest,
   networkId: string,

@@ -9,7 +9,6 @@ import {
   firmChainRole,
   insertMembership,
   insertNetwork,
-  isActiveMember,
   isOwnUser,
   listMembers,
   listNetworks,
@@ -18,7 +17,7 @@ import {
   updateNetworkRow,
 } from './networks.queries.ts';
 
-export { isActiveMember, listNetworks, networkPeople, type Person } from './networks.queries.ts';
+export { listNetworks, networkPeople, type Person } from './networks.queries.ts';
 
 export async function getNetwork(tx: Transaction, firmId: string, networkId: string) {
   const [network] = await listNetworks(tx, firmId, networkId);
@@ -35,19 +34,6 @@ export async function getMember(tx: Transaction, networkId: string, firmId: stri
 /** The firm's own user, for naming an executive sponsor. */
 export async function assertOwnUser(tx: Transaction, firmId: string, userId: string) {
   if (!(await isOwnUser(tx, firmId, userId))) throw notFound('user in your firm');
-}
-
-/**
- * The network's data is the caller's business: an active member, or a pipeline whose key is for this
- * network. Anyone else is told the network does not exist. Routes check this through
- * asNetworkMember / asNetworkCaller (plugins/network-access.ts).
- */
-export async function requireActiveNetwork(
-  tx: Transaction,
-  networkId: string,
-  pipeline: { networkId: string } | null = null,
-): Promise<void> {
-  if (pipeline ? pipeline.networkId !== networkId : !(await isActiveMember(tx, networkId))) throw notFound('network');
 }
 
 /** The acting firm creates a network and becomes its focal firm and first active member, the actor its sponsor. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { asNetworkMember } from '../../plugins/network-access.ts';
+import { asNetworkMember, networkWork } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
   AssessmentBody,
@@ -213,7 +213,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, ...ref } = request.params;
-      return answerSurvey(deps, (work) => asNetworkMember(request, networkId, {}, work), networkId, ref, request.body);
+      return answerSurvey(deps, networkWork(request, networkId, {}), networkId, ref, request.body);
     },
   );
 };

@@ -24,10 +24,10 @@ import { todayUtc } from '@accord/analytics';
 import type { Static } from 'typebox';
 import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
 import type { ActingMember } from '../../plugins/auth.ts';
-import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
+import { type NetworkMember, type NetworkWork, requireFocalFirm } from '../../plugins/network-access.ts';
 import { networkPeople } from '../networks/networks.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { queueRescoring, type NetworkWork } from '../scorecard/scorecard.service.ts';
+import { queueRescoring } from '../scorecard/scorecard.service.ts';
 import {
   assessmentsOf,
   assessmentsOfNetwork,

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
 import { sendCsv } from '../../http/csv.ts';
-import { asNetworkMember } from '../../plugins/network-access.ts';
+import { asNetworkMember, networkWork } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
   Action,
@@ -37,7 +37,6 @@ import {
   raiseAction,
   scoredPeriod,
   signOffPeriod,
-  type NetworkWork,
   type ScorecardDeps,
 } from './scorecard.service.ts';
 
@@ -112,13 +111,7 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      await enterManualValue(
-        deps,
-        (work) => asNetworkMember(request, networkId, analyst, work),
-        networkId,
-        ref,
-        request.body,
-      );
+      await enterManualValue(deps, networkWork(request, networkId, analyst), networkId, ref, request.body);
       return reply.status(202).send({ queued: true });
     },
   );
@@ -247,8 +240,7 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     (request) => {
       const { networkId, ...ref } = request.params;
-      const run: NetworkWork = (work) =>
-        asNetworkMember(request, networkId, { role: 'manager', focalFirmOnly: 'closes periods' }, work);
+      const run = networkWork(request, networkId, { role: 'manager', focalFirmOnly: 'closes periods' });
       return closeEndedPeriod(deps, run, networkId, ref);
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
-import { asNetworkMember } from '../../plugins/network-access.ts';
+import { asNetworkMember, networkWork } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
   CreateScorecardBody,
@@ -23,7 +23,6 @@ import {
   listScorecards,
   rescoreScorecard,
   retireMeasure,
-  type NetworkWork,
   type ScorecardDeps,
 } from './scorecard.service.ts';
 import { scorecardPeriodsRoutes } from './scorecard-periods.routes.ts';
@@ -69,8 +68,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const run: NetworkWork = (work) =>
-        asNetworkMember(request, networkId, { role: 'manager', focalFirmOnly: 'creates scorecards' }, work);
+      const run = networkWork(request, networkId, { role: 'manager', focalFirmOnly: 'creates scorecards' });
       return reply.status(201).send(await createScorecard(deps, run, networkId, request.body));
     },
   );
@@ -129,7 +127,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId, scorecardId } = request.params;
-      const run: NetworkWork = (work) => asNetworkMember(request, networkId, changesScorecards, work);
+      const run = networkWork(request, networkId, changesScorecards);
       return reply.status(201).send(await addMeasure(deps, run, networkId, scorecardId, request.body));
     },
   );
@@ -150,13 +148,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) => {
       const { networkId, ...ref } = request.params;
-      return changeMeasure(
-        deps,
-        (work) => asNetworkMember(request, networkId, changesScorecards, work),
-        networkId,
-        ref,
-        request.body,
-      );
+      return changeMeasure(deps, networkWork(request, networkId, changesScorecards), networkId, ref, request.body);
     },
   );
 
@@ -174,7 +166,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      await retireMeasure(deps, (work) => asNetworkMember(request, networkId, changesScorecards, work), networkId, ref);
+      await retireMeasure(deps, networkWork(request, networkId, changesScorecards), networkId, ref);
       return reply.status(204).send(null);
     },
   );
@@ -195,7 +187,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId, scorecardId } = request.params;
-      await rescoreScorecard(deps, (work) => asNetworkMember(request, networkId, {}, work), networkId, scorecardId);
+      await rescoreScorecard(deps, networkWork(request, networkId, {}), networkId, scorecardId);
       return reply.status(202).send({ queued: true });
     },
   );

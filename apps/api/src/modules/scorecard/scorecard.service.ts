@@ -18,7 +18,7 @@ import { scoreNetwork, scorePeriod, todayUtc } from '@accord/analytics';
 import type { Static } from 'typebox';
 import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
 import type { ActingMember } from '../../plugins/auth.ts';
-import type { NetworkMember } from '../../plugins/network-access.ts';
+import type { NetworkMember, NetworkWork } from '../../plugins/network-access.ts';
 import {
   actionsOf,
   actionStatuses,
@@ -67,8 +67,6 @@ import type {
  * One transaction of a network route's work, as the acting member, after the route's rule (membership,
  * focal firm, least role) let it in: what a change that also works outside its transaction is given.
  */
-export type NetworkWork = <T>(work: (tx: Transaction, member: NetworkMember) => Promise<T>) => Promise<T>;
-
 /** What scorecard changes need besides their transaction: the database to score as each member, the queue. */
 export interface ScorecardDeps {
   db: Database;

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { asNetworkMember } from '../../plugins/network-access.ts';
+import { asNetworkMember, networkWork } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
-import type { NetworkWork } from '../scorecard/scorecard.service.ts';
 import {
   Alignment,
   ClvModel,
@@ -83,7 +82,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) => {
       const { networkId } = request.params;
-      const run: NetworkWork = (work) => asNetworkMember(request, networkId, { role: 'manager' }, work);
+      const run = networkWork(request, networkId, { role: 'manager' });
       return putCostModel(deps, run, networkId, request.body);
     },
   );
@@ -103,7 +102,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const run: NetworkWork = (work) => asNetworkMember(request, networkId, { role: 'analyst' }, work);
+      const run = networkWork(request, networkId, { role: 'analyst' });
       await requestRecompute(deps, run, networkId, request.body?.asOf);
       return reply.code(202).send({ queued: true });
     },
@@ -135,7 +134,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const run: NetworkWork = (work) => asNetworkMember(request, networkId, {}, work);
+      const run = networkWork(request, networkId, {});
       if (request.query.format !== 'csv') return run((tx, member) => customerFeatures(tx, member, request.query));
       const csv = await customerFeaturesCsv(deps, run, networkId, request.query);
       return reply
@@ -213,7 +212,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const run: NetworkWork = (work) => asNetworkMember(request, networkId, { role: 'manager' }, work);
+      const run = networkWork(request, networkId, { role: 'manager' });
       return reply.code(201).send(await publishJointScheme(deps, run, networkId, request.body));
     },
   );

@@ -39,8 +39,7 @@ import type { Static } from 'typebox';
 import { csvLines } from '../../http/csv.ts';
 import { paginate, type PageRequest } from '../../http/pagination.ts';
 import { ApiProblem, badRequest, notFound } from '../../http/problems.ts';
-import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
-import type { NetworkWork } from '../scorecard/scorecard.service.ts';
+import { type NetworkMember, type NetworkWork, requireFocalFirm } from '../../plugins/network-access.ts';
 import {
   alignmentsOf,
   featureGroups,

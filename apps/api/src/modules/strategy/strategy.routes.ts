@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
-import { asNetworkMember } from '../../plugins/network-access.ts';
+import { asNetworkMember, networkWork } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
   CommentBody,
@@ -158,13 +158,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
       },
       (request) => {
         const { networkId, versionId } = request.params;
-        return moveVersion(
-          deps,
-          (work) => asNetworkMember(request, networkId, {}, work),
-          networkId,
-          versionId,
-          lifecycle,
-        );
+        return moveVersion(deps, networkWork(request, networkId, {}), networkId, versionId, lifecycle);
       },
     );
   step('submit', 'submitStrategyVersion', 'Put a draft in review (strategy team)', { from: 'draft', to: 'in_review' });
@@ -221,7 +215,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
       const { networkId, versionId } = request.params;
       const signoff = await decideOnVersion(
         deps,
-        (work) => asNetworkMember(request, networkId, {}, work),
+        networkWork(request, networkId, {}),
         networkId,
         versionId,
         request.body,

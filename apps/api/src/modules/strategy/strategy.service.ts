@@ -7,10 +7,10 @@ import type { JobQueue } from '@accord/jobs';
 import type { Static } from 'typebox';
 import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
 import type { ActingMember } from '../../plugins/auth.ts';
-import { requireFocalFirm, type NetworkMember } from '../../plugins/network-access.ts';
+import { type NetworkMember, type NetworkWork, requireFocalFirm } from '../../plugins/network-access.ts';
 import { networkPeople } from '../networks/networks.service.ts';
 import { deliverEmails, notify, type Notice } from '../notifications/notifications.service.ts';
-import { memberFirmIds, queueRescoring, type NetworkWork } from '../scorecard/scorecard.service.ts';
+import { memberFirmIds, queueRescoring } from '../scorecard/scorecard.service.ts';
 import {
   addTeamMember,
   commentsOf,
