@@ -2,7 +2,8 @@
 // hold the line by itself, by hand as the runtime role: only the strategy team edits, only partners'
 // executive sponsors decide, a published version never changes, a decision binds to its version, the
 // diff between versions is right, and the scorecard's sign-off measure reads the decisions.
-import { scoreNetwork, todayUtc } from '@accord/analytics';
+import { scoreNetwork } from '@accord/analytics';
+import { todayUtc } from '@accord/domain';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirm, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';

@@ -1,6 +1,5 @@
 // @accord/analytics: the computations the API and the worker share, over the database and the domain.
 // The worker's jobs and the API's handlers call these; neither holds the computation itself.
-export * from '@accord/domain/calendar';
 export { logOtherFirmsReads } from './customer-value/access-log.ts';
 export {
   customerAggregates,

@@ -1,14 +1,7 @@
 // Who is calling: a signed-in user acting for one firm, proven by a short-lived access JWT, or a
 // data pipeline holding a firm's API key (`acc_...`), on the routes that say `pipeline: true`.
 // Routes are private unless their config says `public: true`.
-import {
-  firmMemberships,
-  refreshTokens,
-  users,
-  withTenant,
-  type FirmRole,
-  type Transaction,
-} from '@accord/db';
+import { firmMemberships, refreshTokens, users, withTenant, type FirmRole, type Transaction } from '@accord/db';
 import { hasRole } from '@accord/domain';
 import { authenticateApiKey, type Pipeline } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';

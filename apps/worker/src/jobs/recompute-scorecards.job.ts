@@ -1,5 +1,6 @@
 // recompute-scorecards: a network's scorecards as one member firm sees them (packages/analytics).
-import { scoreNetwork, todayUtc } from '@accord/analytics';
+import { scoreNetwork } from '@accord/analytics';
+import { todayUtc } from '@accord/domain';
 import type { Database } from '@accord/db';
 import type { JobHandler } from '@accord/jobs';
 import type { Logger } from 'pino';

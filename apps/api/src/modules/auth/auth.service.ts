@@ -16,7 +16,7 @@ import {
   type LoginChallengePurpose,
   type Transaction,
 } from '@accord/db';
-import { passwordProblem, passwordProblemText } from '@accord/domain';
+import { daysFrom, passwordProblem, passwordProblemText } from '@accord/domain';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ApiProblem, badRequest, gone, unauthorized } from '../../http/problems.ts';
@@ -340,7 +340,7 @@ async function startSession(
     firmId: chosen.id,
     familyId,
     tokenHash: hashToken(refreshToken),
-    expiresAt: new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000),
+    expiresAt: daysFrom(REFRESH_TOKEN_DAYS),
     ip: client.ip,
     userAgent: client.userAgent?.slice(0, 400),
   });

@@ -1,6 +1,7 @@
 // The demo value chain's data: two years of a seeded buy-till-you-die customer base shared by the
 // three retailers, with Litware's shipments, pushed through the real feed API as each firm's admin
 // would push it. Demo mode only, once, right after the chain is seeded.
+import { dayOf } from '@accord/domain';
 import { datasets, generateValueChain } from '@accord/fixtures';
 import type { FastifyBaseLogger } from 'fastify';
 import type { App } from '../../app.ts';
@@ -23,8 +24,8 @@ export async function pushDemoFeeds(
   const chain = generateValueChain({
     seed: 2026,
     customers: options.customers ?? 1500,
-    start: start.toISOString().slice(0, 10),
-    end: end.toISOString().slice(0, 10),
+    start: dayOf(start),
+    end: dayOf(end),
     retailers: ['tailspin', 'wingtip', 'adventure'],
     logisticsProvider: 'litware',
   });

@@ -12,11 +12,13 @@ import {
   type Transaction,
 } from '@accord/db';
 import {
+  addDays,
+  dayOf,
   integrationLevels,
   scoreSurvey,
+  type SpectrumIndicator,
   spectrumIndicators,
   surveyItems,
-  type SpectrumIndicator,
 } from '@accord/domain';
 
 /** Spectrum answers (1..5) of a relationship at a stage; `lean` shifts every collaborative-side answer by -1..1. */
@@ -59,7 +61,7 @@ export async function seedRelationships(
   },
 ): Promise<void> {
   const { networkId, focalFirmId, focalManagerId, partners, today } = input;
-  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => addDays(dayOf(today), offset);
   const [round] = await tx
     .insert(surveyRounds)
     .values({

@@ -9,7 +9,7 @@ import {
   type Dataset,
   type Transaction,
 } from '@accord/db';
-import { customerKey } from '@accord/domain';
+import { customerKey, hoursBetween } from '@accord/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { createHash } from 'node:crypto';
@@ -253,7 +253,7 @@ export async function datasetStatuses(tx: Transaction, networkId: string, firmId
       rows: held.rows,
       lastBatch: held.lastBatch ? presentBatch(held.lastBatch) : null,
       lastSucceededAt: at?.toISOString() ?? null,
-      freshnessHours: at ? Math.round(((Date.now() - at.getTime()) / 3_600_000) * 10) / 10 : null,
+      freshnessHours: at ? Math.round(hoursBetween(at) * 10) / 10 : null,
     });
   }
   return { items };

@@ -1,4 +1,5 @@
 // A firm's people: who belongs, with which role, and invitations for new colleagues.
+import { daysFrom } from '@accord/domain';
 import {
   emailOutbox,
   firmMemberships,
@@ -116,7 +117,7 @@ export async function inviteUser(
       role: input.role,
       tokenHash: hashToken(token),
       invitedByUserId: input.invitedBy.id,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      expiresAt: daysFrom(INVITATION_DAYS),
     })
     .returning();
   const link = `${input.portalUrl}/invitations/accept?token=${token}`;

@@ -1,5 +1,6 @@
 // Joining Accord: sign-up, email verification, and firm invitations (a focal firm invites a partner
 // that is not on Accord yet).
+import { MS_PER_HOUR } from '@accord/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -55,7 +56,7 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
         public: true,
         rateLimit: {
           max: options.signUpLimits.perIpPerHour,
-          timeWindow: 3_600_000,
+          timeWindow: MS_PER_HOUR,
           keyGenerator: (request: FastifyRequest) => `signup:${request.ip}`,
         },
       },
@@ -108,7 +109,7 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
     {
       config: {
         public: true,
-        rateLimit: perAddressAndEmail('verify-resend', 5, 3_600_000),
+        rateLimit: perAddressAndEmail('verify-resend', 5, MS_PER_HOUR),
       },
       schema: {
         operationId: 'resendEmailVerification',

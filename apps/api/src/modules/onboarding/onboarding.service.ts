@@ -12,7 +12,7 @@ import {
   type Database,
   type Transaction,
 } from '@accord/db';
-import { firmSlugFrom } from '@accord/domain';
+import { daysFrom, firmSlugFrom, hoursFrom } from '@accord/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ApiProblem, badRequest, conflict, gone, notFound } from '../../http/problems.ts';
 import type { NetworkMember } from '../../plugins/network-access.ts';
@@ -120,7 +120,7 @@ export async function signUp(
   checkNewPassword(input.password, { email, name });
   const passwordHash = await hashPassword(input.password);
   const token = newSecretToken();
-  const expiresAt = new Date(Date.now() + EMAIL_VERIFICATION_HOURS * 3_600_000);
+  const expiresAt = hoursFrom(EMAIL_VERIFICATION_HOURS);
   const invitationHash = input.networkInvitation ? hashToken(input.networkInvitation) : null;
   return withTenant(db, anonymous, async (tx) => {
     const [row] = await query<{
@@ -181,7 +181,7 @@ export async function verifyEmail(db: Database, token: string): Promise<void> {
  */
 export async function resendVerification(db: Database, email: string, portalUrl: string): Promise<QueuedEmail | null> {
   const token = newSecretToken();
-  const expiresAt = new Date(Date.now() + EMAIL_VERIFICATION_HOURS * 3_600_000);
+  const expiresAt = hoursFrom(EMAIL_VERIFICATION_HOURS);
   return withTenant(db, anonymous, async (tx) => {
     const [target] = await query<{ user_id: string; name: string; email: string; firm_id: string }>(
       tx,
@@ -299,7 +299,7 @@ export async function inviteFirm(
       chainRole: input.chainRole,
       tokenHash: hashToken(token),
       invitedByUserId: context.invitedBy.id,
-      expiresAt: new Date(Date.now() + FIRM_INVITATION_DAYS * 86_400_000),
+      expiresAt: daysFrom(FIRM_INVITATION_DAYS),
     })
     .returning();
   return { invitation: invitation!, emailId: await emailFirmInvitation(tx, context, invitation!, token) };
@@ -314,7 +314,7 @@ export async function resendFirmInvitation(
   const token = newSecretToken();
   const [invitation] = await tx
     .update(firmInvitations)
-    .set({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + FIRM_INVITATION_DAYS * 86_400_000) })
+    .set({ tokenHash: hashToken(token), expiresAt: daysFrom(FIRM_INVITATION_DAYS) })
     .where(
       and(
         eq(firmInvitations.id, invitationId),

@@ -4,7 +4,9 @@
 // groups of k customers), like every other computed figure in Accord.
 import { databaseErrorOf, type Database, type Transaction } from '@accord/db';
 import {
+  addDays,
   answerProblems,
+  hoursBetween,
   integrationLevels,
   integrationProfile,
   recommendStrategyTeam,
@@ -13,14 +15,14 @@ import {
   scoreSurvey,
   spectrumIndicatorInfo,
   spectrumIndicators,
+  type SurveyDimension,
   surveyDimensions,
   surveyItems,
   surveyProblems,
-  type SurveyDimension,
   type TeamRecommendation,
+  todayUtc,
 } from '@accord/domain';
 import type { JobQueue } from '@accord/jobs';
-import { todayUtc } from '@accord/analytics';
 import type { Static } from 'typebox';
 import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
 import type { ActingMember } from '../../plugins/auth.ts';
@@ -80,9 +82,6 @@ export async function relationshipOf(tx: Transaction, networkId: string, actorFi
   return { ...rel, partner, side: rel.focal ? ('focal' as const) : ('partner' as const) };
 }
 
-const DAY = 86_400_000;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 type Dimensions = Record<SurveyDimension, number>;
 const dimensionsOf = (row: Record<string, number>): Dimensions => ({
   trust: row.trust!,
@@ -95,12 +94,11 @@ const dimensionsOf = (row: Record<string, number>): Dimensions => ({
 export async function portfolio(tx: Transaction, networkId: string, actorFirmId: string, today: string) {
   const rel = await relationshipsOf(tx, networkId, actorFirmId);
   const ids = rel.partners.map((p) => p.id);
-  const now = Date.parse(`${today}T00:00:00Z`);
-  const window = { from: dayOf(now - 365 * DAY), to: today };
+  const window = { from: addDays(today, -365), to: today };
   const facts = await salesFacts(tx, networkId, {
     from: window.from,
-    until: dayOf(now + DAY),
-    history: dayOf(now - 730 * DAY),
+    until: addDays(today, 1),
+    history: addDays(today, -730),
   });
   const catalog = await datasetCatalog(tx, networkId);
   const scores = await currentScores(tx, networkId, actorFirmId, ids);
@@ -133,7 +131,7 @@ export async function portfolio(tx: Transaction, networkId: string, actorFirmId:
             dataset: c.dataset,
             level: c.level,
             lastLoadedAt: loaded?.toISOString() ?? null,
-            hoursSinceLoad: loaded ? Math.max(0, (Date.now() - loaded.getTime()) / 3_600_000) : null,
+            hoursSinceLoad: loaded ? Math.max(0, hoursBetween(loaded)) : null,
           };
         }),
       scorecardScore: scores.get(p.id) ?? null,

@@ -6,15 +6,16 @@ import { withTenant, type Database, type Transaction } from '@accord/db';
 import {
   defaultJointTemplate,
   libraryMeasure,
+  type Perspective,
   perspectives,
   rollUp,
   scoreStatus,
+  todayUtc,
   trend,
   validateMeasureSettings,
-  type Perspective,
 } from '@accord/domain';
 import type { JobQueue } from '@accord/jobs';
-import { scoreNetwork, scorePeriod, todayUtc } from '@accord/analytics';
+import { scoreNetwork, scorePeriod } from '@accord/analytics';
 import type { Static } from 'typebox';
 import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
 import type { ActingMember } from '../../plugins/auth.ts';

@@ -4,19 +4,21 @@
 // rows; the partners' data it was computed from was read (and logged) by the recompute.
 import { DEFAULT_ANNUAL_DISCOUNT_RATE, query, withTenant, type Database, type Transaction } from '@accord/db';
 import {
-  csvFeatures,
-  customerKeyer,
-  quadrantTreatments,
-  zeroRates,
-  rfmSegmentRules,
-  schemeFeatures,
-  stringFeatureValues,
-  validateScheme,
+  addDays,
   type AnsweredFeature,
   type CsvFeature,
+  csvFeatures,
+  customerKeyer,
   type Quadrant,
+  quadrantTreatments,
   type RfmSegment,
+  rfmSegmentRules,
+  schemeFeatures,
   type SchemeSegment,
+  stringFeatureValues,
+  todayUtc,
+  validateScheme,
+  zeroRates,
 } from '@accord/domain';
 import {
   answeredFeatureSelect,
@@ -27,7 +29,6 @@ import {
   fitCustomerModels,
   measureAlignment,
   logOtherFirmsReads,
-  todayUtc,
   visibleSellers,
 } from '@accord/analytics';
 import type { CustomerAggregateRow } from '@accord/analytics';
@@ -224,9 +225,8 @@ export async function clvModel(
   histories.trim();
   const { models } = fitCustomerModels(histories, timeUnit === 'week' ? 7 : 1);
   const oldest = rows.reduce((m, r) => Math.max(m, Number(r.age_days)), 0);
-  const start = rows.length ? new Date(Date.parse(`${calibrationEnd}T00:00:00Z`) - oldest * 86_400_000) : null;
   return {
-    calibrationStart: start ? start.toISOString().slice(0, 10) : null,
+    calibrationStart: rows.length ? addDays(calibrationEnd, -oldest) : null,
     calibrationEnd,
     timeUnit,
     customers: models.fittedCustomers,

@@ -1,6 +1,7 @@
 // Sharing agreements: owners grant, grantees ask, owners approve, decline or revoke. Row-level
 // security decides who sees and writes which agreement; this service checks the terms and the
 // transitions, and answers agreements with both firms named.
+import { todayUtc } from '@accord/domain';
 import {
   accessLog,
   databaseErrorOf,
@@ -126,7 +127,7 @@ export async function createAgreement(
   networkId: string,
   terms: AgreementTerms,
 ) {
-  const startsOn = terms.startsOn ?? new Date().toISOString().slice(0, 10);
+  const startsOn = terms.startsOn ?? todayUtc();
   if (terms.endsOn && terms.endsOn < startsOn) {
     throw new ApiProblem(422, 'invalid_dates', 'Unprocessable content', 'endsOn must not be before startsOn.');
   }
