@@ -3,12 +3,11 @@
 // firms only; both sides' spectrum answers combine into a position with their agreement; survey rounds
 // take answers only while open; and the scorecard's relationship measures read the survey, each firm
 // seeing only the relationships it is party to.
-import { surveyItems, todayUtc } from '@accord/domain';
+import { addDays, surveyItems, todayUtc } from '@accord/domain';
 import { scoreNetwork } from '@accord/analytics';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirm, pushFeed, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
-import { addDays } from '@accord/domain';
 
 let h: Harness;
 let sql: postgres.Sql;

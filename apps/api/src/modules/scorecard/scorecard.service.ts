@@ -19,7 +19,7 @@ import { scoreNetwork, scorePeriod } from '@accord/analytics';
 import type { Static } from 'typebox';
 import { ApiProblem, conflict, notFound } from '../../http/problems.ts';
 import type { ActingMember } from '../../plugins/auth.ts';
-import type { NetworkMember, NetworkWork } from '../../plugins/network-access.ts';
+import type { NetworkWork } from '../../plugins/network-access.ts';
 import {
   actionsOf,
   actionStatuses,

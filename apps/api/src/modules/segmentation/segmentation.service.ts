@@ -21,7 +21,6 @@ import {
   zeroRates,
 } from '@accord/domain';
 import {
-  answeredFeatureSelect,
   CustomerColumns,
   currentScheme,
   customerAggregates,
