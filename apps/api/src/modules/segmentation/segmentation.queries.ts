@@ -12,11 +12,12 @@ import {
   segmentLabels,
   type Transaction,
 } from '@accord/db';
-import type { Quadrant, RfmSegment, SchemeSegment } from '@accord/domain';
+import type { Quadrant, SchemeSegment } from '@accord/domain';
 import { answeredFeatureSelect } from '@accord/analytics';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PageWindow } from '../../http/pagination.ts';
-import type { SortableFeature } from './segmentation.schemas.ts';
+import type { CustomerFeature, SortableFeature } from './segmentation.schemas.ts';
+import type { Static } from 'typebox';
 
 export type CostModelValues = Omit<typeof costModels.$inferInsert, 'networkId' | 'firmId'>;
 
@@ -43,27 +44,8 @@ export function recentSnapshots(tx: Transaction, networkId: string, firmId: stri
     .limit(10);
 }
 
-export interface FeatureRow {
-  customer_key: string;
-  recency_days: number;
-  frequency: number;
-  monetary: string;
-  rfm_r: number;
-  rfm_f: number;
-  rfm_m: number;
-  rfm_segment: RfmSegment;
-  expected_purchases_12m: number | null;
-  p_alive: number | null;
-  clv_12m: number | null;
-  net_revenue: string;
-  cost_of_goods: string;
-  cost_to_serve: string;
-  profit: string;
-  quadrant: Quadrant | null;
-  segment: string | null;
-  channels: number;
-  wallet_shares: Record<string, number>;
-}
+/** A customer's answered features, as the API's schema describes them (money as exact text). */
+export type FeatureRow = Static<typeof CustomerFeature>;
 
 export interface FeatureFilter {
   sort: SortableFeature;
