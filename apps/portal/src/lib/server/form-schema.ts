@@ -10,8 +10,11 @@ export type FormSchema = v.GenericSchema<Record<string, unknown>, Record<string,
 };
 
 export interface ReadFormOptions {
-  /** Fields whose submitted values go back into the form after a refusal (never passwords). */
-  values?: readonly string[];
+  /**
+   * Fields whose submitted values go back into the form after a refusal (never passwords), or a function
+   * that says how to send them back.
+   */
+  values?: readonly string[] | ((formData: FormData) => Record<string, string>);
   /** The sentence above the form; by default the first field's message. */
   message?: string;
   /** The row, for per-row forms. */
@@ -41,7 +44,8 @@ function formInput(formData: FormData, entries: v.ObjectEntries): Record<string,
   return input;
 }
 
-function keptValues(formData: FormData, names: readonly string[] = []): Record<string, string> {
+function keptValues(formData: FormData, names: ReadFormOptions['values'] = []): Record<string, string> {
+  if (typeof names === 'function') return names(formData);
   const values: Record<string, string> = {};
   for (const name of names) {
     const all = formData.getAll(name).filter((x): x is string => typeof x === 'string');
