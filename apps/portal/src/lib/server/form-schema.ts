@@ -2,6 +2,7 @@
 // which message, and a refusal answers the form's failure with that message beside each field (`errors`).
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { newPasswordProblem } from '$lib/passwords';
 import type { FormFailure } from './api';
 
 /** A schema of a form's fields (an object of field schemas, optionally piped through cross-field checks). */
@@ -168,3 +169,25 @@ export const file = (message: string) =>
     v.check((value): value is File => value instanceof File && value.size > 0, message),
     v.transform((value) => value as File),
   );
+
+/** A code from an authenticator app: six digits, spaces allowed. */
+export const authenticatorCode = (message: string) =>
+  v.pipe(
+    text(),
+    v.transform((code) => code.replace(/\s+/g, '')),
+    v.regex(/^\d{6}$/, message),
+  );
+
+/** A new password, held to the policy's length (the API checks the rest and answers `weak_password`). */
+export const newPassword = () =>
+  v.pipe(
+    v.string(),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      // the confirmation is compared with it by each form's schema
+      const problem = newPasswordProblem(dataset.value, dataset.value);
+      if (problem) addIssue({ message: problem });
+    }),
+  );
+
+export const passwordsDiffer = 'The two passwords do not match.';

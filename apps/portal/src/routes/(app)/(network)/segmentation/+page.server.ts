@@ -153,7 +153,7 @@ const costModel = v.object({
     v.check(
       (activities) => activities.bad.length === 0,
       (issue) =>
-        `Write each activity rate as code=rate, e.g. install=35; could not read: ${(issue.input).bad.join('; ')}.`,
+        `Write each activity rate as code=rate, e.g. install=35; could not read: ${issue.input.bad.join('; ')}.`,
     ),
     v.transform((activities) => activities.rates),
   ),
