@@ -2,8 +2,8 @@
 // which message, and a refusal answers the form's failure with that message beside each field (`errors`).
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { newPasswordProblem } from '$lib/passwords';
-import type { FormFailure } from './api';
+import { newPasswordProblem } from '../passwords';
+import type { FormFailure } from './problems';
 
 /** A schema of a form's fields (an object of field schemas, optionally piped through cross-field checks). */
 export type FormSchema = v.GenericSchema<Record<string, unknown>, Record<string, unknown>> & {
