@@ -31,7 +31,7 @@ describe('the API’s field errors beside their fields', () => {
     await signIn(page, ADMIN);
     await hydrated(page);
     await inviteDotless(page);
-    expect(await messageAfter(page, 'invite-email')).toBe('Must be a valid email address');
+    expect(await messageAfter(page, 'invite-email')).toBe('Must be a valid email address.');
     expect(await text(page.locator('#invite-message'))).toBe(`“${DOTLESS_EMAIL}” is not a valid email address.`);
     expect(await page.getByLabel('Email').inputValue()).toBe(DOTLESS_EMAIL);
     await shot(page, 'forms-01-api-field-error');
@@ -45,7 +45,7 @@ describe('the API’s field errors beside their fields', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${portalUrl}/`);
     await inviteDotless(page);
-    expect(await messageAfter(page, 'invite-email')).toBe('Must be a valid email address');
+    expect(await messageAfter(page, 'invite-email')).toBe('Must be a valid email address.');
     await shot(page, 'forms-02-api-field-error-without-javascript');
   });
 

@@ -125,19 +125,19 @@ describe('problemErrors', () => {
         ],
       }),
     ).toEqual({
-      name: 'Must NOT have more than 200 characters',
-      'sections.0.title': 'Must NOT have fewer than 1 characters',
-      email: 'Must be a valid email address',
-      role: 'Required',
-      chainRole: 'Required',
+      name: 'Must NOT have more than 200 characters.',
+      'sections.0.title': 'Must NOT have fewer than 1 characters.',
+      email: 'Must be a valid email address.',
+      role: 'Required.',
+      chainRole: 'Required.',
     });
   });
 
   it('maps the API’s own per-field errors and renames fields for the form', () => {
     const problem = { code: 'invalid_dates', errors: [{ path: '/closesOn', message: 'must be on or after opensOn' }] };
-    expect(problemErrors(problem, { closesOn: 'endsOn' })).toEqual({ endsOn: 'Must be on or after opensOn' });
+    expect(problemErrors(problem, { closesOn: 'endsOn' })).toEqual({ endsOn: 'Must be on or after opensOn.' });
     const answers = { code: 'invalid_answers', errors: [{ path: '/answers/trust_2', message: 'out of range' }] };
-    expect(problemErrors(answers, (f) => f.replace('answers.', 'answer_'))).toEqual({ answer_trust_2: 'Out of range' });
+    expect(problemErrors(answers, (f) => f.replace('answers.', 'answer_'))).toEqual({ answer_trust_2: 'Out of range.' });
   });
 
   it('puts a problem about one field without errors[] on that field', () => {

@@ -64,7 +64,8 @@ export function problemErrors(
   const add = (name: string, text: string) => {
     const field = rename(name);
     if (!field) return;
-    const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+    const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+    const sentence = /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
     errors[field] = errors[field] ? `${errors[field]}; ${sentence}` : sentence;
   };
   for (const e of problem?.errors ?? []) {
