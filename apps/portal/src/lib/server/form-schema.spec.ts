@@ -137,7 +137,9 @@ describe('problemErrors', () => {
     const problem = { code: 'invalid_dates', errors: [{ path: '/closesOn', message: 'must be on or after opensOn' }] };
     expect(problemErrors(problem, { closesOn: 'endsOn' })).toEqual({ endsOn: 'Must be on or after opensOn.' });
     const answers = { code: 'invalid_answers', errors: [{ path: '/answers/trust_2', message: 'out of range' }] };
-    expect(problemErrors(answers, (f) => f.replace('answers.', 'answer_'))).toEqual({ answer_trust_2: 'Out of range.' });
+    expect(problemErrors(answers, (f) => f.replace('answers.', 'answer_'))).toEqual({
+      answer_trust_2: 'Out of range.',
+    });
   });
 
   it('puts a problem about one field without errors[] on that field', () => {
