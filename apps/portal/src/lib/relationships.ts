@@ -1,9 +1,9 @@
 // Shapes, words and number formats of the Partners and Surveys pages, shared by their loads, actions and
 // components (nothing server-only here). The indicators and levels, with their questions, are the domain's
 // (its relationships module alone: the rest of the domain is not for the browser).
-import { resultFor } from '$lib/forms';
 import { integrationLevelInfo } from '@accord/domain/relationships';
 import type { paths } from '@accord/api-client';
+import { resultFor } from './forms';
 import type { RelationshipStage } from './types';
 
 type Json<P extends keyof paths, M extends 'get' | 'put' | 'post'> = paths[P][M] extends {

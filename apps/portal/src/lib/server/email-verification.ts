@@ -1,13 +1,17 @@
 // Asking for a new email verification link, from the sign-up and verify-email pages. The API answers the same
 // whether or not an unconfirmed account uses the address, so the form cannot be used to find out who has one.
 import type { RequestEvent } from '@sveltejs/kit';
-import { apiClient, failWith, field, invalid, problemOf, withRetryTime } from '$lib/server/api';
+import * as v from 'valibot';
+import { apiClient, failWith, problemOf, withRetryTime } from './api';
+import { readForm, required } from './form-schema';
+
+const resend = v.object({ email: required('Enter the email address you signed up with.') });
 
 export async function resendVerification(event: RequestEvent) {
-  const form = await event.request.formData();
-  const email = field(form, 'email');
-  const values = { email };
-  if (!email) return invalid('resend', 'Enter the email address you signed up with.', { values });
+  const posted = await readForm(event, 'resend', resend, { values: ['email'] });
+  if (!posted.ok) return posted.failure;
+  const { values } = posted;
+  const { email } = posted.data;
   let result;
   try {
     result = await apiClient(event.fetch).POST('/v1/auth/verify-email/resend', { body: { email } });
@@ -19,7 +23,7 @@ export async function resendVerification(event: RequestEvent) {
   }
   const { error, response } = result;
   if (error?.code === 'validation_failed') {
-    return invalid('resend', `“${email}” is not a valid email address.`, { values });
+    return failWith('resend', error, { values, message: `“${email}” is not a valid email address.` });
   }
   if (error) return failWith('resend', withRetryTime(error, response), { values });
   return {

@@ -2,7 +2,8 @@
 // which message, and a refusal answers the form's failure with that message beside each field (`errors`).
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import * as v from 'valibot';
-import type { FormFailure } from './api';
+import { newPasswordProblem } from '../passwords';
+import type { FormFailure } from './problems';
 
 /** A schema of a form's fields (an object of field schemas, optionally piped through cross-field checks). */
 export type FormSchema = v.GenericSchema<Record<string, unknown>, Record<string, unknown>> & {
@@ -10,8 +11,11 @@ export type FormSchema = v.GenericSchema<Record<string, unknown>, Record<string,
 };
 
 export interface ReadFormOptions {
-  /** Fields whose submitted values go back into the form after a refusal (never passwords). */
-  values?: readonly string[];
+  /**
+   * Fields whose submitted values go back into the form after a refusal (never passwords), or a function
+   * that says how to send them back.
+   */
+  values?: readonly string[] | ((formData: FormData) => Record<string, string>);
   /** The sentence above the form; by default the first field's message. */
   message?: string;
   /** The row, for per-row forms. */
@@ -41,7 +45,8 @@ function formInput(formData: FormData, entries: v.ObjectEntries): Record<string,
   return input;
 }
 
-function keptValues(formData: FormData, names: readonly string[] = []): Record<string, string> {
+function keptValues(formData: FormData, names: ReadFormOptions['values'] = []): Record<string, string> {
+  if (typeof names === 'function') return names(formData);
   const values: Record<string, string> = {};
   for (const name of names) {
     const all = formData.getAll(name).filter((x): x is string => typeof x === 'string');
@@ -164,3 +169,25 @@ export const file = (message: string) =>
     v.check((value): value is File => value instanceof File && value.size > 0, message),
     v.transform((value) => value as File),
   );
+
+/** A code from an authenticator app: six digits, spaces allowed. */
+export const authenticatorCode = (message: string) =>
+  v.pipe(
+    text(),
+    v.transform((code) => code.replace(/\s+/g, '')),
+    v.regex(/^\d{6}$/, message),
+  );
+
+/** A new password, held to the policy's length (the API checks the rest and answers `weak_password`). */
+export const newPassword = () =>
+  v.pipe(
+    v.string(),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      // the confirmation is compared with it by each form's schema
+      const problem = newPasswordProblem(dataset.value, dataset.value);
+      if (problem) addIssue({ message: problem });
+    }),
+  );
+
+export const passwordsDiffer = 'The two passwords do not match.';

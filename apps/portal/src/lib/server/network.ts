@@ -3,7 +3,7 @@
 import type { AccordClient } from '@accord/api-client';
 import type { ActionFailure, Cookies, RequestEvent } from '@sveltejs/kit';
 import type { Me } from '$lib/types';
-import { invalid, type FormFailure } from './api';
+import { invalid, type FormFailure } from './problems';
 import { requireMe } from './guard';
 import { NETWORK_COOKIE } from './session';
 

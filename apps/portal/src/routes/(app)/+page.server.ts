@@ -1,6 +1,8 @@
 // Overview: the acting firm, its networks, network invitations awaiting an answer, and creating a network.
 import { error, redirect } from '@sveltejs/kit';
-import { failWith, field, invalid } from '$lib/server/api';
+import * as v from 'valibot';
+import { failWith } from '$lib/server/api';
+import { readForm, required, text } from '$lib/server/form-schema';
 import { requireMe } from '$lib/server/guard';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -15,10 +17,15 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
+const invitation = v.object({ networkId: required('Choose a network invitation to answer.') });
+
+const newNetwork = v.object({ name: required('Give the network a name.'), description: text() });
+
 async function answer(event: RequestEvent, response: 'accept' | 'decline') {
   const { api } = requireMe(event);
-  const networkId = field(await event.request.formData(), 'networkId');
-  if (!networkId) return invalid('answer', 'Choose a network invitation to answer.');
+  const posted = await readForm(event, 'answer', invitation);
+  if (!posted.ok) return posted.failure;
+  const { networkId } = posted.data;
   const options = { params: { path: { networkId } }, body: {} };
   const { error: problem } =
     response === 'accept'
@@ -36,11 +43,10 @@ async function answer(event: RequestEvent, response: 'accept' | 'decline') {
 export const actions: Actions = {
   create: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const name = field(form, 'name');
-    const description = field(form, 'description');
-    const values = { name, description };
-    if (!name) return invalid('create', 'Give the network a name.', { values });
+    const posted = await readForm(event, 'create', newNetwork, { values: ['name', 'description'] });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { name, description } = posted.data;
     const { data, error: problem } = await api.POST('/v1/networks', {
       body: { name, ...(description ? { description } : {}) },
     });

@@ -1,11 +1,12 @@
 // Notifications: what the network asked of the signed-in user (a strategy published, changes requested, an
 // invitation onto the strategy team, ...), newest first, with forms to mark one or all read.
-import { error } from '@sveltejs/kit';
-import { failWith, field, invalid } from '$lib/server/api';
+import * as v from 'valibot';
+import { fail500, failWith } from '$lib/server/api';
+import { readForm, uuid } from '$lib/server/form-schema';
 import { requireMe } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const reading = v.object({ notificationId: uuid('The page is out of date. Reload it and try again.') });
 
 export const load: PageServerLoad = async (event) => {
   const { api } = requireMe(event);
@@ -13,19 +14,15 @@ export const load: PageServerLoad = async (event) => {
   const { data, error: problem } = await api.GET('/v1/notifications', {
     params: { query: { limit: 100, ...(onlyUnread ? { unread: true } : {}) } },
   });
-  if (!data) {
-    error(problem?.status ?? 500, {
-      message: problem?.detail ?? problem?.title ?? 'The notifications could not be loaded.',
-      ...(problem?.code ? { code: problem.code } : {}),
-    });
-  }
+  if (!data) fail500(problem, 'The notifications could not be loaded.');
   return { notifications: data.items, unread: data.unread, onlyUnread };
 };
 
 export const actions: Actions = {
   read: async (event) => {
-    const notificationId = field(await event.request.formData(), 'notificationId');
-    if (!UUID.test(notificationId)) return invalid('read', 'The page is out of date. Reload it and try again.');
+    const posted = await readForm(event, 'read', reading);
+    if (!posted.ok) return posted.failure;
+    const { notificationId } = posted.data;
     const { api } = requireMe(event);
     const { error: problem } = await api.POST('/v1/notifications/{notificationId}/read', {
       params: { path: { notificationId } },

@@ -1,18 +1,25 @@
 // The header's switchers post here: the firm switcher refreshes the session for another firm, the
 // network switcher remembers the chosen network and opens it.
 import { redirect } from '@sveltejs/kit';
-import { failWith, field, invalid, refreshSession } from '$lib/server/api';
+import * as v from 'valibot';
+import { failWith, invalid, refreshSession } from '$lib/server/api';
+import { readForm, text } from '$lib/server/form-schema';
 import { requireMe } from '$lib/server/guard';
 import { clearSession, cookieOptions, NETWORK_COOKIE, writeSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
+const firmChoice = v.object({ firmId: text() });
+const networkChoice = v.object({ networkId: text() });
+
 export const actions: Actions = {
   firm: async (event) => {
     const { me } = requireMe(event);
     const session = event.locals.session;
-    const firmId = field(await event.request.formData(), 'firmId');
+    const posted = await readForm(event, 'switch', firmChoice);
+    if (!posted.ok) return posted.failure;
+    const { firmId } = posted.data;
     if (!me.firms.some((f) => f.id === firmId)) return invalid('switch', 'Choose one of your firms.');
     if (!session) redirect(303, '/login');
     if (firmId === me.firm.id) redirect(303, '/');
@@ -32,7 +39,9 @@ export const actions: Actions = {
 
   network: async (event) => {
     const { me } = requireMe(event);
-    const networkId = field(await event.request.formData(), 'networkId');
+    const posted = await readForm(event, 'switch', networkChoice);
+    if (!posted.ok) return posted.failure;
+    const { networkId } = posted.data;
     if (!me.networks.some((n) => n.id === networkId)) {
       return invalid('switch', 'That network is not one of your firm’s networks.');
     }

@@ -1,14 +1,18 @@
 // Asking for a password reset link. The answer is the same whether or not an account uses the email, so the
 // page cannot be used to find out who has one.
-import { apiClient, failWith, field, invalid, problemOf, withRetryTime } from '$lib/server/api';
+import * as v from 'valibot';
+import { apiClient, failWith, problemOf, withRetryTime } from '$lib/server/api';
+import { readForm, required } from '$lib/server/form-schema';
 import type { Actions } from './$types';
+
+const resetRequest = v.object({ email: required('Enter the email address you sign in with.') });
 
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const email = field(form, 'email');
-    const values = { email };
-    if (!email) return invalid('reset', 'Enter the email address you sign in with.', { values });
+    const posted = await readForm(event, 'reset', resetRequest, { values: ['email'] });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { email } = posted.data;
     let result;
     try {
       result = await apiClient(event.fetch).POST('/v1/auth/password-reset', { body: { email } });
@@ -20,7 +24,7 @@ export const actions: Actions = {
     }
     const { error, response } = result;
     if (error?.code === 'validation_failed') {
-      return invalid('reset', `“${email}” is not a valid email address.`, { values });
+      return failWith('reset', error, { values, message: `“${email}” is not a valid email address.` });
     }
     if (error) return failWith('reset', withRetryTime(error, response), { values });
     return { form: 'reset', sent: true, email };

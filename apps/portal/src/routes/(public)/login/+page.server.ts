@@ -2,6 +2,7 @@
 // With two-factor sign-in the API answers a challenge instead: a code from the authenticator (or a recovery
 // code) finishes it; when the firm requires MFA of a user who has none, they set up an authenticator here.
 import { redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import * as v from 'valibot';
 import {
   apiClient,
   failWith,
@@ -13,6 +14,7 @@ import {
   withRetryTime,
   type FormFailure,
 } from '$lib/server/api';
+import { authenticatorCode, checkForm, readForm, required, secret, text } from '$lib/server/form-schema';
 import { safeNext } from '$lib/server/guard';
 import {
   clearChallenge,
@@ -30,6 +32,16 @@ const unreachable = () => problemOf(502, 'The Accord API cannot be reached right
 
 /** Problems that end the second step: the visitor has to start again with the password. */
 const restartCodes = new Set(['mfa_token_invalid', 'mfa_token_expired', 'account_locked', 'validation_failed']);
+
+const credentials = v.object({
+  email: required('Enter your email and password.'),
+  password: v.pipe(secret(), v.nonEmpty('Enter your email and password.')),
+  next: text(),
+});
+
+const codeStep = v.object({ code: authenticatorCode('Enter the 6-digit code from your authenticator app.') });
+const recoveryStep = v.object({ recoveryCode: required('Enter one of your recovery codes.') });
+const enrolmentStep = v.object({ code: authenticatorCode('Enter the 6-digit code your authenticator app shows.') });
 
 export const load: PageServerLoad = ({ locals, url, cookies }) => {
   const next = safeNext(url.searchParams.get('next'));
@@ -69,13 +81,11 @@ function missingChallenge(cookies: Cookies, url: URL): ActionFailure<FormFailure
 
 export const actions: Actions = {
   password: async (event) => {
-    const form = await event.request.formData();
-    const email = field(form, 'email');
-    const rawPassword = form.get('password');
-    const password = typeof rawPassword === 'string' ? rawPassword : '';
-    const next = safeNext(field(form, 'next') || event.url.searchParams.get('next'));
-    const values = { email };
-    if (!email || !password) return invalid('login', 'Enter your email and password.', { values });
+    const posted = await readForm(event, 'login', credentials, { values: ['email'] });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { email, password } = posted.data;
+    const next = safeNext(posted.data.next || event.url.searchParams.get('next'));
     clearChallenge(event.cookies, event.url);
 
     let result;
@@ -124,20 +134,14 @@ export const actions: Actions = {
     if (challenge?.purpose !== 'verify') return missingChallenge(event.cookies, event.url);
     const form = await event.request.formData();
     const useRecovery = field(form, 'method') === 'recovery';
-    const code = field(form, 'code').replace(/\s+/g, '');
-    const recoveryCode = field(form, 'recoveryCode');
     const formName = useRecovery ? 'recovery' : 'verify';
-    if (useRecovery ? !recoveryCode : !/^\d{6}$/.test(code)) {
-      return invalid(
-        formName,
-        useRecovery ? 'Enter one of your recovery codes.' : 'Enter the 6-digit code from your authenticator app.',
-      );
-    }
+    const posted = useRecovery ? checkForm(form, formName, recoveryStep) : checkForm(form, formName, codeStep);
+    if (!posted.ok) return posted.failure;
 
     let result;
     try {
       result = await apiClient(event.fetch).POST('/v1/auth/mfa', {
-        body: { mfaToken: challenge.mfaToken, ...(useRecovery ? { recoveryCode } : { code }) },
+        body: { mfaToken: challenge.mfaToken, ...posted.data },
         ...signInClient(event),
       });
     } catch (cause) {
@@ -164,13 +168,11 @@ export const actions: Actions = {
   enrolConfirm: async (event) => {
     const challenge = readChallenge(event.cookies);
     if (challenge?.purpose !== 'enrol') return missingChallenge(event.cookies, event.url);
-    const form = await event.request.formData();
-    const code = field(form, 'code').replace(/\s+/g, '');
     // The set-up being confirmed, to show again if the code is refused.
-    const enrolment = postedEnrolment(form);
-    if (!/^\d{6}$/.test(code)) {
-      return invalid('enrolConfirm', 'Enter the 6-digit code your authenticator app shows.', { values: enrolment });
-    }
+    const posted = await readForm(event, 'enrolConfirm', enrolmentStep, { values: postedEnrolment });
+    if (!posted.ok) return posted.failure;
+    const { code } = posted.data;
+    const enrolment = posted.values;
 
     let result;
     try {

@@ -1,31 +1,37 @@
 // Choosing a new password with the token from a reset email. The API spends the token, ends every session of
 // the account and lifts any lockout; the visitor then signs in with the new password.
 import { redirect } from '@sveltejs/kit';
-import { newPasswordProblem, weakPasswordMessage } from '$lib/passwords';
+import * as v from 'valibot';
+import { weakPasswordMessage } from '$lib/passwords';
 import { apiClient, failWith, field, invalid, problemOf, revokeSession } from '$lib/server/api';
+import { checkForm, newPassword, passwordsDiffer, secret, text } from '$lib/server/form-schema';
 import { clearSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token')?.trim() ?? '' });
 
-function password(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
+const reset = v.pipe(
+  v.object({ token: text(), password: newPassword(), confirm: secret() }),
+  v.forward(
+    v.partialCheck([['password'], ['confirm']], (form) => form.password === form.confirm, passwordsDiffer),
+    ['confirm'],
+  ),
+);
 
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const token = field(form, 'token');
-    const newPassword = password(form, 'password');
-    if (!token) return invalid('reset', 'This link has no reset token.', { code: 'reset_token_invalid' });
-    const problem = newPasswordProblem(newPassword, password(form, 'confirm'));
-    if (problem) return invalid('reset', problem);
+    // without its token the link cannot be used, whatever the passwords
+    if (!field(form, 'token'))
+      return invalid('reset', 'This link has no reset token.', { code: 'reset_token_invalid' });
+    const posted = checkForm(form, 'reset', reset);
+    if (!posted.ok) return posted.failure;
+    const { token, password } = posted.data;
 
     let result;
     try {
       result = await apiClient(event.fetch).POST('/v1/auth/password-reset/complete', {
-        body: { token, password: newPassword },
+        body: { token, password },
       });
     } catch (cause) {
       console.error('[portal] password reset failed', cause);
@@ -33,7 +39,7 @@ export const actions: Actions = {
     }
     const { error } = result;
     if (error?.code === 'weak_password') {
-      return invalid('reset', weakPasswordMessage(error.reason, error.detail), { code: 'weak_password' });
+      return failWith('reset', error, { message: weakPasswordMessage(error.reason, error.detail) });
     }
     if (error?.code === 'validation_failed') {
       // Only the token can be malformed here: the password's length was checked above.

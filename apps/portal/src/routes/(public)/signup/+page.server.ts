@@ -2,10 +2,12 @@
 // the email a focal firm sent) the firm joins that firm's network in the invited chain role, and the email is
 // already proven; otherwise the API emails a verification link and sign-in waits for it.
 import { redirect } from '@sveltejs/kit';
-import { chainRoleLabel, isChainRole } from '$lib/format';
-import { newPasswordProblem, weakPasswordMessage } from '$lib/passwords';
-import { apiClient, failWith, field, invalid, problemMessage, problemOf, withRetryTime } from '$lib/server/api';
+import * as v from 'valibot';
+import { chainRoleLabel, chainRoles } from '$lib/format';
+import { weakPasswordMessage } from '$lib/passwords';
+import { apiClient, failWith, problemMessage, problemOf, withRetryTime } from '$lib/server/api';
 import { resendVerification } from '$lib/server/email-verification';
+import { choice, newPassword, passwordsDiffer, readForm, required, secret, text } from '$lib/server/form-schema';
 import type { Actions, PageServerLoad } from './$types';
 
 const unreachable = () => problemOf(502, 'The Accord API cannot be reached right now. Try again in a moment.');
@@ -29,29 +31,35 @@ export const load: PageServerLoad = async (event) => {
   }
 };
 
-function password(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
+const signup = v.pipe(
+  v.object({
+    firmName: required('Enter your firm’s name.'),
+    chainRole: choice(chainRoles, 'Choose your firm’s role in the value chain.'),
+    name: required('Enter your name.'),
+    email: required('Enter your work email address.'),
+    invitation: text(),
+    password: newPassword(),
+    confirm: secret(),
+  }),
+  v.forward(
+    v.partialCheck([['password'], ['confirm']], (form) => form.password === form.confirm, passwordsDiffer),
+    ['confirm'],
+  ),
+);
+
+/** Refusals about one field of the form, by the API's code. */
+const signupFields = {
+  firm_name_taken: 'firmName',
+  email_taken: 'email',
+  invitation_email_mismatch: 'email',
+};
 
 export const actions: Actions = {
   signup: async (event) => {
-    const form = await event.request.formData();
-    const firmName = field(form, 'firmName');
-    const chainRole = field(form, 'chainRole');
-    const name = field(form, 'name');
-    const email = field(form, 'email');
-    const networkInvitation = field(form, 'invitation');
-    const newPassword = password(form, 'password');
-    const values = { firmName, chainRole, name, email };
-    if (!firmName) return invalid('signup', 'Enter your firm’s name.', { values, code: 'firm_name_missing' });
-    if (!isChainRole(chainRole)) {
-      return invalid('signup', 'Choose your firm’s role in the value chain.', { values, code: 'chain_role_missing' });
-    }
-    if (!name) return invalid('signup', 'Enter your name.', { values, code: 'name_missing' });
-    if (!email) return invalid('signup', 'Enter your work email address.', { values, code: 'email_missing' });
-    const problem = newPasswordProblem(newPassword, password(form, 'confirm'));
-    if (problem) return invalid('signup', problem, { values, code: 'weak_password' });
+    const posted = await readForm(event, 'signup', signup, { values: ['firmName', 'chainRole', 'name', 'email'] });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { firmName, chainRole, name, email, invitation: networkInvitation, password } = posted.data;
 
     let result;
     try {
@@ -61,7 +69,7 @@ export const actions: Actions = {
           chainRole,
           name,
           email,
-          password: newPassword,
+          password,
           ...(networkInvitation ? { networkInvitation } : {}),
         },
       });
@@ -71,9 +79,9 @@ export const actions: Actions = {
     }
     const { data, error, response } = result;
     if (error?.code === 'weak_password') {
-      return invalid('signup', weakPasswordMessage(error.reason, error.detail), { values, code: 'weak_password' });
+      return failWith('signup', error, { values, message: weakPasswordMessage(error.reason, error.detail) });
     }
-    if (error) return failWith('signup', withRetryTime(error, response), { values });
+    if (error) return failWith('signup', withRetryTime(error, response), { values, codeFields: signupFields });
     if (!data.emailVerificationRequired) redirect(303, '/login?signedUp');
     return {
       form: 'signup',

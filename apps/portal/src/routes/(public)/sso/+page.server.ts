@@ -2,7 +2,9 @@
 // single sign-on and answers the provider's sign-in page, where the browser goes next. The provider sends it
 // back to /sso/callback.
 import { redirect } from '@sveltejs/kit';
-import { apiClient, failWith, field, invalid, problemOf, signInClient, withRetryTime } from '$lib/server/api';
+import * as v from 'valibot';
+import { apiClient, failWith, problemOf, signInClient, withRetryTime } from '$lib/server/api';
+import { readForm, required, text } from '$lib/server/form-schema';
 import { safeNext } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,13 +14,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
   return { next, email: url.searchParams.get('email') ?? '' };
 };
 
+const ssoStart = v.object({ email: required('Enter your work email address.'), next: text() });
+
 export const actions: Actions = {
   default: async (event) => {
-    const form = await event.request.formData();
-    const email = field(form, 'email');
-    const next = safeNext(field(form, 'next') || event.url.searchParams.get('next'));
-    const values = { email };
-    if (!email) return invalid('sso', 'Enter your work email address.', { values });
+    const posted = await readForm(event, 'sso', ssoStart, { values: ['email'] });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { email } = posted.data;
+    const next = safeNext(posted.data.next || event.url.searchParams.get('next'));
 
     let result;
     try {
@@ -34,11 +38,10 @@ export const actions: Actions = {
     }
     const { data, error, response } = result;
     if (error) {
-      const problem =
-        error.code === 'validation_failed'
-          ? { ...error, errors: [], detail: 'Enter a valid email address, such as name@example.com.' }
-          : withRetryTime(error, response);
-      return failWith('sso', problem, { values });
+      if (error.code === 'validation_failed') {
+        return failWith('sso', error, { values, message: 'Enter a valid email address, such as name@example.com.' });
+      }
+      return failWith('sso', withRetryTime(error, response), { values });
     }
     redirect(303, data.authorizationUrl);
   },

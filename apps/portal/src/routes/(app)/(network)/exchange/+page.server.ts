@@ -2,28 +2,23 @@
 // uploading a file (streamed through ./upload/+server.ts by the page's script; the `upload` action below is
 // the no-JavaScript fallback), recent batches, the pipeline developers' notes with the hashing recipe, and,
 // for firm admins, the firm's pipeline API keys for this network.
-import { error, redirect } from '@sveltejs/kit';
-import { datasetLabel, feedFileKind, isBatchStatus, isDataset, isOnError } from '$lib/exchange';
+import { redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { datasetLabel, datasets, feedFileKind, isBatchStatus, isDataset, onErrorModes } from '$lib/exchange';
 import { formatDate, hasRole } from '$lib/format';
-import { allPages, apiBaseUrl, failWith, field, invalid, problemOf } from '$lib/server/api';
+import { allPages, apiBaseUrl, fail500, failWith, field, problemOf } from '$lib/server/api';
 import { feedAnswer, pushFeed } from '$lib/server/exchange';
-import { requireMe, requireRole } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
+import { checkbox, choice, file, optionalDay, readForm, required, text } from '$lib/server/form-schema';
+import { requireRole } from '$lib/server/guard';
+import { actionNetwork, activeNetwork } from '$lib/server/network';
 import type { ApiKey, Batch, Problem } from '$lib/types';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const BATCHES_PER_PAGE = 20;
-
-function fail500(problem: Problem | undefined): never {
-  error(problem?.status ?? 500, {
-    message: problem?.detail ?? problem?.title ?? 'The data exchange could not be loaded.',
-    ...(problem?.code ? { code: problem.code } : {}),
-  });
-}
+const notLoaded = 'The data exchange could not be loaded.';
 
 export const load: PageServerLoad = async (event) => {
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
+  const { api, me, network } = activeNetwork(event);
   const query = event.url.searchParams;
   const datasetFilter = query.get('dataset');
   const statusFilter = query.get('status');
@@ -33,15 +28,13 @@ export const load: PageServerLoad = async (event) => {
     cursor: query.get('cursor') || null,
   };
   const base = {
-    network,
-    state,
     filters,
     now: Date.now(),
     canUpload: hasRole(me.firm.role, 'analyst'),
     isFirmAdmin: hasRole(me.firm.role, 'firm_admin'),
     apiUrl: apiBaseUrl(),
   };
-  if (!network || state !== 'active') {
+  if (!network) {
     return { ...base, datasets: [], batches: { items: [] as Batch[], nextCursor: null }, apiKeys: null, hashing: null };
   }
 
@@ -69,16 +62,16 @@ export const load: PageServerLoad = async (event) => {
         )
       : Promise.resolve(null),
   ]);
-  if (!datasets.data) fail500(datasets.error);
-  if (!hashing.data) fail500(hashing.error);
-  if (apiKeys?.error) fail500(apiKeys.error);
+  if (!datasets.data) fail500(datasets.error, notLoaded);
+  if (!hashing.data) fail500(hashing.error, notLoaded);
+  if (apiKeys?.error) fail500(apiKeys.error, notLoaded);
   // A cursor from an old link that the API no longer takes: start from the newest batches.
   if (batches.error?.status === 400 && filters.cursor) {
     const again = new URLSearchParams(query);
     again.delete('cursor');
     redirect(303, `/exchange${again.size ? `?${again}` : ''}`);
   }
-  if (!batches.data) fail500(batches.error);
+  if (!batches.data) fail500(batches.error, notLoaded);
 
   // The key list is the firm's; this page shows the keys of this network.
   const keys: ApiKey[] = apiKeys?.items ?? [];
@@ -98,15 +91,28 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** The network the exchange's actions act on, or a failure saying why there is none. */
-function actionNetwork(event: RequestEvent, form: string) {
-  const { me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') {
-    return { failure: invalid(form, 'Your firm is not an active member of a network yet.') };
-  }
-  return { network };
-}
+const upload = v.object({
+  dataset: choice(datasets, 'Choose the dataset the file holds.'),
+  onError: v.pipe(
+    text(),
+    v.transform((mode) => mode || 'skip'),
+    v.picklist(onErrorModes, 'Choose what to do with invalid rows.'),
+  ),
+  ignoreUnknown: checkbox(),
+  file: file('Choose a non-empty CSV or NDJSON file.'),
+});
+
+const newKey = v.object({
+  name: required('Give the key a name, e.g. the system that will use it.'),
+  datasets: v.pipe(
+    v.array(v.string()),
+    v.transform((chosen) => chosen.filter(isDataset)),
+    v.minLength(1, 'Choose at least one dataset the key may push.'),
+  ),
+  expiresOn: optionalDay('Enter the expiry date as YYYY-MM-DD.'),
+});
+
+const revocation = v.object({ apiKeyId: required('Choose a key to revoke.'), name: text() });
 
 function endOfDayUtc(date: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
@@ -122,17 +128,16 @@ export const actions: Actions = {
    */
   upload: async (event) => {
     const { me } = requireRole(event, 'analyst');
-    const form = await event.request.formData();
-    const dataset = field(form, 'dataset');
-    const onError = field(form, 'onError') || 'skip';
-    const ignoreUnknown = form.get('ignoreUnknown') !== null;
-    const values = { dataset, onError, ignoreUnknown: String(ignoreUnknown) };
-    const file = form.get('file');
-    if (!isDataset(dataset)) return invalid('upload', 'Choose the dataset the file holds.', { values });
-    if (!isOnError(onError)) return invalid('upload', 'Choose what to do with invalid rows.', { values });
-    if (!(file instanceof File) || file.size === 0) {
-      return invalid('upload', 'Choose a non-empty CSV or NDJSON file.', { values });
-    }
+    const posted = await readForm(event, 'upload', upload, {
+      values: (form) => ({
+        dataset: field(form, 'dataset'),
+        onError: field(form, 'onError') || 'skip',
+        ignoreUnknown: String(form.get('ignoreUnknown') !== null),
+      }),
+    });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { dataset, onError, ignoreUnknown, file } = posted.data;
     const { network, failure } = actionNetwork(event, 'upload');
     if (failure) return failure;
     const session = event.locals.session;
@@ -161,17 +166,19 @@ export const actions: Actions = {
   },
 
   createKey: async (event) => {
-    const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const name = field(form, 'name');
-    const chosen = form.getAll('datasets').filter(isDataset);
-    const expires = field(form, 'expiresOn');
-    const values = { name, expiresOn: expires, datasets: chosen.join(',') };
-    if (!name) return invalid('createKey', 'Give the key a name, e.g. the system that will use it.', { values });
-    if (chosen.length === 0) return invalid('createKey', 'Choose at least one dataset the key may push.', { values });
-    const expiresAt = expires ? endOfDayUtc(expires) : null;
-    if (expires && !expiresAt) return invalid('createKey', 'Enter the expiry date as YYYY-MM-DD.', { values });
-    const { network, failure } = actionNetwork(event, 'createKey');
+    requireRole(event, 'firm_admin');
+    const posted = await readForm(event, 'createKey', newKey, {
+      values: (form) => ({
+        name: field(form, 'name'),
+        expiresOn: field(form, 'expiresOn'),
+        datasets: form.getAll('datasets').filter(isDataset).join(','),
+      }),
+    });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { name, datasets: chosen, expiresOn } = posted.data;
+    const expiresAt = expiresOn ? endOfDayUtc(expiresOn) : null;
+    const { network, me, api, failure } = actionNetwork(event, 'createKey');
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/firms/{firmId}/api-keys', {
       params: { path: { firmId: me.firm.id } },
@@ -183,9 +190,12 @@ export const actions: Actions = {
       },
     });
     if (problem) {
-      const message =
-        problem.code === 'expiry_in_past' ? { ...problem, detail: 'Choose an expiry date after today.' } : problem;
-      return failWith('createKey', message, { values });
+      const message = problem.code === 'expiry_in_past' ? 'Choose an expiry date after today.' : undefined;
+      return failWith('createKey', problem, {
+        values,
+        fieldOf: { expiresAt: 'expiresOn' },
+        ...(message ? { message } : {}),
+      });
     }
     return {
       form: 'createKey',
@@ -198,10 +208,10 @@ export const actions: Actions = {
 
   revokeKey: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const apiKeyId = field(form, 'apiKeyId');
-    const name = field(form, 'name') || 'The key';
-    if (!apiKeyId) return invalid('revokeKey', 'Choose a key to revoke.');
+    const posted = await readForm(event, 'revokeKey', revocation);
+    if (!posted.ok) return posted.failure;
+    const { apiKeyId } = posted.data;
+    const name = posted.data.name || 'The key';
     const { error: problem } = await api.DELETE('/v1/firms/{firmId}/api-keys/{apiKeyId}', {
       params: { path: { firmId: me.firm.id, apiKeyId } },
     });

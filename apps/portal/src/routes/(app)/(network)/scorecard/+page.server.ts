@@ -2,24 +2,16 @@
 // (the whole chain or a member firm): overall and perspective scores, the measure table with traffic lights,
 // sign-offs and the network's open actions. `?measure=<id>` adds a measure's drill-down: partners ranked, its
 // trend, where its value comes from, comments and actions. The focal firm creates the scorecard.
-import { error } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { hasRole } from '$lib/format';
-import { failWith, field, invalid } from '$lib/server/api';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
-import type { Problem } from '$lib/types';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { fail500, failWith } from '$lib/server/api';
+import { choice, day, readForm, required, text, uuid } from '$lib/server/form-schema';
+import { actionNetwork, activeNetwork } from '$lib/server/network';
+import type { Actions, PageServerLoad } from './$types';
 import type { MeasureDetail, Scorecard } from './scorecard';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function fail500(problem: Problem | null | undefined): never {
-  error(problem?.status ?? 500, {
-    message: problem?.detail ?? problem?.title ?? 'The scorecard could not be loaded.',
-    ...(problem?.code ? { code: problem.code } : {}),
-  });
-}
+const notLoaded = 'The scorecard could not be loaded.';
 
 /** A uuid query parameter, or null (anything else is ignored rather than sent to the API). */
 function uuidParam(url: URL, name: string): string | null {
@@ -29,21 +21,18 @@ function uuidParam(url: URL, name: string): string | null {
 
 export const load: PageServerLoad = async (event) => {
   event.depends('app:scorecard');
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
+  const { api, me, network } = activeNetwork(event);
   const base = {
-    network,
-    state,
     isFocal: network?.focalFirmId === me.firm.id,
     isManager: hasRole(me.firm.role, 'manager'),
     isAnalyst: hasRole(me.firm.role, 'analyst'),
   };
   const empty = { scorecards: [], scorecard: null, view: null, actions: [], detail: null, subject: 'chain' };
-  if (!network || state !== 'active') return { ...base, ...empty };
+  if (!network) return { ...base, ...empty };
 
   const path = { networkId: network.id };
   const list = await api.GET('/v1/networks/{networkId}/scorecards', { params: { path } });
-  if (!list.data) fail500(list.error);
+  if (!list.data) fail500(list.error, notLoaded);
   if (list.data.items.length === 0) return { ...base, ...empty };
 
   const wanted = uuidParam(event.url, 'card');
@@ -55,8 +44,8 @@ export const load: PageServerLoad = async (event) => {
     api.GET('/v1/networks/{networkId}/scorecards/{scorecardId}', { params: { path: cardPath } }),
     api.GET('/v1/networks/{networkId}/scorecard-actions', { params: { path, query: { status: 'open' } } }),
   ]);
-  if (!detailResult.data) fail500(detailResult.error);
-  if (!actionsResult.data) fail500(actionsResult.error);
+  if (!detailResult.data) fail500(detailResult.error, notLoaded);
+  if (!actionsResult.data) fail500(actionsResult.error, notLoaded);
   const scorecard: Scorecard = detailResult.data;
   // a period of another scorecard (the picker keeps the period when the card changes) means its current one
   const asked = uuidParam(event.url, 'period');
@@ -74,7 +63,7 @@ export const load: PageServerLoad = async (event) => {
   }
   // The operation also answers text/csv (?format=csv), so its data is typed as JSON or a string.
   const view = viewResult.data && typeof viewResult.data === 'object' ? viewResult.data : null;
-  if (!view) fail500(viewResult.error);
+  if (!view) fail500(viewResult.error, notLoaded);
 
   const measureId = uuidParam(event.url, 'measure');
   let detail: MeasureDetail | null = null;
@@ -100,39 +89,59 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** The network the actions act on, or a failure saying why there is none. */
-function actionNetwork(event: RequestEvent, form: string) {
-  const { me, api } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') {
-    return { failure: invalid(form, 'Your firm is not an active member of a network yet.') } as const;
-  }
-  return { failure: null, network, me, api } as const;
-}
-
-/** The ids a per-measure form carries, checked. */
-function ids(formData: FormData, names: readonly string[]): Record<string, string> | null {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const value = field(formData, name);
-    if (!UUID.test(value)) return null;
-    out[name] = value;
-  }
-  return out;
-}
-
 const stale = 'The page is out of date. Reload it and try again.';
+
+/** A form's default when left empty. */
+const orDefault = (fallback: string) =>
+  v.pipe(
+    text(),
+    v.transform((value) => value || fallback),
+  );
+
+const newScorecard = v.object({
+  name: orDefault('Joint scorecard'),
+  periodKind: v.pipe(
+    orDefault('quarter'),
+    v.picklist(['month', 'quarter', 'year'], 'Choose month, quarter or year as the period.'),
+  ),
+  template: v.pipe(orDefault('default'), v.picklist(['default', 'empty'], 'Choose a template.')),
+});
+
+const scorecardForm = v.object({ scorecardId: uuid(stale) });
+const periodForm = v.object({ scorecardId: uuid(stale), periodId: uuid(stale) });
+const measureIds = { scorecardId: uuid(stale), periodId: uuid(stale), measureId: uuid(stale) };
+
+const measureComment = v.object({ ...measureIds, body: required('Write a comment first.') });
+
+const newAction = v.object({
+  ...measureIds,
+  title: required('Say what is to be done.'),
+  ownerFirmId: uuid('Choose the firm that owns the action.'),
+  dueOn: day('Choose a due date.'),
+});
+
+const actionStatus = v.object({
+  actionId: uuid(stale),
+  status: choice(['open', 'in_progress', 'done'], 'Choose open, in progress or done.'),
+});
+
+const manualValue = v.object({
+  ...measureIds,
+  value: v.pipe(
+    required('Enter the value as a number.'),
+    v.transform(Number),
+    v.finite('Enter the value as a number.'),
+  ),
+  comment: required('Say where the value comes from.'),
+  unit: text(),
+  subjectFirmId: text(),
+});
 
 export const actions: Actions = {
   create: async (event) => {
-    const formData = await event.request.formData();
-    const name = field(formData, 'name') || 'Joint scorecard';
-    const periodKind = field(formData, 'periodKind') || 'quarter';
-    const template = field(formData, 'template') || 'default';
-    if (periodKind !== 'month' && periodKind !== 'quarter' && periodKind !== 'year') {
-      return invalid('create', 'Choose month, quarter or year as the period.');
-    }
-    if (template !== 'default' && template !== 'empty') return invalid('create', 'Choose a template.');
+    const posted = await readForm(event, 'create', newScorecard);
+    if (!posted.ok) return posted.failure;
+    const { name, periodKind, template } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'create');
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/scorecards', {
@@ -148,9 +157,9 @@ export const actions: Actions = {
   },
 
   recompute: async (event) => {
-    const formData = await event.request.formData();
-    const scorecardId = field(formData, 'scorecardId');
-    if (!UUID.test(scorecardId)) return invalid('recompute', stale);
+    const posted = await readForm(event, 'recompute', scorecardForm);
+    if (!posted.ok) return posted.failure;
+    const { scorecardId } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'recompute');
     if (failure) return failure;
     const { error: problem } = await api.POST('/v1/networks/{networkId}/scorecards/{scorecardId}/recompute', {
@@ -165,15 +174,15 @@ export const actions: Actions = {
   },
 
   signOff: async (event) => {
-    const formData = await event.request.formData();
-    const got = ids(formData, ['scorecardId', 'periodId']);
-    if (!got) return invalid('signOff', stale);
+    const posted = await readForm(event, 'signOff', periodForm);
+    if (!posted.ok) return posted.failure;
+    const got = posted.data;
     const { failure, network, api } = actionNetwork(event, 'signOff');
     if (failure) return failure;
     const { error: problem } = await api.POST(
       '/v1/networks/{networkId}/scorecards/{scorecardId}/periods/{periodId}/sign-off',
       {
-        params: { path: { networkId: network.id, scorecardId: got.scorecardId!, periodId: got.periodId! } },
+        params: { path: { networkId: network.id, scorecardId: got.scorecardId, periodId: got.periodId } },
         body: {},
       },
     );
@@ -182,11 +191,9 @@ export const actions: Actions = {
   },
 
   comment: async (event) => {
-    const formData = await event.request.formData();
-    const got = ids(formData, ['scorecardId', 'periodId', 'measureId']);
-    const body = field(formData, 'body');
-    if (!got) return invalid('comment', stale);
-    if (!body) return invalid('comment', 'Write a comment first.');
+    const posted = await readForm(event, 'comment', measureComment);
+    if (!posted.ok) return posted.failure;
+    const { body, ...got } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'comment');
     if (failure) return failure;
     const { error: problem } = await api.POST(
@@ -195,9 +202,9 @@ export const actions: Actions = {
         params: {
           path: {
             networkId: network.id,
-            scorecardId: got.scorecardId!,
-            periodId: got.periodId!,
-            measureId: got.measureId!,
+            scorecardId: got.scorecardId,
+            periodId: got.periodId,
+            measureId: got.measureId,
           },
         },
         body: { body },
@@ -208,18 +215,10 @@ export const actions: Actions = {
   },
 
   addAction: async (event) => {
-    const formData = await event.request.formData();
-    const got = ids(formData, ['scorecardId', 'periodId', 'measureId']);
-    const values = {
-      title: field(formData, 'title'),
-      ownerFirmId: field(formData, 'ownerFirmId'),
-      dueOn: field(formData, 'dueOn'),
-    };
-    if (!got) return invalid('addAction', stale);
-    if (!values.title) return invalid('addAction', 'Say what is to be done.', { values });
-    if (!UUID.test(values.ownerFirmId))
-      return invalid('addAction', 'Choose the firm that owns the action.', { values });
-    if (!DAY.test(values.dueOn)) return invalid('addAction', 'Choose a due date.', { values });
+    const posted = await readForm(event, 'addAction', newAction, { values: ['title', 'ownerFirmId', 'dueOn'] });
+    if (!posted.ok) return posted.failure;
+    const { title, ownerFirmId, dueOn, ...got } = posted.data;
+    const values = { title, ownerFirmId, dueOn };
     const { failure, network, api } = actionNetwork(event, 'addAction');
     if (failure) return failure;
     const { data, error: problem } = await api.POST(
@@ -228,9 +227,9 @@ export const actions: Actions = {
         params: {
           path: {
             networkId: network.id,
-            scorecardId: got.scorecardId!,
-            periodId: got.periodId!,
-            measureId: got.measureId!,
+            scorecardId: got.scorecardId,
+            periodId: got.periodId,
+            measureId: got.measureId,
           },
         },
         body: values,
@@ -241,13 +240,9 @@ export const actions: Actions = {
   },
 
   actionStatus: async (event) => {
-    const formData = await event.request.formData();
-    const actionId = field(formData, 'actionId');
-    const status = field(formData, 'status');
-    if (!UUID.test(actionId)) return invalid('actionStatus', stale);
-    if (status !== 'open' && status !== 'in_progress' && status !== 'done') {
-      return invalid('actionStatus', 'Choose open, in progress or done.', { target: actionId });
-    }
+    const posted = await readForm(event, 'actionStatus', actionStatus, { targetField: 'actionId' });
+    if (!posted.ok) return posted.failure;
+    const { actionId, status } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'actionStatus');
     if (failure) return failure;
     const { data, error: problem } = await api.PATCH('/v1/networks/{networkId}/scorecard-actions/{actionId}', {
@@ -260,17 +255,11 @@ export const actions: Actions = {
   },
 
   manualValue: async (event) => {
-    const formData = await event.request.formData();
-    const got = ids(formData, ['scorecardId', 'periodId', 'measureId']);
-    const values = { value: field(formData, 'value'), comment: field(formData, 'comment') };
-    const percent = field(formData, 'unit') === '%';
-    const subject = field(formData, 'subjectFirmId');
-    if (!got) return invalid('manualValue', stale);
-    const entered = Number(values.value);
-    if (values.value === '' || !Number.isFinite(entered)) {
-      return invalid('manualValue', 'Enter the value as a number.', { values });
-    }
-    if (!values.comment) return invalid('manualValue', 'Say where the value comes from.', { values });
+    const posted = await readForm(event, 'manualValue', manualValue, { values: ['value', 'comment'] });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { value: entered, comment, unit, subjectFirmId: subject, ...got } = posted.data;
+    const percent = unit === '%';
     const { failure, network, api } = actionNetwork(event, 'manualValue');
     if (failure) return failure;
     const { error: problem } = await api.PUT(
@@ -279,15 +268,15 @@ export const actions: Actions = {
         params: {
           path: {
             networkId: network.id,
-            scorecardId: got.scorecardId!,
-            periodId: got.periodId!,
-            measureId: got.measureId!,
+            scorecardId: got.scorecardId,
+            periodId: got.periodId,
+            measureId: got.measureId,
           },
         },
         body: {
           // percentages are entered as percent, stored as fractions
           value: percent ? entered / 100 : entered,
-          comment: values.comment,
+          comment,
           ...(UUID.test(subject) ? { subjectFirmId: subject } : {}),
         },
       },

@@ -3,40 +3,33 @@
 // level), summarised by joint segment, RFM segment, whale curve and profitability matrix; the firm's own labels
 // and how well they agree with the joint segments; the joint scheme (the focal firm publishes it) and the firm's
 // cost model. `?segment=<name>` adds the first customers of one segment, by CLV.
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { hasRole } from '$lib/format';
-import { failWith, field, invalid, problemOf } from '$lib/server/api';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
+import { fail500, failWith, field as fieldText, problemOf } from '$lib/server/api';
+import { file, readForm, text } from '$lib/server/form-schema';
+import { actionNetwork, activeNetwork } from '$lib/server/network';
 import type { Problem } from '$lib/types';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import type { CostModel, CustomerFeature, SchemeSegment } from './segmentation';
+import type { Actions, PageServerLoad } from './$types';
+import type { CustomerFeature, SchemeSegment } from './segmentation';
 
 const SEGMENT_LIST_SIZE = 50;
 /** Labels files are read whole by the form action: keep them within the portal's form body limit. */
 const LABELS_FILE_LIMIT = 480 * 1024;
 
-function fail500(problem: Problem | null | undefined): never {
-  error(problem?.status ?? 500, {
-    message: problem?.detail ?? problem?.title ?? 'The segmentation could not be loaded.',
-    ...(problem?.code ? { code: problem.code } : {}),
-  });
-}
+const notLoaded = 'The segmentation could not be loaded.';
 
 export const load: PageServerLoad = async (event) => {
   event.depends('app:segmentation');
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
+  const { api, me, network } = activeNetwork(event);
   const segment = event.url.searchParams.get('segment')?.trim() || null;
   const base = {
-    network,
-    state,
     segment,
     isFocal: network?.focalFirmId === me.firm.id,
     isManager: hasRole(me.firm.role, 'manager'),
     isAnalyst: hasRole(me.firm.role, 'analyst'),
   };
-  if (!network || state !== 'active') {
+  if (!network) {
     return { ...base, value: null, schemes: null, labels: null, alignment: null, costModel: null, customers: null };
   }
 
@@ -53,11 +46,11 @@ export const load: PageServerLoad = async (event) => {
         })
       : Promise.resolve(null),
   ]);
-  if (!value.data) fail500(value.error);
-  if (!schemes.data) fail500(schemes.error);
-  if (!labels.data) fail500(labels.error);
-  if (!alignment.data) fail500(alignment.error);
-  if (!costModel.data) fail500(costModel.error);
+  if (!value.data) fail500(value.error, notLoaded);
+  if (!schemes.data) fail500(schemes.error, notLoaded);
+  if (!labels.data) fail500(labels.error, notLoaded);
+  if (!alignment.data) fail500(alignment.error, notLoaded);
+  if (!costModel.data) fail500(costModel.error, notLoaded);
   // The operation also answers text/csv (?format=csv), so its data is typed as JSON or a string.
   const featurePage = customers?.data && typeof customers.data === 'object' ? customers.data : null;
 
@@ -82,16 +75,6 @@ export const load: PageServerLoad = async (event) => {
 function failWithErrors(form: string, problem: Problem, values?: Record<string, string>) {
   const failed = failWith(form, problem, values ? { values } : {});
   return fail(failed.status, { ...failed.data, errors: (problem.errors ?? []).slice(0, 50) });
-}
-
-/** The network the actions act on, or a failure saying why there is none. */
-function actionNetwork(event: RequestEvent, form: string) {
-  const { me, api } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') {
-    return { failure: invalid(form, 'Your firm is not an active member of a network yet.') } as const;
-  }
-  return { failure: null, network, me, api } as const;
 }
 
 /** A rate field: blank is 0, else a number ≥ 0. */
@@ -139,6 +122,85 @@ function readDraft(json: string): SchemeDraft | null {
   }
 }
 
+const rateField = () =>
+  v.pipe(
+    text(),
+    v.transform(rate),
+    v.check((value) => value !== null, 'Enter each rate as a number, 0 or more.'),
+    v.transform((value) => value!),
+  );
+
+const optionalNumberField = (message: string) =>
+  v.pipe(
+    text(),
+    v.transform(optionalNumber),
+    v.check((value) => value !== undefined, message),
+    v.transform((value) => value as number | null),
+  );
+
+const thresholdMessage = 'Enter the matrix thresholds as numbers, or leave them blank for the medians.';
+
+const costModel = v.object({
+  perOrder: rateField(),
+  perOrderLine: rateField(),
+  perDelivery: rateField(),
+  perExpeditedDelivery: rateField(),
+  perReturn: rateField(),
+  perServiceCase: rateField(),
+  perActivity: v.pipe(
+    text(),
+    v.transform(activityRates),
+    v.check(
+      (activities) => activities.bad.length === 0,
+      (issue) =>
+        `Write each activity rate as code=rate, e.g. install=35; could not read: ${issue.input.bad.join('; ')}.`,
+    ),
+    v.transform((activities) => activities.rates),
+  ),
+  clvMargin: v.pipe(
+    optionalNumberField('Enter the CLV margin as a fraction from 0 to 1 (0.3 for 30%), or leave it blank.'),
+    v.check(
+      (margin) => margin === null || (margin >= 0 && margin <= 1),
+      'Enter the CLV margin as a fraction from 0 to 1 (0.3 for 30%), or leave it blank.',
+    ),
+  ),
+  annualDiscountRate: v.pipe(
+    text(),
+    v.transform((value) => (value === '' ? 0.1 : Number(value))),
+    v.check(
+      (discount) => Number.isFinite(discount) && discount >= 0 && discount <= 1,
+      'Enter the annual discount rate as a fraction from 0 to 1 (0.1 for 10%).',
+    ),
+  ),
+  netMarginPctThreshold: optionalNumberField(thresholdMessage),
+  costToServeThreshold: optionalNumberField(thresholdMessage),
+});
+
+const costModelFields = Object.keys(costModel.entries);
+
+// One label and the joint segment it maps to per row of the mapping table (a blank segment maps nothing).
+const labelMappings = v.object({ label: v.array(v.string()), segment: v.array(v.string()) });
+
+const scheme = v.object({
+  scheme: v.pipe(
+    text(),
+    v.transform(readDraft),
+    v.check((draft) => draft !== null, 'The scheme could not be read. Reload the page and try again.'),
+    v.transform((draft) => draft!),
+    v.check((draft) => draft.segments.length > 0, 'A scheme needs at least one segment.'),
+  ),
+});
+
+const labelsFile = v.object({
+  file: v.pipe(
+    file('Choose a CSV file with the columns customer_id (or customer_key) and label.'),
+    v.check(
+      (labels) => labels.size <= LABELS_FILE_LIMIT,
+      'The labels file is too large for the portal (at most 480 KB).',
+    ),
+  ),
+});
+
 export const actions: Actions = {
   recompute: async (event) => {
     const { failure, network, api } = actionNetwork(event, 'recompute');
@@ -152,65 +214,19 @@ export const actions: Actions = {
   },
 
   costModel: async (event) => {
-    const formData = await event.request.formData();
-    const names = [
-      'perOrder',
-      'perOrderLine',
-      'perDelivery',
-      'perExpeditedDelivery',
-      'perReturn',
-      'perServiceCase',
-      'perActivity',
-      'clvMargin',
-      'annualDiscountRate',
-      'netMarginPctThreshold',
-      'costToServeThreshold',
-    ] as const;
-    const values = Object.fromEntries(names.map((n) => [n, field(formData, n)])) as Record<
-      (typeof names)[number],
-      string
-    >;
-    const bad = (message: string) => invalid('costModel', message, { values });
-    const rates: Partial<CostModel['rates']> = {};
-    for (const name of [
-      'perOrder',
-      'perOrderLine',
-      'perDelivery',
-      'perExpeditedDelivery',
-      'perReturn',
-      'perServiceCase',
-    ] as const) {
-      const value = rate(values[name]);
-      if (value === null) return bad('Enter each rate as a number, 0 or more.');
-      rates[name] = value;
-    }
-    const activities = activityRates(values.perActivity);
-    if (activities.bad.length) {
-      return bad(
-        `Write each activity rate as code=rate, e.g. install=35; could not read: ${activities.bad.join('; ')}.`,
-      );
-    }
-    const clvMargin = optionalNumber(values.clvMargin);
-    if (clvMargin === undefined || (clvMargin !== null && (clvMargin < 0 || clvMargin > 1))) {
-      return bad('Enter the CLV margin as a fraction from 0 to 1 (0.3 for 30%), or leave it blank.');
-    }
-    const discount = values.annualDiscountRate === '' ? 0.1 : Number(values.annualDiscountRate);
-    if (!Number.isFinite(discount) || discount < 0 || discount > 1) {
-      return bad('Enter the annual discount rate as a fraction from 0 to 1 (0.1 for 10%).');
-    }
-    const netMarginPctThreshold = optionalNumber(values.netMarginPctThreshold);
-    const costToServeThreshold = optionalNumber(values.costToServeThreshold);
-    if (netMarginPctThreshold === undefined || costToServeThreshold === undefined) {
-      return bad('Enter the matrix thresholds as numbers, or leave them blank for the medians.');
-    }
+    const posted = await readForm(event, 'costModel', costModel, { values: costModelFields });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { perActivity, clvMargin, annualDiscountRate, netMarginPctThreshold, costToServeThreshold, ...rates } =
+      posted.data;
     const { failure, network, api } = actionNetwork(event, 'costModel');
     if (failure) return failure;
     const { error: problem } = await api.PUT('/v1/networks/{networkId}/cost-model', {
       params: { path: { networkId: network.id } },
       body: {
-        rates: { ...(rates as Omit<CostModel['rates'], 'perActivity'>), perActivity: activities.rates },
+        rates: { ...rates, perActivity },
         clvMargin,
-        annualDiscountRate: discount,
+        annualDiscountRate,
         netMarginPctThreshold,
         costToServeThreshold,
       },
@@ -220,12 +236,14 @@ export const actions: Actions = {
   },
 
   publish: async (event) => {
-    const formData = await event.request.formData();
-    const json = field(formData, 'scheme');
-    const draft = readDraft(json);
-    if (!draft) return invalid('publish', 'The scheme could not be read. Reload the page and try again.');
-    const values = { scheme: json };
-    if (!draft.segments.length) return invalid('publish', 'A scheme needs at least one segment.', { values });
+    const posted = await readForm(event, 'publish', scheme, {
+      // an unreadable scheme is not sent back: the editor starts again from the page
+      values: (form): Record<string, string> =>
+        readDraft(fieldText(form, 'scheme')) ? { scheme: fieldText(form, 'scheme') } : {},
+    });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const draft = posted.data.scheme;
     const { failure, network, api } = actionNetwork(event, 'publish');
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/segmentation-schemes', {
@@ -240,14 +258,9 @@ export const actions: Actions = {
   },
 
   uploadLabels: async (event) => {
-    const formData = await event.request.formData();
-    const file = formData.get('file');
-    if (!(file instanceof File) || file.size === 0) {
-      return invalid('uploadLabels', 'Choose a CSV file with the columns customer_id (or customer_key) and label.');
-    }
-    if (file.size > LABELS_FILE_LIMIT) {
-      return invalid('uploadLabels', 'The labels file is too large for the portal (at most 480 KB).');
-    }
+    const posted = await readForm(event, 'uploadLabels', labelsFile);
+    if (!posted.ok) return posted.failure;
+    const { file } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'uploadLabels');
     if (failure) return failure;
     const csv = await file.text();
@@ -272,9 +285,9 @@ export const actions: Actions = {
   },
 
   mapLabels: async (event) => {
-    const formData = await event.request.formData();
-    const labels = formData.getAll('label').map((v) => (typeof v === 'string' ? v : ''));
-    const segments = formData.getAll('segment').map((v) => (typeof v === 'string' ? v : ''));
+    const posted = await readForm(event, 'mapLabels', labelMappings);
+    if (!posted.ok) return posted.failure;
+    const { label: labels, segment: segments } = posted.data;
     const mappings = labels
       .map((label, i) => ({ label, segment: segments[i] ?? '' }))
       .filter((m) => m.label !== '' && m.segment !== '');

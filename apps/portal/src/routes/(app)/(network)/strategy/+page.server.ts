@@ -3,15 +3,15 @@
 // sections, comments and decisions; beside it the partners' sign-off standing, the version history and the team.
 // `?from=<id>&to=<id>` adds the diff of two versions. Team members edit a draft (`?mode=read` shows it as readers
 // see it, with its comments); the lifecycle, comment, decision and team forms post to the actions below.
-import { error, fail, redirect } from '@sveltejs/kit';
-import { allPages, failWith, field, invalid, problemMessage } from '$lib/server/api';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
-import type { Problem } from '$lib/types';
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { allPages, fail500, failWith, field, problemErrors, problemMessage } from '$lib/server/api';
+import { choice, checkForm, readForm, required, text, uuid } from '$lib/server/form-schema';
+import { actionNetwork, activeNetwork } from '$lib/server/network';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import {
   fieldOfPath,
-  isSection,
+  sections,
   type EditorResult,
   type FieldErrors,
   type FirmOption,
@@ -25,12 +25,7 @@ import { applyRowEdit, readEditorForm } from '$lib/strategy-form';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function fail500(problem: Problem | null | undefined): never {
-  error(problem?.status ?? 500, {
-    message: problem?.detail ?? problem?.title ?? 'The strategy could not be loaded.',
-    ...(problem?.code ? { code: problem.code } : {}),
-  });
-}
+const notLoaded = 'The strategy could not be loaded.';
 
 function uuidParam(url: URL, name: string): string | null {
   const value = url.searchParams.get(name)?.trim() ?? '';
@@ -39,8 +34,7 @@ function uuidParam(url: URL, name: string): string | null {
 
 export const load: PageServerLoad = async (event) => {
   event.depends('app:strategy');
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
+  const { api, network } = activeNetwork(event);
   const empty = {
     overview: null as StrategyOverview | null,
     version: null as StrategyVersion | null,
@@ -52,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
     diffProblem: null as string | null,
     editing: false,
   };
-  if (!network || state !== 'active') return { network, state, ...empty };
+  if (!network) return { ...empty };
 
   const path = { networkId: network.id };
   const [overviewResult, members, scorecards] = await Promise.all([
@@ -64,9 +58,9 @@ export const load: PageServerLoad = async (event) => {
     ),
     api.GET('/v1/networks/{networkId}/scorecards', { params: { path } }),
   ]);
-  if (!overviewResult.data) fail500(overviewResult.error);
-  if (members.error) fail500(members.error);
-  if (!scorecards.data) fail500(scorecards.error);
+  if (!overviewResult.data) fail500(overviewResult.error, notLoaded);
+  if (members.error) fail500(members.error, notLoaded);
+  if (!scorecards.data) fail500(scorecards.error, notLoaded);
   const overview = overviewResult.data;
 
   const firms: FirmOption[] = members.items
@@ -99,7 +93,7 @@ export const load: PageServerLoad = async (event) => {
     const result = await api.GET('/v1/networks/{networkId}/strategy/versions/{versionId}', {
       params: { path: { ...path, versionId: chosen } },
     });
-    if (!result.data) fail500(result.error);
+    if (!result.data) fail500(result.error, notLoaded);
     version = result.data;
   }
   const editing = Boolean(
@@ -133,8 +127,6 @@ export const load: PageServerLoad = async (event) => {
   }
 
   return {
-    network,
-    state,
     ...empty,
     overview,
     version,
@@ -148,17 +140,39 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** The network the actions act on, or a failure saying why there is none. */
-function actionNetwork(event: RequestEvent, form: string) {
-  const { me, api } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') {
-    return { failure: invalid(form, 'Your firm is not an active member of a network yet.') } as const;
-  }
-  return { failure: null, network, me, api } as const;
-}
-
 const stale = 'The page is out of date. Reload it and try again.';
+
+const version = v.object({ versionId: uuid(stale) });
+
+const newVersion = v.object({ title: text() });
+
+/** The editor's own fields; its content is read by readEditorForm. */
+const draft = v.object({ versionId: uuid(stale), baseUpdatedAt: text() });
+
+const sectionComment = v.object({
+  versionId: uuid(stale),
+  section: choice(sections, stale),
+  body: required('Write a comment first.'),
+});
+
+const decision = v.pipe(
+  v.object({
+    versionId: uuid(stale),
+    decision: choice(['signed', 'changes_requested'], 'Choose a decision.'),
+    reason: text(),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['decision'], ['reason']],
+      (form) => form.decision !== 'changes_requested' || form.reason !== '',
+      'Say what should change before requesting changes.',
+    ),
+    ['reason'],
+  ),
+);
+
+const invitation = v.object({ userId: uuid('Choose a partner manager to invite.') });
+const removal = v.object({ userId: uuid(stale) });
 
 /** A new objective measure or success measure starts on the first measure, due in a year. */
 function rowDefaults() {
@@ -177,8 +191,9 @@ function editorFailure(
 
 /** Saves the editor's form; the editor's failure, or null when saved. */
 async function saveDraft(event: RequestEvent, formData: FormData) {
-  const versionId = field(formData, 'versionId');
-  if (!UUID.test(versionId)) return invalid('editor', stale);
+  const posted = checkForm(formData, 'editor', draft);
+  if (!posted.ok) return posted.failure;
+  const { versionId, baseUpdatedAt } = posted.data;
   const { title, content, errors } = readEditorForm(formData);
   const base = { versionId, title, content };
   if (Object.keys(errors).length) {
@@ -186,17 +201,12 @@ async function saveDraft(event: RequestEvent, formData: FormData) {
   }
   const { failure, network, api } = actionNetwork(event, 'editor');
   if (failure) return failure;
-  const baseUpdatedAt = field(formData, 'baseUpdatedAt');
   const { error: problem } = await api.PUT('/v1/networks/{networkId}/strategy/versions/{versionId}', {
     params: { path: { networkId: network.id, versionId } },
     body: { title, content, ...(baseUpdatedAt ? { baseUpdatedAt } : {}) },
   });
   if (!problem) return null;
-  const fieldErrors: FieldErrors = {};
-  for (const e of problem.errors ?? []) {
-    const key = fieldOfPath(e.path);
-    fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]}; ${e.message}` : e.message;
-  }
+  const fieldErrors: FieldErrors = problemErrors(problem, fieldOfPath);
   const message =
     problem.code === 'validation_failed' || problem.code === 'invalid_strategy'
       ? `${problem.detail ?? 'Some fields need attention.'} Nothing was saved.`
@@ -227,8 +237,9 @@ async function step(event: RequestEvent, which: 'submit' | 'return' | 'publish',
 
 export const actions: Actions = {
   start: async (event) => {
-    const formData = await event.request.formData();
-    const title = field(formData, 'title');
+    const posted = await readForm(event, 'start', newVersion);
+    if (!posted.ok) return posted.failure;
+    const { title } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'start');
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/strategy/versions', {
@@ -242,10 +253,11 @@ export const actions: Actions = {
   /** Adds or removes a row of the editor without saving (the round trip that stands in for scripts). */
   edit: async (event) => {
     const formData = await event.request.formData();
-    const versionId = field(formData, 'versionId');
-    if (!UUID.test(versionId)) return invalid('editor', stale);
+    const posted = checkForm(formData, 'editor', v.object({ versionId: uuid(stale), edit: text() }));
+    if (!posted.ok) return posted.failure;
+    const { versionId, edit } = posted.data;
     const { title, content } = readEditorForm(formData);
-    const focus = applyRowEdit(content, field(formData, 'edit'), rowDefaults());
+    const focus = applyRowEdit(content, edit, rowDefaults());
     return { form: 'editor', versionId, title, content, ...(focus ? { focus } : {}) } satisfies EditorResult;
   },
 
@@ -265,20 +277,21 @@ export const actions: Actions = {
   },
 
   return: async (event) => {
-    const versionId = field(await event.request.formData(), 'versionId');
-    if (!UUID.test(versionId)) return invalid('lifecycle', stale);
-    return step(event, 'return', versionId);
+    const posted = await readForm(event, 'lifecycle', version);
+    if (!posted.ok) return posted.failure;
+    return step(event, 'return', posted.data.versionId);
   },
 
   publish: async (event) => {
-    const versionId = field(await event.request.formData(), 'versionId');
-    if (!UUID.test(versionId)) return invalid('lifecycle', stale);
-    return step(event, 'publish', versionId);
+    const posted = await readForm(event, 'lifecycle', version);
+    if (!posted.ok) return posted.failure;
+    return step(event, 'publish', posted.data.versionId);
   },
 
   discard: async (event) => {
-    const versionId = field(await event.request.formData(), 'versionId');
-    if (!UUID.test(versionId)) return invalid('lifecycle', stale);
+    const posted = await readForm(event, 'lifecycle', version);
+    if (!posted.ok) return posted.failure;
+    const { versionId } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'lifecycle');
     if (failure) return failure;
     const { error: problem } = await api.DELETE('/v1/networks/{networkId}/strategy/versions/{versionId}', {
@@ -289,12 +302,10 @@ export const actions: Actions = {
   },
 
   comment: async (event) => {
-    const formData = await event.request.formData();
-    const versionId = field(formData, 'versionId');
-    const section = field(formData, 'section');
-    const body = field(formData, 'body');
-    if (!UUID.test(versionId) || !isSection(section)) return invalid('comment', stale);
-    if (!body) return invalid('comment', 'Write a comment first.', { target: section });
+    // the message appears under the section's comment form
+    const posted = await readForm(event, 'comment', sectionComment, { targetField: 'section' });
+    if (!posted.ok) return posted.failure;
+    const { versionId, section, body } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'comment');
     if (failure) return failure;
     const { error: problem } = await api.POST('/v1/networks/{networkId}/strategy/versions/{versionId}/comments', {
@@ -306,22 +317,16 @@ export const actions: Actions = {
   },
 
   decide: async (event) => {
-    const formData = await event.request.formData();
-    const versionId = field(formData, 'versionId');
-    const decision = field(formData, 'decision');
-    const reason = field(formData, 'reason');
-    if (!UUID.test(versionId)) return invalid('decide', stale);
-    if (decision !== 'signed' && decision !== 'changes_requested') return invalid('decide', 'Choose a decision.');
-    if (decision === 'changes_requested' && !reason) {
-      return invalid('decide', 'Say what should change before requesting changes.', { values: { reason } });
-    }
+    const posted = await readForm(event, 'decide', decision, { values: ['reason'] });
+    if (!posted.ok) return posted.failure;
+    const { versionId, decision: choice, reason } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'decide');
     if (failure) return failure;
     const { data, error: problem } = await api.POST(
       '/v1/networks/{networkId}/strategy/versions/{versionId}/decisions',
       {
         params: { path: { networkId: network.id, versionId } },
-        body: decision === 'signed' ? { decision, ...(reason ? { reason } : {}) } : { decision, reason },
+        body: choice === 'signed' ? { decision: choice, ...(reason ? { reason } : {}) } : { decision: choice, reason },
       },
     );
     if (problem) return failWith('decide', problem, { values: { reason } });
@@ -335,8 +340,9 @@ export const actions: Actions = {
   },
 
   invite: async (event) => {
-    const userId = field(await event.request.formData(), 'userId');
-    if (!UUID.test(userId)) return invalid('team', 'Choose a partner manager to invite.');
+    const posted = await readForm(event, 'team', invitation);
+    if (!posted.ok) return posted.failure;
+    const { userId } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'team');
     if (failure) return failure;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/strategy/team', {
@@ -348,8 +354,9 @@ export const actions: Actions = {
   },
 
   remove: async (event) => {
-    const userId = field(await event.request.formData(), 'userId');
-    if (!UUID.test(userId)) return invalid('team', stale);
+    const posted = await readForm(event, 'team', removal);
+    if (!posted.ok) return posted.failure;
+    const { userId } = posted.data;
     const { failure, network, api } = actionNetwork(event, 'team');
     if (failure) return failure;
     const { error: problem } = await api.DELETE('/v1/networks/{networkId}/strategy/team/{userId}', {

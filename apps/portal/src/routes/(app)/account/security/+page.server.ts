@@ -1,7 +1,16 @@
 // The signed-in user's own account security: their password, two-factor sign-in, and where they are signed in.
-import { error } from '@sveltejs/kit';
-import { newPasswordProblem, weakPasswordMessage } from '$lib/passwords';
-import { failWith, field, invalid, withRetryTime } from '$lib/server/api';
+import * as v from 'valibot';
+import { weakPasswordMessage } from '$lib/passwords';
+import { fail500, failWith, withRetryTime } from '$lib/server/api';
+import {
+  authenticatorCode,
+  newPassword,
+  passwordsDiffer,
+  readForm,
+  required,
+  secret,
+  text,
+} from '$lib/server/form-schema';
 import { requireMe } from '$lib/server/guard';
 import { postedEnrolment } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,32 +18,58 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { api } = requireMe(event);
   const { data, error: problem } = await api.GET('/v1/me/sessions');
-  if (problem) error(problem.status, { message: problem.detail ?? problem.title, code: problem.code });
+  if (problem) fail500(problem, 'Your sessions could not be loaded.');
   return { sessions: data.items };
 };
 
-function secret(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-}
+const passwordChange = v.pipe(
+  v.object({
+    currentPassword: v.pipe(secret(), v.nonEmpty('Enter your current password.')),
+    newPassword: newPassword(),
+    confirm: secret(),
+  }),
+  v.forward(
+    v.partialCheck([['newPassword'], ['confirm']], (form) => form.newPassword === form.confirm, passwordsDiffer),
+    ['confirm'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['currentPassword'], ['newPassword']],
+      (form) => form.newPassword !== form.currentPassword,
+      'The new password is the same as the current one.',
+    ),
+    ['newPassword'],
+  ),
+);
 
-const sixDigits = (code: string) => /^\d{6}$/.test(code);
+const mfaConfirmation = v.object({ code: authenticatorCode('Enter the 6-digit code your authenticator app shows.') });
+
+const mfaDisabling = v.object({
+  password: v.pipe(
+    secret(),
+    v.nonEmpty('Enter your password and the current 6-digit code from your authenticator app.'),
+  ),
+  code: authenticatorCode('Enter your password and the current 6-digit code from your authenticator app.'),
+});
+
+const sessionRow = v.object({ sessionId: required('Choose a session to sign out.'), device: text() });
 
 export const actions: Actions = {
   password: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const currentPassword = secret(form, 'currentPassword');
-    const newPassword = secret(form, 'newPassword');
-    if (!currentPassword) return invalid('password', 'Enter your current password.');
-    const problem = newPasswordProblem(newPassword, secret(form, 'confirm'));
-    if (problem) return invalid('password', problem);
-    if (newPassword === currentPassword) return invalid('password', 'The new password is the same as the current one.');
+    const posted = await readForm(event, 'password', passwordChange);
+    if (!posted.ok) return posted.failure;
+    const { currentPassword, newPassword } = posted.data;
     const { error: refused, response } = await api.POST('/v1/me/password', { body: { currentPassword, newPassword } });
     if (refused?.code === 'weak_password') {
-      return invalid('password', weakPasswordMessage(refused.reason, refused.detail), { code: refused.code });
+      const message = weakPasswordMessage(refused.reason, refused.detail);
+      return failWith('password', refused, { message, fieldOf: { password: 'newPassword' } });
     }
-    if (refused) return failWith('password', withRetryTime(refused, response));
+    if (refused) {
+      return failWith('password', withRetryTime(refused, response), {
+        codeFields: { wrong_password: 'currentPassword' },
+      });
+    }
     return {
       form: 'password',
       success: 'Your password was changed. You were signed out everywhere else; this session continues.',
@@ -50,11 +85,10 @@ export const actions: Actions = {
 
   mfaConfirm: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const code = field(form, 'code').replace(/\s+/g, '');
-    const values = postedEnrolment(form);
-    if (!sixDigits(code))
-      return invalid('mfaConfirm', 'Enter the 6-digit code your authenticator app shows.', { values });
+    const posted = await readForm(event, 'mfaConfirm', mfaConfirmation, { values: postedEnrolment });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { code } = posted.data;
     const { data, error: refused } = await api.POST('/v1/me/mfa/totp/confirm', { body: { code } });
     if (refused) return failWith('mfaConfirm', refused, { values });
     return { form: 'mfaConfirm', recoveryCodes: data.recoveryCodes };
@@ -62,12 +96,9 @@ export const actions: Actions = {
 
   mfaDisable: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const password = secret(form, 'password');
-    const code = field(form, 'code').replace(/\s+/g, '');
-    if (!password || !sixDigits(code)) {
-      return invalid('mfaDisable', 'Enter your password and the current 6-digit code from your authenticator app.');
-    }
+    const posted = await readForm(event, 'mfaDisable', mfaDisabling);
+    if (!posted.ok) return posted.failure;
+    const { password, code } = posted.data;
     const { error: refused, response } = await api.DELETE('/v1/me/mfa', { body: { password, code } });
     if (refused) return failWith('mfaDisable', withRetryTime(refused, response));
     return { form: 'mfaDisable', success: 'Two-factor sign-in is off. You now sign in with your password alone.' };
@@ -75,10 +106,10 @@ export const actions: Actions = {
 
   revoke: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const sessionId = field(form, 'sessionId');
-    const device = field(form, 'device') || 'The session';
-    if (!sessionId) return invalid('revoke', 'Choose a session to sign out.');
+    const posted = await readForm(event, 'revoke', sessionRow);
+    if (!posted.ok) return posted.failure;
+    const { sessionId } = posted.data;
+    const device = posted.data.device || 'The session';
     const { error: refused } = await api.DELETE('/v1/me/sessions/{sessionId}', {
       params: { path: { sessionId } },
     });

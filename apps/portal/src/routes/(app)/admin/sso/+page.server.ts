@@ -1,16 +1,12 @@
 // Firm admins connect their firm's OpenID Connect provider for single sign-on, and prove the email domains
 // whose people sign in through it with a DNS TXT record.
-import { error } from '@sveltejs/kit';
-import { failWith, field, invalid } from '$lib/server/api';
+import * as v from 'valibot';
+import { fail500, failWith, field } from '$lib/server/api';
+import { checkbox, choice, readForm, required, secret, text } from '$lib/server/form-schema';
 import { requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const ssoRoles = ['viewer', 'analyst', 'manager'] as const;
-type SsoRole = (typeof ssoRoles)[number];
-
-function isSsoRole(value: string): value is SsoRole {
-  return (ssoRoles as readonly string[]).includes(value);
-}
 
 export const load: PageServerLoad = async (event) => {
   const { api, me } = requireRole(event, 'firm_admin');
@@ -21,42 +17,49 @@ export const load: PageServerLoad = async (event) => {
   ]);
   // No connection yet is a 404: the page offers to create one.
   const problem = (connection.response.status === 404 ? undefined : connection.error) ?? domains.error;
-  if (problem) error(problem.status, { message: problem.detail ?? problem.title, code: problem.code });
+  if (problem) fail500(problem, 'Single sign-on could not be loaded.');
   return { connection: connection.data ?? null, domains: domains.data?.items ?? [] };
 };
 
-/** The connection field a schema or discovery error is about, for showing it next to that field. */
-function problemField(problem: { code?: string; errors?: { path: string }[] }): string | undefined {
-  if (problem.code === 'issuer_unreachable' || problem.code === 'issuer_invalid') return 'issuer';
-  const path = problem.errors?.[0]?.path ?? '';
-  const name = path.replace(/^\/?body\/?/, '');
-  return ['issuer', 'clientId', 'clientSecret', 'defaultRole'].includes(name) ? name : undefined;
-}
+const connection = v.object({
+  issuer: required('Enter the issuer URL of your identity provider.'),
+  clientId: required('Enter the client ID.'),
+  clientSecret: v.pipe(secret(), v.trim()),
+  defaultRole: choice(ssoRoles, 'Choose a default role.'),
+  ssoOnly: checkbox(),
+  enabled: checkbox(),
+});
+
+/** Discovery problems are about the issuer. */
+const issuerProblems = { issuer_unreachable: 'issuer', issuer_invalid: 'issuer' };
+
+const newDomain = v.object({
+  domain: v.pipe(required('Enter an email domain, such as example.com.'), v.toLowerCase()),
+});
+
+const domainRow = (message: string) => v.object({ domainId: required(message), domain: text() });
 
 export const actions: Actions = {
   save: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const issuer = field(form, 'issuer');
-    const clientId = field(form, 'clientId');
-    const clientSecret = field(form, 'clientSecret');
-    const defaultRole = field(form, 'defaultRole');
-    const ssoOnly = field(form, 'ssoOnly') === 'on';
-    const enabled = field(form, 'enabled') === 'on';
-    // Never the secret.
-    const values = { issuer, clientId, defaultRole, ssoOnly: String(ssoOnly), enabled: String(enabled) };
-    if (!issuer)
-      return invalid('save', 'Enter the issuer URL of your identity provider.', { values, target: 'issuer' });
-    if (!clientId) return invalid('save', 'Enter the client ID.', { values, target: 'clientId' });
-    if (!isSsoRole(defaultRole)) return invalid('save', 'Choose a default role.', { values, target: 'defaultRole' });
+    const posted = await readForm(event, 'save', connection, {
+      // never the secret
+      values: (form) => ({
+        issuer: field(form, 'issuer'),
+        clientId: field(form, 'clientId'),
+        defaultRole: field(form, 'defaultRole'),
+        ssoOnly: String(form.get('ssoOnly') === 'on'),
+        enabled: String(form.get('enabled') === 'on'),
+      }),
+    });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { issuer, clientId, clientSecret, defaultRole, ssoOnly, enabled } = posted.data;
     const { data, error: problem } = await api.PUT('/v1/firms/{firmId}/sso', {
       params: { path: { firmId: me.firm.id } },
       body: { issuer, clientId, defaultRole, ssoOnly, enabled, ...(clientSecret ? { clientSecret } : {}) },
     });
-    if (problem) {
-      const target = problemField(problem);
-      return failWith('save', problem, { values, ...(target ? { target } : {}) });
-    }
+    if (problem) return failWith('save', problem, { values, codeFields: issuerProblems });
     return {
       form: 'save',
       success: data.enabled
@@ -76,23 +79,22 @@ export const actions: Actions = {
 
   addDomain: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const domain = field(form, 'domain').toLowerCase();
-    const values = { domain };
-    if (!domain) return invalid('addDomain', 'Enter an email domain, such as example.com.', { values });
+    const posted = await readForm(event, 'addDomain', newDomain, {
+      values: (form) => ({ domain: field(form, 'domain').toLowerCase() }),
+    });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { domain } = posted.data;
     const { data, error: problem } = await api.POST('/v1/firms/{firmId}/sso/domains', {
       params: { path: { firmId: me.firm.id } },
       body: { domain },
     });
     if (problem) {
       const badDomain = problem.code === 'validation_failed';
-      return failWith(
-        'addDomain',
-        badDomain
-          ? { ...problem, errors: [], detail: `“${domain}” is not a valid domain, such as example.com.` }
-          : problem,
-        { values },
-      );
+      return failWith('addDomain', problem, {
+        values,
+        ...(badDomain ? { message: `“${domain}” is not a valid domain, such as example.com.` } : {}),
+      });
     }
     return {
       form: 'addDomain',
@@ -102,9 +104,9 @@ export const actions: Actions = {
 
   verifyDomain: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const domainId = field(form, 'domainId');
-    if (!domainId) return invalid('verifyDomain', 'Choose a domain to verify.');
+    const posted = await readForm(event, 'verifyDomain', domainRow('Choose a domain to verify.'));
+    if (!posted.ok) return posted.failure;
+    const { domainId } = posted.data;
     const { data, error: problem } = await api.POST('/v1/firms/{firmId}/sso/domains/{domainId}/verify', {
       params: { path: { firmId: me.firm.id, domainId } },
     });
@@ -114,13 +116,13 @@ export const actions: Actions = {
 
   removeDomain: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const domainId = field(form, 'domainId');
-    if (!domainId) return invalid('removeDomain', 'Choose a domain to remove.');
+    const posted = await readForm(event, 'removeDomain', domainRow('Choose a domain to remove.'));
+    if (!posted.ok) return posted.failure;
+    const { domainId, domain } = posted.data;
     const { error: problem } = await api.DELETE('/v1/firms/{firmId}/sso/domains/{domainId}', {
       params: { path: { firmId: me.firm.id, domainId } },
     });
     if (problem) return failWith('removeDomain', problem);
-    return { form: 'removeDomain', success: `${field(form, 'domain') || 'The domain'} was removed.` };
+    return { form: 'removeDomain', success: `${domain || 'The domain'} was removed.` };
   },
 };

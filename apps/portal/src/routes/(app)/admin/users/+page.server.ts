@@ -1,8 +1,9 @@
 // Firm admins manage their firm's people: roles, deactivation, sessions, removal, email invitations, and
 // whether everyone must sign in with two-factor authentication.
-import { error } from '@sveltejs/kit';
-import { firmRoleLabel, isFirmRole, formatDateTime } from '$lib/format';
-import { allPages, failWith, field, invalid } from '$lib/server/api';
+import * as v from 'valibot';
+import { firmRoleLabel, firmRoles, formatDateTime } from '$lib/format';
+import { allPages, fail500, failWith } from '$lib/server/api';
+import { checkbox, choice, readForm, required, text } from '$lib/server/form-schema';
 import { requireRole } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,17 +19,34 @@ export const load: PageServerLoad = async (event) => {
     api.GET('/v1/firms/{firmId}', { params: { path: { firmId } } }),
   ]);
   const problem = users.error ?? invitations.error ?? firm.error;
-  if (problem) error(problem.status, { message: problem.detail ?? problem.title, code: problem.code });
+  if (problem) fail500(problem, 'The users could not be loaded.');
   return { users: users.items, invitations: invitations.items, requireMfa: firm.data?.requireMfa ?? false };
 };
+
+const roleChange = v.object({ userId: required('Choose a role.'), role: choice(firmRoles, 'Choose a role.') });
+
+const mfaPolicy = v.object({ requireMfa: checkbox() });
+
+const activation = v.object({
+  userId: required('Choose a user.'),
+  active: choice(['true', 'false'], 'Choose a user.'),
+});
+
+const member = (message: string) => v.object({ userId: required(message), name: text() });
+
+const invitation = v.object({
+  email: required('Enter the email address to invite.'),
+  role: choice(firmRoles, 'Choose a role for the new user.'),
+});
+
+const withdrawal = v.object({ invitationId: required('Choose an invitation to withdraw.'), email: text() });
 
 export const actions: Actions = {
   role: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const userId = field(form, 'userId');
-    const role = field(form, 'role');
-    if (!userId || !isFirmRole(role)) return invalid('role', 'Choose a role.', { target: userId });
+    const posted = await readForm(event, 'role', roleChange, { target: '', targetField: 'userId' });
+    if (!posted.ok) return posted.failure;
+    const { userId, role } = posted.data;
     const { data, error: problem } = await api.PATCH('/v1/firms/{firmId}/users/{userId}', {
       params: { path: { firmId: me.firm.id, userId } },
       body: { role },
@@ -39,8 +57,9 @@ export const actions: Actions = {
 
   requireMfa: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const requireMfa = field(form, 'requireMfa') === 'on';
+    const posted = await readForm(event, 'requireMfa', mfaPolicy);
+    if (!posted.ok) return posted.failure;
+    const { requireMfa } = posted.data;
     const { data, error: problem } = await api.PATCH('/v1/firms/{firmId}', {
       params: { path: { firmId: me.firm.id } },
       body: { requireMfa },
@@ -56,10 +75,9 @@ export const actions: Actions = {
 
   active: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const userId = field(form, 'userId');
-    const active = field(form, 'active');
-    if (!userId || (active !== 'true' && active !== 'false')) return invalid('active', 'Choose a user.');
+    const posted = await readForm(event, 'active', activation);
+    if (!posted.ok) return posted.failure;
+    const { userId, active } = posted.data;
     const { data, error: problem } = await api.PATCH('/v1/firms/{firmId}/users/{userId}', {
       params: { path: { firmId: me.firm.id, userId } },
       body: { active: active === 'true' },
@@ -75,10 +93,10 @@ export const actions: Actions = {
 
   revokeSessions: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const userId = field(form, 'userId');
-    const name = field(form, 'name') || 'The user';
-    if (!userId) return invalid('revokeSessions', 'Choose a user.');
+    const posted = await readForm(event, 'revokeSessions', member('Choose a user.'));
+    if (!posted.ok) return posted.failure;
+    const { userId } = posted.data;
+    const name = posted.data.name || 'The user';
     const { data, error: problem } = await api.POST('/v1/firms/{firmId}/users/{userId}/sessions/revoke', {
       params: { path: { firmId: me.firm.id, userId } },
     });
@@ -94,10 +112,10 @@ export const actions: Actions = {
 
   remove: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const userId = field(form, 'userId');
-    const name = field(form, 'name') || 'The user';
-    if (!userId) return invalid('remove', 'Choose a user to remove.');
+    const posted = await readForm(event, 'remove', member('Choose a user to remove.'));
+    if (!posted.ok) return posted.failure;
+    const { userId } = posted.data;
+    const name = posted.data.name || 'The user';
     const { error: problem } = await api.DELETE('/v1/firms/{firmId}/users/{userId}', {
       params: { path: { firmId: me.firm.id, userId } },
     });
@@ -107,25 +125,20 @@ export const actions: Actions = {
 
   invite: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const email = field(form, 'email');
-    const role = field(form, 'role');
-    const values = { email, role };
-    if (!email) return invalid('invite', 'Enter the email address to invite.', { values });
-    if (!isFirmRole(role)) return invalid('invite', 'Choose a role for the new user.', { values });
+    const posted = await readForm(event, 'invite', invitation, { values: ['email', 'role'] });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { email, role } = posted.data;
     const { data, error: problem } = await api.POST('/v1/firms/{firmId}/invitations', {
       params: { path: { firmId: me.firm.id } },
       body: { email, role },
     });
     if (problem) {
       const badEmail = problem.code === 'validation_failed' && problem.errors?.some((e) => e.path.endsWith('email'));
-      return failWith(
-        'invite',
-        badEmail ? { ...problem, errors: [], detail: `“${email}” is not a valid email address.` } : problem,
-        {
-          values,
-        },
-      );
+      return failWith('invite', problem, {
+        values,
+        ...(badEmail ? { message: `“${email}” is not a valid email address.` } : {}),
+      });
     }
     return {
       form: 'invite',
@@ -135,13 +148,13 @@ export const actions: Actions = {
 
   withdraw: async (event) => {
     const { api, me } = requireRole(event, 'firm_admin');
-    const form = await event.request.formData();
-    const invitationId = field(form, 'invitationId');
-    if (!invitationId) return invalid('withdraw', 'Choose an invitation to withdraw.');
+    const posted = await readForm(event, 'withdraw', withdrawal);
+    if (!posted.ok) return posted.failure;
+    const { invitationId, email } = posted.data;
     const { error: problem } = await api.DELETE('/v1/firms/{firmId}/invitations/{invitationId}', {
       params: { path: { firmId: me.firm.id, invitationId } },
     });
     if (problem) return failWith('withdraw', problem, { target: invitationId });
-    return { form: 'withdraw', success: `The invitation to ${field(form, 'email') || 'that address'} was withdrawn.` };
+    return { form: 'withdraw', success: `The invitation to ${email || 'that address'} was withdrawn.` };
   },
 };

@@ -1,8 +1,10 @@
 // One network: its members with chain role, status, relationship stage and executive sponsor. The focal
 // firm invites partners and sets relationship stages; each member names its own executive sponsor.
 import { error, redirect } from '@sveltejs/kit';
-import { isChainRole, isRelationshipStage, hasRole, chainRoleLabel, formatDate, stageLabel } from '$lib/format';
-import { allPages, failWith, field, invalid } from '$lib/server/api';
+import * as v from 'valibot';
+import { chainRoles, relationshipStages, hasRole, chainRoleLabel, formatDate, stageLabel } from '$lib/format';
+import { allPages, failWith, field } from '$lib/server/api';
+import { choice, readForm, required, text } from '$lib/server/form-schema';
 import { requireMe } from '$lib/server/guard';
 import { cookieOptions, NETWORK_COOKIE } from '$lib/server/session';
 import type { FirmInvitation, FirmUser } from '$lib/types';
@@ -67,19 +69,46 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
+const memberInvitation = v.object({
+  firmSlug: v.pipe(required('Enter the partner firm’s slug, e.g. contoso.'), v.toLowerCase()),
+  chainRole: v.union(
+    [v.literal(''), choice(chainRoles, 'Choose a chain role from the list.')],
+    'Choose a chain role from the list.',
+  ),
+});
+
+const firmInvitation = v.object({
+  email: required('Enter the email address to send the invitation to.'),
+  firmName: text(),
+  chainRole: choice(chainRoles, 'Choose the firm’s chain role.'),
+});
+
+const invitationRow = v.object({ firmInvitationId: text() });
+
+const stage = v.object({
+  firmId: required('Choose a relationship stage.'),
+  relationshipStage: choice(relationshipStages, 'Choose a relationship stage.'),
+});
+
+const sponsor = v.object({ userId: text() });
+
+const details = v.object({ name: required('The network needs a name.'), description: text() });
+
 export const actions: Actions = {
   invite: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const firmSlug = field(form, 'firmSlug').toLowerCase();
-    const chainRole = field(form, 'chainRole');
-    const values = { firmSlug, chainRole };
-    if (!firmSlug) return invalid('invite', 'Enter the partner firm’s slug, e.g. contoso.', { values });
-    if (chainRole && !isChainRole(chainRole))
-      return invalid('invite', 'Choose a chain role from the list.', { values });
+    const posted = await readForm(event, 'invite', memberInvitation, {
+      values: (form) => ({
+        firmSlug: field(form, 'firmSlug').toLowerCase(),
+        chainRole: field(form, 'chainRole'),
+      }),
+    });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { firmSlug, chainRole } = posted.data;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/members', {
       params: { path: { networkId: event.params.networkId } },
-      body: { firmSlug, ...(isChainRole(chainRole) ? { chainRole } : {}) },
+      body: { firmSlug, ...(chainRole ? { chainRole } : {}) },
     });
     if (problem) return failWith('invite', problem, { values });
     return {
@@ -90,13 +119,12 @@ export const actions: Actions = {
 
   inviteNewFirm: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const email = field(form, 'email');
-    const firmName = field(form, 'firmName');
-    const chainRole = field(form, 'chainRole');
-    const values = { email, firmName, chainRole };
-    if (!email) return invalid('inviteNewFirm', 'Enter the email address to send the invitation to.', { values });
-    if (!isChainRole(chainRole)) return invalid('inviteNewFirm', 'Choose the firm’s chain role.', { values });
+    const posted = await readForm(event, 'inviteNewFirm', firmInvitation, {
+      values: ['email', 'firmName', 'chainRole'],
+    });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { email, firmName, chainRole } = posted.data;
     const { data, error: problem } = await api.POST('/v1/networks/{networkId}/firm-invitations', {
       params: { path: { networkId: event.params.networkId } },
       body: { email, chainRole, ...(firmName ? { firmName } : {}) },
@@ -110,8 +138,9 @@ export const actions: Actions = {
 
   resendFirmInvitation: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const firmInvitationId = field(form, 'firmInvitationId');
+    const posted = await readForm(event, 'firmInvitation', invitationRow);
+    if (!posted.ok) return posted.failure;
+    const { firmInvitationId } = posted.data;
     const { data, error: problem } = await api.POST(
       '/v1/networks/{networkId}/firm-invitations/{firmInvitationId}/resend',
       { params: { path: { networkId: event.params.networkId, firmInvitationId } }, body: {} },
@@ -126,8 +155,9 @@ export const actions: Actions = {
 
   withdrawFirmInvitation: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const firmInvitationId = field(form, 'firmInvitationId');
+    const posted = await readForm(event, 'firmInvitation', invitationRow);
+    if (!posted.ok) return posted.failure;
+    const { firmInvitationId } = posted.data;
     const { error: problem } = await api.DELETE('/v1/networks/{networkId}/firm-invitations/{firmInvitationId}', {
       params: { path: { networkId: event.params.networkId, firmInvitationId } },
     });
@@ -137,12 +167,9 @@ export const actions: Actions = {
 
   stage: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const firmId = field(form, 'firmId');
-    const relationshipStage = field(form, 'relationshipStage');
-    if (!firmId || !isRelationshipStage(relationshipStage)) {
-      return invalid('stage', 'Choose a relationship stage.', { target: firmId });
-    }
+    const posted = await readForm(event, 'stage', stage, { target: '', targetField: 'firmId' });
+    if (!posted.ok) return posted.failure;
+    const { firmId, relationshipStage } = posted.data;
     const { data, error: problem } = await api.PATCH('/v1/networks/{networkId}/members/{firmId}', {
       params: { path: { networkId: event.params.networkId, firmId } },
       body: { relationshipStage },
@@ -157,8 +184,9 @@ export const actions: Actions = {
 
   sponsor: async (event) => {
     const { api, me } = requireMe(event);
-    const form = await event.request.formData();
-    const userId = field(form, 'userId');
+    const posted = await readForm(event, 'sponsor', sponsor);
+    if (!posted.ok) return posted.failure;
+    const { userId } = posted.data;
     const { data, error: problem } = await api.PATCH('/v1/networks/{networkId}/members/{firmId}', {
       params: { path: { networkId: event.params.networkId, firmId: me.firm.id } },
       body: { executiveSponsorUserId: userId || null },
@@ -175,11 +203,10 @@ export const actions: Actions = {
 
   details: async (event) => {
     const { api } = requireMe(event);
-    const form = await event.request.formData();
-    const name = field(form, 'name');
-    const description = field(form, 'description');
-    const values = { name, description };
-    if (!name) return invalid('details', 'The network needs a name.', { values });
+    const posted = await readForm(event, 'details', details, { values: ['name', 'description'] });
+    if (!posted.ok) return posted.failure;
+    const { values } = posted;
+    const { name, description } = posted.data;
     const { error: problem } = await api.PATCH('/v1/networks/{networkId}', {
       params: { path: { networkId: event.params.networkId } },
       body: { name, description },

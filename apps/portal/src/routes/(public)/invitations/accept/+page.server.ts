@@ -1,13 +1,33 @@
 // Accepting an invitation to a firm: look the link's token up, then set a name and password (or, for
 // someone who already has an account, enter its password) and sign in.
 import { redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { apiClient, failWith, field, invalid, problemOf, sessionFrom, signInClient } from '$lib/server/api';
+import { checkForm, newPassword, passwordsDiffer, required, secret, text } from '$lib/server/form-schema';
 import { startSession } from '$lib/server/sign-in';
 import type { Problem } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
 
-const PASSWORD_MIN = 12;
-const PASSWORD_MAX = 128;
+/** A newcomer: a name and a new password. */
+const newAccount = v.pipe(
+  v.object({
+    token: text(),
+    name: required('Enter your name as colleagues should see it.'),
+    password: newPassword(),
+    confirm: secret(),
+  }),
+  v.forward(
+    v.partialCheck([['password'], ['confirm']], (form) => form.password === form.confirm, passwordsDiffer),
+    ['confirm'],
+  ),
+);
+
+/** Someone with an Accord account already: its password. */
+const existingAccount = v.object({
+  token: text(),
+  name: text(),
+  password: v.pipe(secret(), v.nonEmpty('Enter the password of your Accord account.')),
+});
 
 /** What to tell the visitor when the link cannot be used, from the problem's code. */
 function unusable(problem: Problem): { title: string; message: string } {
@@ -67,23 +87,14 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const token = field(form, 'token');
-    const name = field(form, 'name');
+    const values = { name: field(form, 'name') };
+    if (!field(form, 'token')) return invalid('accept', 'The invitation link has no token.', { values });
     const userExists = field(form, 'userExists') === 'true';
-    const password = typeof form.get('password') === 'string' ? (form.get('password') as string) : '';
-    const confirm = typeof form.get('confirm') === 'string' ? (form.get('confirm') as string) : '';
-    const values = { name };
-
-    if (!token) return invalid('accept', 'The invitation link has no token.', { values });
-    if (!userExists) {
-      if (!name) return invalid('accept', 'Enter your name as colleagues should see it.', { values });
-      if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-        return invalid('accept', `Choose a password of ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`, { values });
-      }
-      if (password !== confirm) return invalid('accept', 'The two passwords do not match.', { values });
-    } else if (!password) {
-      return invalid('accept', 'Enter the password of your Accord account.', { values });
-    }
+    const posted = userExists
+      ? checkForm(form, 'accept', existingAccount, { values: ['name'] })
+      : checkForm(form, 'accept', newAccount, { values: ['name'] });
+    if (!posted.ok) return posted.failure;
+    const { token, name, password } = posted.data;
 
     let result;
     try {

@@ -1,16 +1,14 @@
 // One feed batch of the current network: its facts, live status while it is checked and loaded, and its
 // error report (paged; the whole report as CSV from ./errors.csv).
 import { error, redirect } from '@sveltejs/kit';
-import { requireMe } from '$lib/server/guard';
-import { memberNetwork } from '$lib/server/network';
+import { activeNetwork } from '$lib/server/network';
 import type { PageServerLoad } from './$types';
 
 const ERRORS_PER_PAGE = 50;
 
 export const load: PageServerLoad = async (event) => {
-  const { api, me } = requireMe(event);
-  const { network, state } = memberNetwork(me, event);
-  if (!network || state !== 'active') redirect(303, '/exchange');
+  const { api, network } = activeNetwork(event);
+  if (!network) redirect(303, '/exchange');
   const networkId = network.id;
   const { batchId } = event.params;
   const cursor = event.url.searchParams.get('cursor') || null;
