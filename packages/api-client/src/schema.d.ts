@@ -7996,15 +7996,56 @@ export interface operations {
                                     a: number;
                                     b: number;
                                     logLikelihood: number;
+                                    /** @description Asymptotic standard errors from the Hessian of the log-likelihood at the optimum. */
+                                    standardErrors?: {
+                                        r: number | null;
+                                        alpha: number | null;
+                                        a: number | null;
+                                        b: number | null;
+                                    };
+                                    /** @description The gradient of the log-likelihood reached ~0. */
+                                    converged?: boolean;
+                                    iterations?: number;
                                 } | null;
                                 gammaGamma: {
                                     p: number;
                                     q: number;
                                     gamma: number;
                                     logLikelihood: number;
+                                    /** @description Asymptotic standard errors from the Hessian of the log-likelihood at the optimum. */
+                                    standardErrors?: {
+                                        p: number | null;
+                                        q: number | null;
+                                        gamma: number | null;
+                                    };
+                                    /** @description The gradient of the log-likelihood reached ~0. */
+                                    converged?: boolean;
+                                    iterations?: number;
                                 } | null;
+                                /** @description Every customer: the fits use no sample. */
                                 fittedCustomers: number;
                                 repeatCustomers: number;
+                                /** @description Distinct (x, t_x, T) histories the likelihood was summed over, weighted. */
+                                distinctHistories?: number;
+                                comparison?: {
+                                    /** @enum {unknown} */
+                                    model: "bg_nbd" | "modified_bg_nbd" | "pareto_nbd";
+                                    /** @description bg_nbd and modified_bg_nbd: r, alpha, a, b; pareto_nbd: r, alpha, s, beta. */
+                                    params: {
+                                        [key: string]: number;
+                                    };
+                                    standardErrors: {
+                                        [key: string]: number | null;
+                                    };
+                                    logLikelihood: number;
+                                    parameters: number;
+                                    /** @description 2k - 2 ln L; lower is better. */
+                                    aic: number;
+                                    /** @description k ln(customers) - 2 ln L; lower is better, the ranking key. */
+                                    bic: number;
+                                    converged: boolean;
+                                    iterations: number;
+                                }[] | null;
                             } | null;
                             settings: {
                                 margin: number;
@@ -8114,15 +8155,56 @@ export interface operations {
                                     a: number;
                                     b: number;
                                     logLikelihood: number;
+                                    /** @description Asymptotic standard errors from the Hessian of the log-likelihood at the optimum. */
+                                    standardErrors?: {
+                                        r: number | null;
+                                        alpha: number | null;
+                                        a: number | null;
+                                        b: number | null;
+                                    };
+                                    /** @description The gradient of the log-likelihood reached ~0. */
+                                    converged?: boolean;
+                                    iterations?: number;
                                 } | null;
                                 gammaGamma: {
                                     p: number;
                                     q: number;
                                     gamma: number;
                                     logLikelihood: number;
+                                    /** @description Asymptotic standard errors from the Hessian of the log-likelihood at the optimum. */
+                                    standardErrors?: {
+                                        p: number | null;
+                                        q: number | null;
+                                        gamma: number | null;
+                                    };
+                                    /** @description The gradient of the log-likelihood reached ~0. */
+                                    converged?: boolean;
+                                    iterations?: number;
                                 } | null;
+                                /** @description Every customer: the fits use no sample. */
                                 fittedCustomers: number;
                                 repeatCustomers: number;
+                                /** @description Distinct (x, t_x, T) histories the likelihood was summed over, weighted. */
+                                distinctHistories?: number;
+                                comparison?: {
+                                    /** @enum {unknown} */
+                                    model: "bg_nbd" | "modified_bg_nbd" | "pareto_nbd";
+                                    /** @description bg_nbd and modified_bg_nbd: r, alpha, a, b; pareto_nbd: r, alpha, s, beta. */
+                                    params: {
+                                        [key: string]: number;
+                                    };
+                                    standardErrors: {
+                                        [key: string]: number | null;
+                                    };
+                                    logLikelihood: number;
+                                    parameters: number;
+                                    /** @description 2k - 2 ln L; lower is better. */
+                                    aic: number;
+                                    /** @description k ln(customers) - 2 ln L; lower is better, the ranking key. */
+                                    bic: number;
+                                    converged: boolean;
+                                    iterations: number;
+                                }[] | null;
                             } | null;
                             settings: {
                                 margin: number;
@@ -8271,19 +8353,59 @@ export interface operations {
                         timeUnit: "day" | "week";
                         customers: number;
                         repeatCustomers: number;
+                        distinctHistories: number;
                         bgNbd: {
                             r: number;
                             alpha: number;
                             a: number;
                             b: number;
                             logLikelihood: number;
+                            /** @description Asymptotic standard errors from the Hessian of the log-likelihood at the optimum. */
+                            standardErrors?: {
+                                r: number | null;
+                                alpha: number | null;
+                                a: number | null;
+                                b: number | null;
+                            };
+                            /** @description The gradient of the log-likelihood reached ~0. */
+                            converged?: boolean;
+                            iterations?: number;
                         } | null;
                         gammaGamma: {
                             p: number;
                             q: number;
                             gamma: number;
                             logLikelihood: number;
+                            /** @description Asymptotic standard errors from the Hessian of the log-likelihood at the optimum. */
+                            standardErrors?: {
+                                p: number | null;
+                                q: number | null;
+                                gamma: number | null;
+                            };
+                            /** @description The gradient of the log-likelihood reached ~0. */
+                            converged?: boolean;
+                            iterations?: number;
                         } | null;
+                        /** @description BG/NBD, modified BG/NBD and Pareto/NBD fitted on the same histories, best (lowest BIC) first; customers are valued with BG/NBD whichever ranks first. */
+                        comparison: {
+                            /** @enum {unknown} */
+                            model: "bg_nbd" | "modified_bg_nbd" | "pareto_nbd";
+                            /** @description bg_nbd and modified_bg_nbd: r, alpha, a, b; pareto_nbd: r, alpha, s, beta. */
+                            params: {
+                                [key: string]: number;
+                            };
+                            standardErrors: {
+                                [key: string]: number | null;
+                            };
+                            logLikelihood: number;
+                            parameters: number;
+                            /** @description 2k - 2 ln L; lower is better. */
+                            aic: number;
+                            /** @description k ln(customers) - 2 ln L; lower is better, the ranking key. */
+                            bic: number;
+                            converged: boolean;
+                            iterations: number;
+                        }[];
                     };
                 };
             };

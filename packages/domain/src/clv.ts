@@ -7,7 +7,7 @@
 import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
-import { minimizeBfgs } from './optimize.ts';
+import { maximizeLikelihood, type FitOptions, type MaximumLikelihoodFit } from './maximum-likelihood.ts';
 import { dayNumber } from './calendar.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -93,7 +93,7 @@ export function customerHistories(
 // Shared fitting helpers
 
 /** How many customers share each row; all 1 when not given. */
-const weightAt = (weight: ArrayLike<number> | undefined, i: number): number => (weight ? weight[i]! : 1);
+export const weightAt = (weight: ArrayLike<number> | undefined, i: number): number => (weight ? weight[i]! : 1);
 
 /** Distinct x values and each row's index into them, so the Gamma-function terms (which depend
  * on x only) are computed once per distinct x rather than once per row. */
@@ -142,23 +142,19 @@ export interface BgNbdData {
   weight?: ArrayLike<number>;
 }
 
-/**
- * The fits stop when no component of the mean log-likelihood's gradient (per customer, in log
- * parameters) exceeds this: the parameters are then settled to well beyond the digits published for
- * CDNOW, and a tighter bound only costs line searches along a flat ridge where the data do not
- * identify the parameters (BG/NBD's a and b growing together when drop-out hardly varies).
- */
-const GRADIENT_TOLERANCE = 1e-8;
+/** Maximum-likelihood estimates with their standard errors and how the optimiser ended. */
+export type FitReport<P> = P & {
+  logLikelihood: number;
+  converged: boolean;
+  iterations: number;
+  gradientNorm: number;
+  standardErrors: { [K in keyof P]: number };
+};
 
-export interface FitOptions {
-  /** Gradient tolerance on the mean log-likelihood per customer in log-parameter space. */
-  gradientTolerance?: number;
-  maxIterations?: number;
-}
+export type BgNbdFit = FitReport<BgNbdParams>;
 
-export type BgNbdFit = BgNbdParams & { logLikelihood: number; converged: boolean; iterations: number };
-
-interface PreparedBgNbd {
+/** BG/NBD-style histories checked, with their distinct x values and per-x work arrays. */
+export interface PreparedBgNbd {
   xs: Float64Array;
   ux: Int32Array;
   tx: ArrayLike<number>;
@@ -174,7 +170,7 @@ interface PreparedBgNbd {
   lnBx1: Float64Array;
 }
 
-function prepareBgNbd(data: BgNbdData): PreparedBgNbd {
+export function prepareBgNbd(data: BgNbdData): PreparedBgNbd {
   const n = data.x.length;
   checkLengths('BG/NBD data', n, { tx: data.tx, T: data.T, weight: data.weight });
   let totalWeight = 0;
@@ -280,15 +276,29 @@ export function bgNbdLogLikelihood(p: BgNbdParams, data: BgNbdData): number {
 }
 
 /**
- * Maximum-likelihood BG/NBD parameters. Optimises the mean log-likelihood per customer in
- * log-parameter space (keeps the parameters positive and the problem well scaled) by BFGS with
- * the analytic gradient, from a start scaled to the data's purchase rate so the time unit does
- * not matter.
+ * Maximum-likelihood BG/NBD parameters with the analytic gradient, from a start scaled to the data's
+ * purchase rate so the time unit does not matter.
  */
 export function fitBgNbd(data: BgNbdData, options: FitOptions = {}): BgNbdFit {
   const prep = prepareBgNbd(data);
   if (!(prep.totalWeight > 0)) throw new RangeError('BG/NBD fit: no customers');
-  const W = prep.totalWeight;
+  const fit = maximizeLikelihood(
+    {
+      customers: prep.totalWeight,
+      start: [1, startingAlpha(data, prep.totalWeight), 1, 1],
+      gradient: true,
+      logLikelihood: (p, grad) => bgNbdLl(prep, p[0]!, p[1]!, p[2]!, p[3]!, grad),
+    },
+    options,
+  );
+  return fitReport(fit, ['r', 'alpha', 'a', 'b'] as const);
+}
+
+/** alpha = 1 / (repeat purchases per unit of time), with r = 1: a gamma with the observed mean rate. */
+export function startingAlpha(
+  data: { x: ArrayLike<number>; T: ArrayLike<number>; weight?: ArrayLike<number> | undefined },
+  customers: number,
+) {
   let sx = 0;
   let sT = 0;
   for (let i = 0; i < data.x.length; i++) {
@@ -296,37 +306,27 @@ export function fitBgNbd(data: BgNbdData, options: FitOptions = {}): BgNbdFit {
     sx += w * data.x[i]!;
     sT += w * data.T[i]!;
   }
-  // r = 1 and alpha = 1 / (repeat purchases per unit of time): a gamma with the observed mean rate.
-  const alpha0 = sx > 0 && sT > 0 ? sT / sx : sT > 0 ? sT / W : 1;
-  const g = new Float64Array(4);
-  const result = minimizeBfgs(
-    (theta, grad) => {
-      const r = Math.exp(theta[0]!);
-      const alpha = Math.exp(theta[1]!);
-      const a = Math.exp(theta[2]!);
-      const b = Math.exp(theta[3]!);
-      const ll = bgNbdLl(prep, r, alpha, a, b, g);
-      grad[0] = (-r * g[0]!) / W;
-      grad[1] = (-alpha * g[1]!) / W;
-      grad[2] = (-a * g[2]!) / W;
-      grad[3] = (-b * g[3]!) / W;
-      return -ll / W;
-    },
-    [0, Math.log(alpha0), 0, 0],
-    {
-      gradientTolerance: options.gradientTolerance ?? GRADIENT_TOLERANCE,
-      maxIterations: options.maxIterations ?? 1000,
-    },
-  );
-  const [r, alpha, a, b] = Array.from(result.x, Math.exp) as [number, number, number, number];
+  return sx > 0 && sT > 0 ? sT / sx : sT > 0 ? sT / customers : 1;
+}
+
+/** A fit's parameters and standard errors under the model's names. */
+export function fitReport<const N extends readonly string[]>(
+  fit: MaximumLikelihoodFit,
+  names: N,
+): FitReport<Record<N[number], number>> {
+  const params = {} as Record<N[number], number>;
+  const standardErrors = {} as Record<N[number], number>;
+  names.forEach((name: N[number], i) => {
+    params[name] = fit.params[i]!;
+    standardErrors[name] = fit.standardErrors[i]!;
+  });
   return {
-    r,
-    alpha,
-    a,
-    b,
-    logLikelihood: bgNbdLl(prep, r, alpha, a, b),
-    converged: result.converged,
-    iterations: result.iterations,
+    ...params,
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    gradientNorm: fit.gradientNorm,
+    standardErrors,
   };
 }
 
@@ -540,10 +540,7 @@ export interface GammaGammaData {
   weight?: ArrayLike<number>;
 }
 
-export type GammaGammaFit = GammaGammaParams & {
-  logLikelihood: number;
-  converged: boolean;
-  iterations: number;
+export type GammaGammaFit = FitReport<GammaGammaParams> & {
   /** Weighted number of customers the fit used: those with x > 0 and zbar > 0. */
   customers: number;
 };
@@ -645,34 +642,16 @@ export function fitGammaGamma(data: GammaGammaData, options: FitOptions = {}): G
   let mean = 0;
   for (let k = 0; k < prep.xz.length; k++) mean += (prep.w[k]! * Math.exp(prep.lnZ[k]!)) / W;
   // Start with p = 1, q = 2 and gamma matching the mean spend (E[z] = p gamma / (q - 1)).
-  const g = new Float64Array(3);
-  const result = minimizeBfgs(
-    (theta, grad) => {
-      const p = Math.exp(theta[0]!);
-      const q = Math.exp(theta[1]!);
-      const gamma = Math.exp(theta[2]!);
-      const ll = gammaGammaLl(prep, p, q, gamma, g);
-      grad[0] = (-p * g[0]!) / W;
-      grad[1] = (-q * g[1]!) / W;
-      grad[2] = (-gamma * g[2]!) / W;
-      return -ll / W;
-    },
-    [0, Math.log(2), Math.log(mean)],
+  const fit = maximizeLikelihood(
     {
-      gradientTolerance: options.gradientTolerance ?? GRADIENT_TOLERANCE,
-      maxIterations: options.maxIterations ?? 1000,
+      customers: W,
+      start: [1, 2, mean],
+      gradient: true,
+      logLikelihood: (v, grad) => gammaGammaLl(prep, v[0]!, v[1]!, v[2]!, grad),
     },
+    options,
   );
-  const [p, q, gamma] = Array.from(result.x, Math.exp) as [number, number, number];
-  return {
-    p,
-    q,
-    gamma,
-    logLikelihood: gammaGammaLl(prep, p, q, gamma),
-    converged: result.converged,
-    iterations: result.iterations,
-    customers: W,
-  };
+  return { ...fitReport(fit, ['p', 'q', 'gamma'] as const), customers: W };
 }
 
 /**

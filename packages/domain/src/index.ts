@@ -4,6 +4,8 @@ export * from './passwords.ts';
 export * from './feeds.ts';
 export * from './rfm.ts';
 export * from './clv.ts';
+export * from './maximum-likelihood.ts';
+export * from './frequency-models.ts';
 export * from './cost-to-serve.ts';
 export * from './customer-features.ts';
 export * from './segmentation.ts';

@@ -6,7 +6,6 @@ import type { CustomerAggregateRow } from './aggregate.queries.ts';
 /** Purchase histories as columns: purchase days, first-to-last and first-to-end spans in days. */
 export interface PurchaseHistories {
   length: number;
-  keys: readonly string[];
   days: ArrayLike<number>;
   spanDays: ArrayLike<number>;
   ageDays: ArrayLike<number>;

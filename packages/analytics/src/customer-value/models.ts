@@ -1,9 +1,11 @@
-// The models of a customer-value recompute: BG/NBD and Gamma-Gamma fitted on the firm's purchase
-// histories, then every customer valued with them (expected purchases and discounted CLV over the next
+// The models of a customer-value recompute: BG/NBD and Gamma-Gamma fitted by maximum likelihood on
+// all the firm's purchase histories (no sample), then every customer valued with them (expected purchases and discounted CLV over the next
 // 12 months, probability alive).
 import type { FittedModels, SnapshotSettings } from '@accord/db';
 import {
   bgNbdProbabilityAlive,
+  compareFrequencyModels,
+  type FitReport,
   expectedPurchasesOverPeriods,
   fitBgNbd,
   fitGammaGamma,
@@ -13,12 +15,6 @@ import {
 } from '@accord/domain';
 import type { CustomerColumns, PurchaseHistories } from './customer-columns.ts';
 
-/**
- * Fits use at most this many customers, a deterministic sample by customer key beyond it: four
- * population parameters are estimated closely from tens of thousands of customers, and the fit's cost
- * grows with the rows while the optimiser searches.
- */
-const MAX_FIT_CUSTOMERS = 20_000;
 /** Fewer customers than this, or no repeat buyers, and the models are not fitted. */
 const MIN_FIT_CUSTOMERS = 20;
 /** Customers valued between turns of the event loop, so the job's queue lock is renewed. */
@@ -27,52 +23,99 @@ export const DAYS_PER_WEEK = 7;
 const WEEKS_PER_MONTH = 365.25 / 12 / DAYS_PER_WEEK;
 
 /**
- * Fits BG/NBD on (x, t_x, T) and Gamma-Gamma on the repeat buyers' mean repeat spend, in a time unit
- * of `unitDays` days. Customers sharing (x, t_x, T) are weighted into one row; beyond MAX_FIT_CUSTOMERS
- * the fits use a sample chosen by customer key (keys are uniform hashes). No fit with fewer than
- * MIN_FIT_CUSTOMERS customers or repeat buyers.
+ * A customer's purchase history (x, span and age in whole days) as one number, exact while x < 2^20
+ * and days < 2^16 (180 years); -1 beyond, where the history is not shared.
  */
-export function fitCustomerModels(h: PurchaseHistories, unitDays: number) {
-  const n = h.length;
-  const sampled = n > MAX_FIT_CUSTOMERS ? MAX_FIT_CUSTOMERS / n : 1;
-  const inFit = (i: number) => sampled === 1 || parseInt(h.keys[i]!.slice(0, 8), 16) / 0x1_0000_0000 < sampled;
-  const rows = new Map<string, number>();
+function historyKey(x: number, spanDays: number, ageDays: number): number {
+  return x < 0x10_0000 && ageDays < 0x1_0000 ? (x * 0x1_0000 + spanDays) * 0x1_0000 + ageDays : -1;
+}
+
+/**
+ * Every customer's (x, t_x, T) once per distinct history, with how many customers share it: the
+ * BG/NBD family's likelihood depends on a customer through these alone, so the weighted rows give the
+ * fit over all customers exactly, at the cost of the distinct histories.
+ */
+export function distinctHistories(h: PurchaseHistories, unitDays: number) {
+  const row = new Map<number, number>();
+  const x: number[] = [];
+  const tx: number[] = [];
+  const T: number[] = [];
+  const weight: number[] = [];
+  for (let i = 0; i < h.length; i++) {
+    const repeats = h.days[i]! - 1;
+    const key = historyKey(repeats, h.spanDays[i]!, h.ageDays[i]!);
+    const seen = key < 0 ? undefined : row.get(key);
+    if (seen !== undefined) {
+      weight[seen]!++;
+      continue;
+    }
+    if (key >= 0) row.set(key, x.length);
+    x.push(repeats);
+    tx.push(h.spanDays[i]! / unitDays);
+    T.push(h.ageDays[i]! / unitDays);
+    weight.push(1);
+  }
+  return {
+    x: Float64Array.from(x),
+    tx: Float64Array.from(tx),
+    T: Float64Array.from(T),
+    weight: Float64Array.from(weight),
+  };
+}
+
+/**
+ * Maximum-likelihood BG/NBD on every customer's (x, t_x, T) and Gamma-Gamma on every repeat buyer's
+ * mean repeat spend, in a time unit of `unitDays` days; with `compare`, also modified BG/NBD and
+ * Pareto/NBD on the same histories, ranked by BIC. No fit with fewer than MIN_FIT_CUSTOMERS customers
+ * or repeat buyers.
+ */
+export function fitCustomerModels(h: PurchaseHistories, unitDays: number, { compare = false } = {}) {
   const ggX: number[] = [];
   const ggZbar: number[] = [];
-  let fitted = 0;
-  for (let i = 0; i < n; i++) {
-    if (!inFit(i)) continue;
-    fitted++;
+  for (let i = 0; i < h.length; i++) {
     const x = h.days[i]! - 1;
-    const key = `${x},${h.spanDays[i]},${h.ageDays[i]}`;
-    rows.set(key, (rows.get(key) ?? 0) + 1);
     if (x > 0 && h.zbar[i]! > 0) {
       ggX.push(x);
       ggZbar.push(h.zbar[i]!);
     }
   }
-  const models: FittedModels = { bgNbd: null, gammaGamma: null, fittedCustomers: fitted, repeatCustomers: ggX.length };
-  if (fitted < MIN_FIT_CUSTOMERS || ggX.length < MIN_FIT_CUSTOMERS) return { models, bgNbd: null, gammaGamma: null };
-  const unique = [...rows.entries()];
-  const x = new Float64Array(unique.length);
-  const tx = new Float64Array(unique.length);
-  const T = new Float64Array(unique.length);
-  const weight = new Float64Array(unique.length);
-  unique.forEach(([key, count], j) => {
-    const [xs, span, age] = key.split(',').map(Number) as [number, number, number];
-    x[j] = xs;
-    tx[j] = span / unitDays;
-    T[j] = age / unitDays;
-    weight[j] = count;
-  });
-  const bg = fitBgNbd({ x, tx, T, weight });
+  const models: FittedModels = {
+    bgNbd: null,
+    gammaGamma: null,
+    fittedCustomers: h.length,
+    repeatCustomers: ggX.length,
+    comparison: null,
+  };
+  if (h.length < MIN_FIT_CUSTOMERS || ggX.length < MIN_FIT_CUSTOMERS) return { models, bgNbd: null, gammaGamma: null };
+  const histories = distinctHistories(h, unitDays);
+  models.distinctHistories = histories.x.length;
+  const bg = fitBgNbd(histories);
   const gg = fitGammaGamma({ x: ggX, zbar: ggZbar });
   const bgNbd: BgNbdParams = { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b };
   const gammaGamma: GammaGammaParams = { p: gg.p, q: gg.q, gamma: gg.gamma };
-  models.bgNbd = { ...bgNbd, logLikelihood: bg.logLikelihood };
-  models.gammaGamma = { ...gammaGamma, logLikelihood: gg.logLikelihood };
+  models.bgNbd = { ...bgNbd, ...fitOutcome<BgNbdParams>(bg) };
+  models.gammaGamma = { ...gammaGamma, ...fitOutcome<GammaGammaParams>(gg) };
+  if (compare) {
+    models.comparison = compareFrequencyModels(histories, bg).map((fit) => ({
+      ...fit,
+      standardErrors: finiteOrNull(fit.standardErrors),
+    }));
+  }
   return { models, bgNbd, gammaGamma };
 }
+
+/** Standard errors as a snapshot keeps them: JSON has no NaN, an undefined one is null. */
+const finiteOrNull = <K extends string>(errors: Record<K, number>) =>
+  Object.fromEntries(
+    Object.entries<number>(errors).map(([name, se]) => [name, Number.isFinite(se) ? se : null]),
+  ) as Record<K, number | null>;
+
+const fitOutcome = <P extends object>(fit: FitReport<P>) => ({
+  logLikelihood: fit.logLikelihood,
+  standardErrors: finiteOrNull<Extract<keyof P, string>>(fit.standardErrors),
+  converged: fit.converged,
+  iterations: fit.iterations,
+});
 
 /**
  * Each customer's expected purchases and CLV over the next 12 months, and probability alive (weeks).
@@ -88,14 +131,14 @@ export async function valueCustomers(data: CustomerColumns, settings: SnapshotSe
   if (!bgNbd || !gammaGamma) return { models, expected, pAlive, clv };
   const monthlyDiscount = (1 + settings.annualDiscountRate) ** (1 / 12) - 1;
   const discounted = new Float64Array(n);
-  // history -> the first customer with it; one number while it fits a double: x < 2^20, days < 2^16
+  // history -> the first customer with it
   const firstWith = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if (i % VALUED_PER_TURN === VALUED_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     const x = data.days[i]! - 1;
     const spanDays = data.spanDays[i]!;
     const ageDays = data.ageDays[i]!;
-    const history = x < 0x10_0000 && ageDays < 0x1_0000 ? (x * 0x1_0000 + spanDays) * 0x1_0000 + ageDays : -1;
+    const history = historyKey(x, spanDays, ageDays);
     const seen = firstWith.get(history);
     if (seen === undefined) {
       const tx = spanDays / DAYS_PER_WEEK;

@@ -65,12 +65,41 @@ export const snapshotStatuses = ['computing', 'complete', 'failed'] as const;
 export type SnapshotStatus = (typeof snapshotStatuses)[number];
 export const snapshotStatus = pgEnum('feature_snapshot_status', snapshotStatuses);
 
+/** How a maximum-likelihood fit ended: standard errors from the Hessian, and whether it converged. */
+export interface FitOutcome<P> {
+  logLikelihood: number;
+  /** Null where the Hessian is not negative definite; absent in snapshots computed before they were reported. */
+  standardErrors?: { [K in keyof P]: number | null };
+  converged?: boolean;
+  iterations?: number;
+}
+
+/** A purchase-frequency model fitted on the same histories as the others, for choosing between them. */
+export interface FrequencyModelComparison {
+  model: 'bg_nbd' | 'modified_bg_nbd' | 'pareto_nbd';
+  params: Record<string, number>;
+  standardErrors: Record<string, number | null>;
+  logLikelihood: number;
+  parameters: number;
+  aic: number;
+  bic: number;
+  converged: boolean;
+  iterations: number;
+}
+
+type BgNbdEstimates = { r: number; alpha: number; a: number; b: number };
+type GammaGammaEstimates = { p: number; q: number; gamma: number };
+
 export interface FittedModels {
-  bgNbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number } | null;
-  gammaGamma: { p: number; q: number; gamma: number; logLikelihood: number } | null;
-  /** Customers the fits used (a deterministic sample when there are very many), and repeat buyers. */
+  bgNbd: (BgNbdEstimates & FitOutcome<BgNbdEstimates>) | null;
+  gammaGamma: (GammaGammaEstimates & FitOutcome<GammaGammaEstimates>) | null;
+  /** Customers the fits used (all of them), and repeat buyers (the Gamma-Gamma fit's). */
   fittedCustomers: number;
   repeatCustomers: number;
+  /** Distinct (x, t_x, T) histories the BG/NBD likelihood was summed over, weighted by their customers. */
+  distinctHistories?: number;
+  /** The frequency models ranked by BIC, when they were compared; null when not. */
+  comparison?: FrequencyModelComparison[] | null;
 }
 
 export interface SnapshotSettings {

@@ -125,6 +125,40 @@ export const CustomerFeature = Type.Object({
   }),
 });
 
+/** Standard errors of the named parameters; null where the Hessian was not negative definite. */
+const standardErrors = (names: string[]) =>
+  Type.Object(Object.fromEntries(names.map((name) => [name, Nullable(Type.Number())])), {
+    description: 'Asymptotic standard errors from the Hessian of the log-likelihood at the optimum.',
+  });
+
+/** How the optimiser ended; absent on snapshots computed before they were reported. */
+const fitOutcome = (names: string[]) => ({
+  logLikelihood: Type.Number(),
+  standardErrors: Type.Optional(standardErrors(names)),
+  converged: Type.Optional(Type.Boolean({ description: 'The gradient of the log-likelihood reached ~0.' })),
+  iterations: Type.Optional(Type.Integer()),
+});
+
+const FrequencyModelFit = Type.Object({
+  model: Type.Enum(['bg_nbd', 'modified_bg_nbd', 'pareto_nbd']),
+  params: Type.Record(Type.String(), Type.Number(), {
+    description: 'bg_nbd and modified_bg_nbd: r, alpha, a, b; pareto_nbd: r, alpha, s, beta.',
+  }),
+  standardErrors: Type.Record(Type.String(), Nullable(Type.Number())),
+  logLikelihood: Type.Number(),
+  parameters: Type.Integer(),
+  aic: Type.Number({ description: '2k - 2 ln L; lower is better.' }),
+  bic: Type.Number({ description: 'k ln(customers) - 2 ln L; lower is better, the ranking key.' }),
+  converged: Type.Boolean(),
+  iterations: Type.Integer(),
+});
+
+const FrequencyModelComparison = Type.Array(FrequencyModelFit, {
+  description:
+    'BG/NBD, modified BG/NBD and Pareto/NBD fitted on the same histories, best (lowest BIC) first; ' +
+    'customers are valued with BG/NBD whichever ranks first.',
+});
+
 const FittedModels = Type.Object({
   bgNbd: Nullable(
     Type.Object({
@@ -132,14 +166,23 @@ const FittedModels = Type.Object({
       alpha: Type.Number(),
       a: Type.Number(),
       b: Type.Number(),
-      logLikelihood: Type.Number(),
+      ...fitOutcome(['r', 'alpha', 'a', 'b']),
     }),
   ),
   gammaGamma: Nullable(
-    Type.Object({ p: Type.Number(), q: Type.Number(), gamma: Type.Number(), logLikelihood: Type.Number() }),
+    Type.Object({
+      p: Type.Number(),
+      q: Type.Number(),
+      gamma: Type.Number(),
+      ...fitOutcome(['p', 'q', 'gamma']),
+    }),
   ),
-  fittedCustomers: Type.Integer(),
+  fittedCustomers: Type.Integer({ description: 'Every customer: the fits use no sample.' }),
   repeatCustomers: Type.Integer(),
+  distinctHistories: Type.Optional(
+    Type.Integer({ description: 'Distinct (x, t_x, T) histories the likelihood was summed over, weighted.' }),
+  ),
+  comparison: Type.Optional(Nullable(FrequencyModelComparison)),
 });
 
 export const Snapshot = Type.Object({
@@ -263,8 +306,10 @@ export const ClvModel = Type.Object({
   timeUnit: Type.Enum(['day', 'week']),
   customers: Type.Integer(),
   repeatCustomers: Type.Integer(),
+  distinctHistories: Type.Integer(),
   bgNbd: FittedModels.properties.bgNbd,
   gammaGamma: FittedModels.properties.gammaGamma,
+  comparison: FrequencyModelComparison,
 });
 
 const SegmentCondition = Type.Object(

@@ -222,7 +222,7 @@ export async function clvModel(
   const histories = new CustomerColumns();
   for (const row of rows) histories.push(row);
   histories.trim();
-  const { models } = fitCustomerModels(histories, timeUnit === 'week' ? 7 : 1);
+  const { models } = fitCustomerModels(histories, timeUnit === 'week' ? 7 : 1, { compare: true });
   const oldest = rows.reduce((m, r) => Math.max(m, Number(r.age_days)), 0);
   return {
     calibrationStart: rows.length ? addDays(calibrationEnd, -oldest) : null,
@@ -230,8 +230,10 @@ export async function clvModel(
     timeUnit,
     customers: models.fittedCustomers,
     repeatCustomers: models.repeatCustomers,
+    distinctHistories: models.distinctHistories ?? 0,
     bgNbd: models.bgNbd,
     gammaGamma: models.gammaGamma,
+    comparison: models.comparison ?? [],
   };
 }
 
