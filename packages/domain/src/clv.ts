@@ -153,21 +153,34 @@ export type FitReport<P> = P & {
 
 export type BgNbdFit = FitReport<BgNbdParams>;
 
-/** BG/NBD-style histories checked, with their distinct x values and per-x work arrays. */
+/**
+ * BG/NBD-style histories checked, indexed for the likelihood: the terms that depend on x alone are
+ * computed once per distinct x, and ln(alpha + t) once per distinct time (t_x and T take few values:
+ * whole days or weeks), so a row costs one exp and one log.
+ */
 export interface PreparedBgNbd {
   xs: Float64Array;
   ux: Int32Array;
-  tx: ArrayLike<number>;
+  /** Distinct values of t_x and T, and each row's index into them. */
+  times: Float64Array;
+  uT: Int32Array;
+  uTx: Int32Array;
   T: ArrayLike<number>;
   weight: ArrayLike<number> | undefined;
   totalWeight: number;
-  /** Per distinct x: ln Gamma(r+x)-ln Gamma(r), ln B-ratio, and digamma terms, refreshed per call. */
+  /** Per distinct x: the customers' weight; and, refreshed per call, the terms in x alone. */
+  xWeight: Float64Array;
   lgR: Float64Array;
   lgAB: Float64Array;
   dR: Float64Array;
   dA: Float64Array;
   dB: Float64Array;
-  lnBx1: Float64Array;
+  lnB: Float64Array;
+  /** Per distinct x, per call: the weight of "left after the last purchase" over its rows. */
+  leftWeight: Float64Array;
+  /** Per distinct time, per call: ln(alpha + t) and 1 / (alpha + t). */
+  lnAt: Float64Array;
+  invAt: Float64Array;
 }
 
 export function prepareBgNbd(data: BgNbdData): PreparedBgNbd {
@@ -187,43 +200,75 @@ export function prepareBgNbd(data: BgNbdData): PreparedBgNbd {
   }
   const { values: xs, index: ux } = distinctIndex(data.x, null);
   const m = xs.length;
+  const xWeight = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const u = ux[i]!;
+    xWeight[u] = xWeight[u]! + weightAt(data.weight, i);
+  }
+  const timeIndex = new Map<number, number>();
+  const times: number[] = [];
+  const indexOf = (t: number) => {
+    let k = timeIndex.get(t);
+    if (k === undefined) {
+      k = times.length;
+      timeIndex.set(t, k);
+      times.push(t);
+    }
+    return k;
+  };
+  const uT = new Int32Array(n);
+  const uTx = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    uT[i] = indexOf(data.T[i]!);
+    uTx[i] = indexOf(data.tx[i]!);
+  }
   return {
     xs,
     ux,
-    tx: data.tx,
+    times: Float64Array.from(times),
+    uT,
+    uTx,
     T: data.T,
     weight: data.weight,
     totalWeight,
+    xWeight,
     lgR: new Float64Array(m),
     lgAB: new Float64Array(m),
     dR: new Float64Array(m),
     dA: new Float64Array(m),
     dB: new Float64Array(m),
-    lnBx1: new Float64Array(m),
+    lnB: new Float64Array(m),
+    leftWeight: new Float64Array(m),
+    lnAt: new Float64Array(times.length),
+    invAt: new Float64Array(times.length),
   };
 }
 
-/** The weighted log-likelihood and, when `grad` is given, its gradient in (r, alpha, a, b). */
-function bgNbdLl(prep: PreparedBgNbd, r: number, alpha: number, a: number, b: number, grad?: Float64Array): number {
-  const { xs, ux, tx, T, weight } = prep;
+/**
+ * The weighted log-likelihood of BG/NBD or, `modified`, of modified BG/NBD (customers may also leave
+ * right after the first purchase), and when `grad` is given its gradient in (r, alpha, a, b). Per
+ * customer, with s = 1 when modified and 0 when not:
+ *   L = Gamma(r+x) alpha^r / Gamma(r) * B(a, b+x+s) / B(a, b)
+ *       * [ (alpha+T)^-(r+x) + a / (b+x+s-1) * (alpha+t_x)^-(r+x) ],
+ * the second term ("left after the last purchase") only for x > 0 unless modified.
+ */
+export function bgNbdFamilyLl(
+  prep: PreparedBgNbd,
+  modified: boolean,
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  grad?: Float64Array,
+): number {
+  const { xs, ux, uT, uTx, times, weight, lnAt, invAt, leftWeight } = prep;
   const withGrad = grad !== undefined;
+  const shift = modified ? 1 : 0;
   const lgr = gammaln(r);
   const lgab = gammaln(a + b) - gammaln(b);
   const psiR = withGrad ? digamma(r) : 0;
   const psiAB = withGrad ? digamma(a + b) : 0;
   const psiB = withGrad ? digamma(b) : 0;
-  for (let u = 0; u < xs.length; u++) {
-    const x = xs[u]!;
-    prep.lgR[u] = gammaln(r + x) - lgr;
-    prep.lgAB[u] = lgab + gammaln(b + x) - gammaln(a + b + x);
-    prep.lnBx1[u] = x > 0 ? Math.log(b + x - 1) : 0;
-    if (withGrad) {
-      prep.dR[u] = digamma(r + x) - psiR;
-      const dab = psiAB - digamma(a + b + x);
-      prep.dA[u] = dab;
-      prep.dB[u] = dab + digamma(b + x) - psiB;
-    }
-  }
   const lnAlpha = Math.log(alpha);
   const lnA = Math.log(a);
   let ll = 0;
@@ -231,37 +276,64 @@ function bgNbdLl(prep: PreparedBgNbd, r: number, alpha: number, a: number, b: nu
   let galpha = 0;
   let ga = 0;
   let gb = 0;
+  // the terms in x alone, for all the customers with that x at once
+  for (let u = 0; u < xs.length; u++) {
+    const x = xs[u]!;
+    const w = prep.xWeight[u]!;
+    prep.lgR[u] = gammaln(r + x) - lgr;
+    prep.lgAB[u] = lgab + gammaln(b + x + shift) - gammaln(a + b + x + shift);
+    prep.lnB[u] = x + shift > 0 ? Math.log(b + x + shift - 1) : 0;
+    leftWeight[u] = 0;
+    ll += w * (prep.lgR[u]! + r * lnAlpha + prep.lgAB[u]!);
+    if (withGrad) {
+      prep.dR[u] = digamma(r + x) - psiR;
+      const dab = psiAB - digamma(a + b + x + shift);
+      prep.dA[u] = dab;
+      prep.dB[u] = dab + digamma(b + x + shift) - psiB;
+      gr += w * (prep.dR[u]! + lnAlpha);
+      galpha += (w * r) / alpha;
+      ga += w * prep.dA[u]!;
+      gb += w * prep.dB[u]!;
+    }
+  }
+  for (let k = 0; k < times.length; k++) {
+    lnAt[k] = Math.log(alpha + times[k]!);
+    invAt[k] = 1 / (alpha + times[k]!);
+  }
   for (let i = 0; i < ux.length; i++) {
     const w = weight ? weight[i]! : 1;
     if (w === 0) continue;
     const u = ux[i]!;
-    const x = xs[u]!;
-    const lnAT = Math.log(alpha + T[i]!);
-    const l3 = -(r + x) * lnAT;
-    let li = prep.lgR[u]! + r * lnAlpha + prep.lgAB[u]!;
-    // w4: the posterior weight of "dropped out after the last purchase" within the row.
-    let w4 = 0;
-    let lnATx = 0;
-    if (x > 0) {
-      lnATx = Math.log(alpha + tx[i]!);
-      const l4 = lnA - prep.lnBx1[u]! - (r + x) * lnATx;
-      const hi = Math.max(l3, l4);
-      const lse = hi + Math.log(Math.exp(l3 - hi) + Math.exp(l4 - hi));
-      li += lse;
-      w4 = Math.exp(l4 - lse);
+    const rx = r + xs[u]!;
+    const t = uT[i]!;
+    const stays = -rx * lnAt[t]!;
+    if (xs[u]! + shift > 0) {
+      const tx = uTx[i]!;
+      // ln(e^stays + e^left) = max + log1p(e^-|left - stays|); the posterior weight of "left" is a logistic
+      const d = lnA - prep.lnB[u]! - rx * lnAt[tx]! - stays;
+      const e = Math.exp(-Math.abs(d));
+      ll += w * ((d > 0 ? stays + d : stays) + Math.log1p(e));
+      if (withGrad) {
+        const left = d > 0 ? 1 / (1 + e) : e / (1 + e);
+        const kept = 1 - left;
+        gr -= w * (kept * lnAt[t]! + left * lnAt[tx]!);
+        galpha -= w * rx * (kept * invAt[t]! + left * invAt[tx]!);
+        leftWeight[u] = leftWeight[u]! + w * left;
+      }
     } else {
-      li += l3;
-    }
-    ll += w * li;
-    if (withGrad) {
-      const w3 = 1 - w4;
-      gr += w * (prep.dR[u]! + lnAlpha - w3 * lnAT - w4 * lnATx);
-      galpha += w * (r / alpha - (r + x) * (w3 / (alpha + T[i]!) + (x > 0 ? w4 / (alpha + tx[i]!) : 0)));
-      ga += w * (prep.dA[u]! + w4 / a);
-      gb += w * (prep.dB[u]! - (x > 0 ? w4 / (b + x - 1) : 0));
+      ll += w * stays;
+      if (withGrad) {
+        gr -= w * lnAt[t]!;
+        galpha -= w * rx * invAt[t]!;
+      }
     }
   }
   if (grad) {
+    for (let u = 0; u < xs.length; u++) {
+      if (!(xs[u]! + shift > 0)) continue;
+      ga += leftWeight[u]! / a;
+      gb -= leftWeight[u]! / (b + xs[u]! + shift - 1);
+    }
     grad[0] = gr;
     grad[1] = galpha;
     grad[2] = ga;
@@ -269,6 +341,9 @@ function bgNbdLl(prep: PreparedBgNbd, r: number, alpha: number, a: number, b: nu
   }
   return ll;
 }
+
+const bgNbdLl = (prep: PreparedBgNbd, r: number, alpha: number, a: number, b: number, grad?: Float64Array) =>
+  bgNbdFamilyLl(prep, false, r, alpha, a, b, grad);
 
 /** The BG/NBD log-likelihood of the data (summed over customers, rows weighted). */
 export function bgNbdLogLikelihood(p: BgNbdParams, data: BgNbdData): number {

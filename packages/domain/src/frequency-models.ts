@@ -5,9 +5,9 @@
 //   Hardie (2005), "A note on deriving the Pareto/NBD model and related expressions", eq. 22.
 // - Modified BG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD where customers may also leave right
 //   after their first purchase, so one-time buyers need not all be alive.
-import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import {
+  bgNbdFamilyLl,
   fitBgNbd,
   fitReport,
   gauss2f1,
@@ -25,73 +25,8 @@ import { informationCriteria, maximizeLikelihood, type FitOptions } from './maxi
 
 export type ModifiedBgNbdParams = BgNbdParams;
 
-/**
- * L = Gamma(r+x) alpha^r / Gamma(r) * B(a, b+x+1) / B(a, b)
- *     * [ (alpha+T)^-(r+x) + a / (b+x) * (alpha+t_x)^-(r+x) ],
- * the second term also for x = 0 (t_x = 0): the weighted log-likelihood and its gradient in (r, alpha, a, b).
- */
-function modifiedBgNbdLl(
-  prep: PreparedBgNbd,
-  r: number,
-  alpha: number,
-  a: number,
-  b: number,
-  grad?: Float64Array,
-): number {
-  const { xs, ux, tx, T, weight } = prep;
-  const lgr = gammaln(r);
-  const lgab = gammaln(a + b) - gammaln(b);
-  const psiR = grad ? digamma(r) : 0;
-  const psiAB = grad ? digamma(a + b) : 0;
-  const psiB = grad ? digamma(b) : 0;
-  for (let u = 0; u < xs.length; u++) {
-    const x = xs[u]!;
-    prep.lgR[u] = gammaln(r + x) - lgr;
-    prep.lgAB[u] = lgab + gammaln(b + x + 1) - gammaln(a + b + x + 1);
-    prep.lnBx1[u] = Math.log(b + x);
-    if (grad) {
-      prep.dR[u] = digamma(r + x) - psiR;
-      const dab = psiAB - digamma(a + b + x + 1);
-      prep.dA[u] = dab;
-      prep.dB[u] = dab + digamma(b + x + 1) - psiB;
-    }
-  }
-  const lnAlpha = Math.log(alpha);
-  const lnA = Math.log(a);
-  let ll = 0;
-  let gr = 0;
-  let galpha = 0;
-  let ga = 0;
-  let gb = 0;
-  for (let i = 0; i < ux.length; i++) {
-    const w = weight ? weight[i]! : 1;
-    if (w === 0) continue;
-    const u = ux[i]!;
-    const x = xs[u]!;
-    const lnAT = Math.log(alpha + T[i]!);
-    const lnATx = Math.log(alpha + tx[i]!);
-    const l3 = -(r + x) * lnAT;
-    const l4 = lnA - prep.lnBx1[u]! - (r + x) * lnATx;
-    const hi = Math.max(l3, l4);
-    const lse = hi + Math.log(Math.exp(l3 - hi) + Math.exp(l4 - hi));
-    ll += w * (prep.lgR[u]! + r * lnAlpha + prep.lgAB[u]! + lse);
-    if (grad) {
-      const w4 = Math.exp(l4 - lse);
-      const w3 = 1 - w4;
-      gr += w * (prep.dR[u]! + lnAlpha - w3 * lnAT - w4 * lnATx);
-      galpha += w * (r / alpha - (r + x) * (w3 / (alpha + T[i]!) + w4 / (alpha + tx[i]!)));
-      ga += w * (prep.dA[u]! + w4 / a);
-      gb += w * (prep.dB[u]! - w4 / (b + x));
-    }
-  }
-  if (grad) {
-    grad[0] = gr;
-    grad[1] = galpha;
-    grad[2] = ga;
-    grad[3] = gb;
-  }
-  return ll;
-}
+const modifiedBgNbdLl = (prep: PreparedBgNbd, r: number, alpha: number, a: number, b: number, grad?: Float64Array) =>
+  bgNbdFamilyLl(prep, true, r, alpha, a, b, grad);
 
 export function modifiedBgNbdLogLikelihood(p: ModifiedBgNbdParams, data: BgNbdData): number {
   return modifiedBgNbdLl(prepareBgNbd(data), p.r, p.alpha, p.a, p.b);
@@ -142,24 +77,18 @@ interface PreparedParetoNbd {
 
 function prepareParetoNbd(data: BgNbdData): PreparedParetoNbd {
   const bg = prepareBgNbd(data);
-  const times = new Map<number, number>();
-  const timeIndex = (t: number) => {
-    let k = times.get(t);
-    if (k === undefined) times.set(t, (k = times.size));
-    return k;
-  };
   const pairs = new Map<number, number>();
   const pairX: number[] = [];
   const pairTime: number[] = [];
-  const pairOf = (u: number, t: number) => {
-    // x's index and the time's index as one exact number: times are far fewer than 2^26
-    const key = u * 0x400_0000 + timeIndex(t);
+  /** The pair of x's index and a time's index, as one exact number. */
+  const pairOf = (u: number, time: number) => {
+    const key = u * bg.times.length + time;
     let p = pairs.get(key);
     if (p === undefined) {
       p = pairX.length;
       pairs.set(key, p);
       pairX.push(u);
-      pairTime.push(t);
+      pairTime.push(bg.times[time]!);
     }
     return p;
   };
@@ -167,8 +96,8 @@ function prepareParetoNbd(data: BgNbdData): PreparedParetoNbd {
   const txPair = new Int32Array(n);
   const TPair = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    txPair[i] = pairOf(bg.ux[i]!, bg.tx[i]!);
-    TPair[i] = pairOf(bg.ux[i]!, bg.T[i]!);
+    txPair[i] = pairOf(bg.ux[i]!, bg.uTx[i]!);
+    TPair[i] = pairOf(bg.ux[i]!, bg.uT[i]!);
   }
   return {
     bg,
@@ -188,7 +117,14 @@ function prepareParetoNbd(data: BgNbdData): PreparedParetoNbd {
  */
 function paretoNbdLl(prep: PreparedParetoNbd, r: number, alpha: number, s: number, beta: number): number {
   const { bg, pairX, pairTime, pairTerm, txPair, TPair } = prep;
-  const { xs, ux, T, weight } = bg;
+  const { xs, ux, uT, times, weight } = bg;
+  // ln(alpha + T) and ln(beta + T) once per distinct time
+  const lnAlphaT = bg.lnAt;
+  const lnBetaT = bg.invAt;
+  for (let k = 0; k < times.length; k++) {
+    lnAlphaT[k] = Math.log(alpha + times[k]!);
+    lnBetaT[k] = Math.log(beta + times[k]!);
+  }
   const alphaLarger = alpha >= beta;
   const larger = alphaLarger ? alpha : beta;
   const gap = Math.abs(alpha - beta);
@@ -208,7 +144,7 @@ function paretoNbdLl(prep: PreparedParetoNbd, r: number, alpha: number, s: numbe
     if (w === 0) continue;
     const u = ux[i]!;
     const x = xs[u]!;
-    const alive = -(r + x) * Math.log(alpha + T[i]!) - s * Math.log(beta + T[i]!);
+    const alive = -(r + x) * lnAlphaT[uT[i]!]! - s * lnBetaT[uT[i]!]!;
     const fTx = pairTerm[txPair[i]!]!;
     const fT = pairTerm[TPair[i]!]!;
     // ln(F(t_x) - F(T)); nothing when t_x = T (or rounding puts F(T) above)
