@@ -3,8 +3,10 @@
 export { logOtherFirmsReads } from './customer-value/access-log.ts';
 export {
   customerAggregates,
+  salesSource,
   visibleSellers,
   type CustomerAggregateRow,
+  type SalesSource,
   type VisibleSeller,
 } from './customer-value/aggregate.queries.ts';
 export { answeredFeatureSelect } from './customer-value/features.queries.ts';

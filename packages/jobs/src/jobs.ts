@@ -9,9 +9,10 @@ export interface JobPayloads {
   'recompute-network': { firmId: string; networkId: string };
   /**
    * Recompute one firm's customer features (RFM, CLV, cost-to-serve, profit, segments) from everything
-   * it may see in the network, as of a day (default: today, UTC).
+   * it may see in the network, as of a day (default: today, UTC); from every line rather than the
+   * per-customer sums the database keeps when `fromLines` (a full rebuild: the same features).
    */
-  'recompute-customer-value': { firmId: string; networkId: string; asOf?: string };
+  'recompute-customer-value': { firmId: string; networkId: string; asOf?: string; fromLines?: boolean };
   /**
    * Score the network's scorecards as one member firm sees them: open the current periods and
    * recompute every open one (today: default today, UTC).

@@ -10,6 +10,10 @@
 //   + service cases x perServiceCase + activity quantity x perActivity[code].
 // The firms whose sales are visible, and their rates, are known before the query runs: their rates
 // and their shares of wallet are written into it as constants, so no line is joined to anything.
+// Sales are read from one of two sources that give the same figures: the lines themselves, or
+// customer_sales, the per-seller sums the database keeps as lines merge (one row per customer and
+// seller instead of every line). The sums hold every line, so they serve an as-of day on or after the
+// last visible line; an earlier day is read from the lines.
 import { query, type CostRates, type Database, type Transaction } from '@accord/db';
 import { salesChannels } from '@accord/domain';
 import { sql, type SQL } from 'drizzle-orm';
@@ -55,64 +59,48 @@ export function visibleSellers(tx: Database | Transaction, networkId: string, fi
 
 const rate = (rates: CostRates | null, name: Exclude<keyof CostRates, 'perActivity'>) => rates?.[name] ?? 0;
 
-/** `case firm_id when 'A' then 1.5 ... else 0 end` over the sellers with a non-zero rate. */
-function perFirm(sellers: VisibleSeller[], value: (s: VisibleSeller) => number): SQL {
+/** `case <alias>.firm_id when 'A' then 1.5 ... else 0 end` over the sellers with a non-zero rate. */
+function perFirm(sellers: VisibleSeller[], value: (s: VisibleSeller) => number, alias = 't'): SQL {
   const priced = sellers.filter((s) => value(s) !== 0);
   if (!priced.length) return sql`0`;
-  return sql`case t.firm_id ${sql.join(
+  return sql`case ${sql.raw(alias)}.firm_id ${sql.join(
     priced.map((s) => sql`when ${s.firmId}::uuid then ${value(s)}::numeric`),
     sql` `,
   )} else 0 end`;
 }
 
-/** Customers with at least one purchase day up to and including `asOf`, ordered by key. */
-export function customerAggregates(networkId: string, asOf: string, sellers: VisibleSeller[]) {
-  const end = sql`(${asOf}::date + 1)::timestamptz`;
-  const channelBits = sql.raw(
-    `case t.channel ${salesChannels.map((c, i) => `when '${c}' then ${1 << i}`).join(' ')} else 0 end`,
+/** Where a customer aggregation as of a day reads sales from: `sales` unless a visible line is later. */
+export type SalesSource = 'sales' | 'lines';
+
+/** `sales` when no line the firm sees falls after the as-of day (one index probe per seller). */
+export async function salesSource(
+  tx: Database | Transaction,
+  networkId: string,
+  asOf: string,
+  sellers: VisibleSeller[],
+): Promise<SalesSource> {
+  const [later] = await query<{ later: boolean }>(
+    tx,
+    sql`select exists (
+          select 1 from unnest(${`{${sellers.map((s) => s.firmId).join(',')}}`}::uuid[]) s(firm_id)
+          where exists (select 1 from transactions t
+                        where t.network_id = ${networkId}::uuid and t.firm_id = s.firm_id
+                          and t.occurred_at >= (${asOf}::date + 1)::timestamptz)) as later`,
   );
-  const lineCost = sql`${perFirm(sellers, (s) => rate(s.rates, 'perOrderLine'))}
-    + case when t.quantity < 0 then ${perFirm(sellers, (s) => rate(s.rates, 'perReturn'))} else 0 end`;
-  const orderCosts = sellers
-    .filter((s) => rate(s.rates, 'perOrder') !== 0)
-    .map(
-      (s) =>
-        sql`count(distinct l.order_id) filter (where l.firm_id = ${s.firmId}::uuid) * ${rate(s.rates, 'perOrder')}::numeric`,
-    );
-  const wallet =
-    sellers.length === 1
-      ? sql`jsonb_build_object(${sellers[0]!.firmId}::text, 1)`
-      : sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(
-          sellers.map(
-            (s) =>
-              sql`${s.firmId}::text, round(sum(l.net_amount) filter (where l.firm_id = ${s.firmId}::uuid) / nullif(sum(l.net_amount), 0), 4)`,
-          ),
-          sql`, `,
-        )}))`;
+  return later?.later ? 'lines' : 'sales';
+}
+
+/** Customers with at least one purchase day up to and including `asOf`, ordered by key. */
+export function customerAggregates(
+  networkId: string,
+  asOf: string,
+  sellers: VisibleSeller[],
+  source: SalesSource = 'lines',
+) {
+  const end = sql`(${asOf}::date + 1)::timestamptz`;
+  const sales = source === 'lines' ? salesFromLines(networkId, end, sellers) : salesFromSums(networkId, sellers);
   return sql`
-    with lines as (
-      select t.customer_key, t.firm_id, t.order_id, (t.occurred_at at time zone 'UTC')::date as day, t.quantity,
-             t.net_amount, coalesce(t.cost_amount, 0) as cost_amount, ${channelBits} as channel, ${lineCost} as line_cost
-      from transactions t
-      where t.network_id = ${networkId}::uuid and t.occurred_at < ${end}
-    ),
-    ordered as (
-      select l.*, min(l.day) filter (where l.quantity > 0) over (partition by l.customer_key) as first_day from lines l
-    ),
-    sales as (
-      select l.customer_key,
-             count(distinct l.day) filter (where l.quantity > 0)::int as days,
-             min(l.day) filter (where l.quantity > 0) as first_day, max(l.day) filter (where l.quantity > 0) as last_day,
-             sum(l.net_amount) filter (where l.quantity > 0) as purchase_amount,
-             sum(l.net_amount) filter (where l.quantity > 0 and l.day = l.first_day) as first_amount,
-             sum(l.net_amount) as net, sum(l.cost_amount) as cogs,
-             sum(l.line_cost) ${orderCosts.length ? sql`+ ${sql.join(orderCosts, sql` + `)}` : sql``} as cost,
-             bit_count(bit_or(l.channel)::bit(8))::int as channels,
-             ${wallet} as wallet
-      from ordered l
-      group by l.customer_key
-      having count(*) filter (where l.quantity > 0) > 0
-    ),
+    with sales as (${sales}),
     rates as (
       select r.firm_id,
              coalesce((r.rates->>'perDelivery')::numeric, 0) as per_delivery,
@@ -147,6 +135,94 @@ export function customerAggregates(networkId: string, asOf: string, sellers: Vis
            s.channels, s.wallet::text as wallet_shares
     from sales s left join other_cost o using (customer_key)
     order by s.customer_key`;
+}
+
+/** Each customer's sales, one row a customer, from the visible lines before `end`. */
+function salesFromLines(networkId: string, end: SQL, sellers: VisibleSeller[]) {
+  const channelBits = sql.raw(
+    `case t.channel ${salesChannels.map((c, i) => `when '${c}' then ${1 << i}`).join(' ')} else 0 end`,
+  );
+  const lineCost = sql`${perFirm(sellers, (s) => rate(s.rates, 'perOrderLine'))}
+    + case when t.quantity < 0 then ${perFirm(sellers, (s) => rate(s.rates, 'perReturn'))} else 0 end`;
+  const orderCosts = sellers
+    .filter((s) => rate(s.rates, 'perOrder') !== 0)
+    .map(
+      (s) =>
+        sql`count(distinct l.order_id) filter (where l.firm_id = ${s.firmId}::uuid) * ${rate(s.rates, 'perOrder')}::numeric`,
+    );
+  const wallet =
+    sellers.length === 1
+      ? sql`jsonb_build_object(${sellers[0]!.firmId}::text, 1)`
+      : sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(
+          sellers.map(
+            (s) =>
+              sql`${s.firmId}::text, round(sum(l.net_amount) filter (where l.firm_id = ${s.firmId}::uuid) / nullif(sum(l.net_amount), 0), 4)`,
+          ),
+          sql`, `,
+        )}))`;
+  return sql`
+    with lines as (
+      select t.customer_key, t.firm_id, t.order_id, (t.occurred_at at time zone 'UTC')::date as day, t.quantity,
+             t.net_amount, coalesce(t.cost_amount, 0) as cost_amount, ${channelBits} as channel, ${lineCost} as line_cost
+      from transactions t
+      where t.network_id = ${networkId}::uuid and t.occurred_at < ${end}
+    ),
+    ordered as (
+      select l.*, min(l.day) filter (where l.quantity > 0) over (partition by l.customer_key) as first_day from lines l
+    )
+    select l.customer_key,
+           count(distinct l.day) filter (where l.quantity > 0)::int as days,
+           min(l.day) filter (where l.quantity > 0) as first_day, max(l.day) filter (where l.quantity > 0) as last_day,
+           sum(l.net_amount) filter (where l.quantity > 0) as purchase_amount,
+           sum(l.net_amount) filter (where l.quantity > 0 and l.day = l.first_day) as first_amount,
+           sum(l.net_amount) as net, sum(l.cost_amount) as cogs,
+           sum(l.line_cost) ${orderCosts.length ? sql`+ ${sql.join(orderCosts, sql` + `)}` : sql``} as cost,
+           bit_count(bit_or(l.channel)::bit(8))::int as channels,
+           ${wallet} as wallet
+    from ordered l
+    group by l.customer_key
+    having count(*) filter (where l.quantity > 0) > 0`;
+}
+
+/**
+ * The same rows from customer_sales: sums add up, purchase days are the union of the sellers' (a day
+ * with purchases from two sellers is one), the first day's amount is that of the sellers whose first
+ * purchase day is the customer's.
+ */
+function salesFromSums(networkId: string, sellers: VisibleSeller[]) {
+  const cost = sql`c.lines * ${perFirm(sellers, (s) => rate(s.rates, 'perOrderLine'), 'c')}
+    + c.return_lines * ${perFirm(sellers, (s) => rate(s.rates, 'perReturn'), 'c')}
+    + c.orders * ${perFirm(sellers, (s) => rate(s.rates, 'perOrder'), 'c')}`;
+  const wallet =
+    sellers.length === 1
+      ? sql`jsonb_build_object(${sellers[0]!.firmId}::text, 1)`
+      : sql`jsonb_strip_nulls(jsonb_object_agg(c.firm_id::text, round(c.net_amount / nullif(c.customer_net, 0), 4)))`;
+  return sql`
+    with per_seller as (
+      select c.*, ${cost} as cost,
+             min(c.first_day) over customer as customer_first_day, sum(c.net_amount) over customer as customer_net,
+             count(*) over customer as sellers
+      from customer_sales c
+      where c.network_id = ${networkId}::uuid
+      window customer as (partition by c.customer_key)
+    ),
+    shared_days as (
+      select c.customer_key, count(distinct d)::int as days
+      from per_seller c, unnest(c.purchase_days) d
+      where c.sellers > 1
+      group by 1
+    )
+    select c.customer_key,
+           coalesce(max(m.days), max(cardinality(c.purchase_days)))::int as days,
+           min(c.first_day) as first_day, max(c.last_day) as last_day,
+           sum(c.purchase_amount) as purchase_amount,
+           sum(c.first_amount) filter (where c.first_day = c.customer_first_day) as first_amount,
+           sum(c.net_amount) as net, sum(c.cost_amount) as cogs, sum(c.cost) as cost,
+           bit_count(bit_or(c.channels)::int::bit(8))::int as channels,
+           ${wallet} as wallet
+    from per_seller c left join shared_days m using (customer_key)
+    group by c.customer_key
+    having max(c.last_day) is not null`;
 }
 
 /**

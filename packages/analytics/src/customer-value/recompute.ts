@@ -32,7 +32,13 @@ import {
 } from '@accord/domain';
 import { eq, sql } from 'drizzle-orm';
 import { logOtherFirmsReads } from './access-log.ts';
-import { customerAggregates, visibleSellers, type CustomerAggregateRow } from './aggregate.queries.ts';
+import {
+  customerAggregates,
+  salesSource,
+  visibleSellers,
+  type CustomerAggregateRow,
+  type SalesSource,
+} from './aggregate.queries.ts';
 import { CustomerColumns, observedMargin } from './customer-columns.ts';
 import { valueCustomers } from './models.ts';
 import { dropOldSnapshots } from './snapshots.ts';
@@ -48,6 +54,12 @@ export interface RecomputeRequest {
   networkId: string;
   /** The as-of day (YYYY-MM-DD, UTC); today by default. */
   asOf?: string | undefined;
+  /**
+   * Read every line rather than the per-customer sums the database keeps (a full rebuild: the same
+   * features, at the cost of the whole history). Lines are read anyway for an as-of day before the
+   * last line.
+   */
+  fromLines?: boolean | undefined;
 }
 
 /** A snapshot being computed, and what it is computed with. */
@@ -56,6 +68,7 @@ interface SnapshotJob {
   networkId: string;
   asOf: string;
   snapshotId: string;
+  fromLines: boolean;
   costModel: Awaited<ReturnType<typeof firmCostModel>>;
   scheme: Awaited<ReturnType<typeof currentScheme>>;
 }
@@ -70,11 +83,11 @@ interface Logger {
 export async function recompute(
   database: DatabaseHandle,
   logger: Logger,
-  { firmId, networkId, asOf = todayUtc() }: RecomputeRequest,
+  { firmId, networkId, asOf = todayUtc(), fromLines = false }: RecomputeRequest,
 ): Promise<string | null> {
   const context: TenantContext = { firmId, userId: null };
   const started = performance.now();
-  const job = await startSnapshot(database.db, firmId, networkId, asOf);
+  const job = await startSnapshot(database.db, firmId, networkId, asOf, fromLines);
   if (!job) return null;
   try {
     const customers = await database.bulkLoad(context, (load) => computeSnapshot(load, job, logger));
@@ -100,6 +113,7 @@ async function startSnapshot(
   firmId: string,
   networkId: string,
   asOf: string,
+  fromLines: boolean,
 ): Promise<SnapshotJob | null> {
   return withTenant(db, { firmId, userId: null }, async (tx) => {
     const [member] = await query<{ active: boolean }>(
@@ -116,6 +130,7 @@ async function startSnapshot(
       networkId,
       asOf,
       snapshotId: snapshot!.id,
+      fromLines,
       costModel: await firmCostModel(tx, networkId, firmId),
       scheme: await currentScheme(tx, networkId),
     };
@@ -178,22 +193,28 @@ async function prepareFeatureLoad(load: BulkLoad) {
 async function aggregateCustomers(load: BulkLoad, job: SnapshotJob): Promise<CustomerColumns> {
   const data = new CustomerColumns();
   const sellers = await visibleSellers(load.tx, job.networkId, job.firmId);
-  // The aggregation reads every visible line of the network and sorts them by customer. Reading the
-  // lines in the order of the (network, customer) index visits the table's pages at random, once per
-  // line, which the planner underrates (about a third slower at 10M lines); a scan of the whole table
-  // reads other networks' lines too. A bitmap scan of the network's index reads just its pages, in
-  // table order.
-  await load.tx.execute(sql`set local enable_indexscan = off`);
-  await load.tx.execute(sql`set local enable_seqscan = off`);
+  const source: SalesSource = job.fromLines ? 'lines' : await salesSource(load.tx, job.networkId, job.asOf, sellers);
+  // The aggregation from lines reads every visible line of the network and sorts them by customer.
+  // Reading the lines in the order of the (network, customer) index visits the table's pages at random,
+  // once per line, which the planner underrates (about a third slower at 10M lines); a scan of the
+  // whole table reads other networks' lines too. A bitmap scan of the network's index reads just its
+  // pages, in table order.
+  const bitmapOnly = source === 'lines';
+  if (bitmapOnly) {
+    await load.tx.execute(sql`set local enable_indexscan = off`);
+    await load.tx.execute(sql`set local enable_seqscan = off`);
+  }
   await load.stream<CustomerAggregateRow>(
-    customerAggregates(job.networkId, job.asOf, sellers),
+    customerAggregates(job.networkId, job.asOf, sellers, source),
     ROWS_PER_PIECE,
     (rows) => {
       for (const row of rows) data.push(row);
     },
   );
-  await load.tx.execute(sql`reset enable_indexscan`);
-  await load.tx.execute(sql`reset enable_seqscan`);
+  if (bitmapOnly) {
+    await load.tx.execute(sql`reset enable_indexscan`);
+    await load.tx.execute(sql`reset enable_seqscan`);
+  }
   data.trim();
   return data;
 }

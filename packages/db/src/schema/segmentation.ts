@@ -138,10 +138,44 @@ export const featureSnapshots = pgTable(
     settings: jsonb().$type<SnapshotSettings>(),
     whaleCurve: jsonb().$type<WhaleCurveSummary>(),
     error: text(),
+    /** The newest merged batch the snapshot's data includes (of those the firm may see), and when it merged. */
+    throughBatchId: uuid(),
+    throughBatchAt: timestamp({ withTimezone: true }),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.networkId, t.firmId, t.finishedAt)],
+);
+
+/**
+ * Each firm's sales per customer, independent of any as-of day, kept by triggers on `transactions` as
+ * lines merge, are restated or go (migration 0031): a recompute reads one row per customer and seller
+ * instead of every line. Row-level security is that of the lines it sums.
+ */
+export const customerSales = pgTable(
+  'customer_sales',
+  {
+    networkId: uuid().notNull(),
+    /** The seller: the firm whose lines these are. */
+    firmId: uuid().notNull(),
+    customerKey: char({ length: 64 }).notNull(),
+    /** Distinct days with a purchase line (quantity > 0), ascending. */
+    purchaseDays: date({ mode: 'string' }).array().notNull(),
+    firstDay: date({ mode: 'string' }),
+    lastDay: date({ mode: 'string' }),
+    /** Net amount of the purchase lines, and of those on the first purchase day. */
+    purchaseAmount: numeric().notNull(),
+    firstAmount: numeric().notNull(),
+    /** Net amount and cost of goods of every line, returns included. */
+    netAmount: numeric().notNull(),
+    costAmount: numeric().notNull(),
+    lines: integer().notNull(),
+    returnLines: integer().notNull(),
+    orders: integer().notNull(),
+    /** Bit i set when a line was sold in sales channel i. */
+    channels: smallint().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.firmId, t.customerKey] })],
 );
 
 export const customerFeatures = pgTable(
