@@ -1,9 +1,13 @@
-// A full customer-value recompute (set-based aggregation under row-level security, RFM, BG/NBD and
+// A customer-value recompute (set-based aggregation under row-level security, RFM, BG/NBD and
 // Gamma-Gamma fits, CLV, cost-to-serve, profit, quadrants, whale curve, features written) by the real
-// worker process on real PostgreSQL and Redis, against one hand-written SQL aggregation of RFM
-// (quintile scores) + revenue + cost-to-serve over the same rows, materialised, on the same server in
-// the same run. Prints both times, the ratio, and the worker's peak RSS.
-// Target: recompute within 3x the baseline; worker RSS < 1.5 GB.
+// worker process on real PostgreSQL and Redis, against, on the same server in the same run:
+//   the floor: a plain GROUP BY customer_key with sums only, materialised;
+//   the baseline: one hand-written SQL aggregation of RFM (quintile scores) + revenue + cost-to-serve
+//   over the same rows, materialised.
+// The recompute runs twice: as a full rebuild from every line, and from the per-customer sums the
+// database keeps as lines merge (what a recompute after a batch reads). Prints the times, the ratios
+// and the worker's peak RSS.
+// Targets: a full rebuild within 1.5x the baseline and 4x the floor; worker RSS < 1 GB.
 //   pnpm bench customer-value    (BENCH_CUSTOMERS=1000000 BENCH_TRANSACTIONS=10000000 by default)
 import { openDatabase } from '@accord/db';
 import { createBullQueue } from '@accord/jobs';
@@ -91,9 +95,21 @@ try {
     `data: ${TRANSACTIONS.toLocaleString('en')} transactions of ${customers.toLocaleString('en')} customers, generated in ${seconds(generated).toFixed(0)} s`,
   );
 
+  // Floor: one pass grouping the lines by customer, sums only.
+  await sql`set work_mem = '256MB'`;
+  const floorStarted = performance.now();
+  await sql.unsafe(
+    `create temporary table floor_out as
+     select customer_key, count(*) as lines, sum(net_amount) as net, sum(coalesce(cost_amount, 0)) as cogs
+     from transactions where network_id = $1 and firm_id = $2 and occurred_at < date '${AS_OF}' + 1
+     group by customer_key`,
+    [networkId, firmId],
+  );
+  const floor = seconds(floorStarted);
+  await sql`drop table floor_out`;
+
   // Baseline: RFM quintiles + revenue + cost-to-serve in one statement, as the table owner, materialised,
   // with the work_mem the recompute sets for itself.
-  await sql`set work_mem = '256MB'`;
   const baselineStarted = performance.now();
   await sql.unsafe(
     `create temporary table baseline_out as
@@ -137,23 +153,37 @@ try {
     sql<{ id: string; status: string; customers: number; error: string | null; models: unknown }[]>`
       select id, status, customers, error, models from feature_snapshots
       where network_id = ${networkId} and firm_id = ${firmId} order by started_at desc limit 1`;
-  const [before] = await latest();
-  const started = performance.now();
-  await queue.enqueue('recompute-customer-value', { firmId, networkId, asOf: AS_OF });
-  let snapshot: Awaited<ReturnType<typeof latest>>[number] | undefined;
-  for (;;) {
-    [snapshot] = await latest();
-    if (snapshot && snapshot.id !== before?.id && snapshot.status !== 'computing') break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const recompute = seconds(started);
-  if (snapshot.status !== 'complete') throw new Error(`recompute ${snapshot.status}: ${snapshot.error}`);
+  const recomputed = async (fromLines: boolean) => {
+    const [before] = await latest();
+    const started = performance.now();
+    await queue.enqueue('recompute-customer-value', { firmId, networkId, asOf: AS_OF, fromLines });
+    for (;;) {
+      const [snapshot] = await latest();
+      if (snapshot && snapshot.id !== before?.id && snapshot.status !== 'computing') {
+        if (snapshot.status !== 'complete') throw new Error(`recompute ${snapshot.status}: ${snapshot.error}`);
+        return { snapshot, seconds: seconds(started) };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  const full = await recomputed(true);
+  const fromSums = await recomputed(false);
   const workerPeak = peakRssMb(worker.pid!);
+  const snapshot = full.snapshot;
+  const recompute = full.seconds;
 
+  console.log(`floor (GROUP BY customer_key, sums only): ${floor.toFixed(1)} s`);
   console.log(`baseline (one SQL statement, RFM + revenue + cost): ${baseline.toFixed(1)} s`);
-  console.log(`recompute (worker, ${snapshot.customers.toLocaleString('en')} customers): ${recompute.toFixed(1)} s`);
-  console.log(`ratio recompute / baseline: ${(recompute / baseline).toFixed(2)} (target <= 3)`);
-  console.log(`worker peak RSS: ${workerPeak.toFixed(0)} MB (target < 1536; ${idle.toFixed(0)} MB idle)`);
+  console.log(
+    `full rebuild from lines (worker, ${snapshot.customers.toLocaleString('en')} customers): ${recompute.toFixed(1)} s`,
+  );
+  console.log(
+    `ratio full rebuild / baseline: ${(recompute / baseline).toFixed(2)} (target <= 1.5); / floor: ${(recompute / floor).toFixed(2)} (target <= 4)`,
+  );
+  console.log(
+    `recompute from the kept sums: ${fromSums.seconds.toFixed(1)} s (${(fromSums.seconds / baseline).toFixed(2)}x baseline, ${(fromSums.seconds / floor).toFixed(2)}x floor)`,
+  );
+  console.log(`worker peak RSS: ${workerPeak.toFixed(0)} MB (target < 1024; ${idle.toFixed(0)} MB idle)`);
   console.log(`models: ${JSON.stringify(snapshot.models)}`);
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup();

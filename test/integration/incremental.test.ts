@@ -3,7 +3,7 @@
 // firm that sees two sellers' lines (same-day purchases across sellers, returns, channels, each seller's
 // rates); a restated line changes the sums and the features of exactly the customers it belongs to,
 // before and after; and an as-of day before the last line is read from the lines.
-import { recomputeCustomerValue, salesSource, visibleSellers } from '@accord/analytics';
+import { recomputeCustomerValue, salesSource, snapshotFreshness, visibleSellers } from '@accord/analytics';
 import { query, withTenant } from '@accord/db';
 import { customerKey } from '@accord/domain';
 import { cdnowSampleCsv, TRANSACTIONS_HEADER } from '@accord/fixtures/cdnow';
@@ -69,6 +69,13 @@ const keyOf = (id: string) => customerKey(hashingKey, id);
 async function ingest(who: SignedIn, lines: string[]) {
   const batch = await pushFeed(h.app, who, networkId, 'transactions', [TRANSACTIONS_HEADER, ...lines].join('\n'));
   expect(batch.rowsRejected).toBe(0);
+  return batch.id;
+}
+
+async function throughBatch(snapshotId: string) {
+  const [row] = await sql<{ id: string | null; at: Date | null }[]>`
+    select through_batch_id as id, through_batch_at as at from feature_snapshots where id = ${snapshotId}`;
+  return row?.id && row.at ? { id: row.id, mergedAt: row.at } : null;
 }
 
 beforeAll(async () => {
@@ -144,6 +151,39 @@ beforeAll(async () => {
 afterAll(async () => {
   await sql?.end();
   await h?.close();
+});
+
+describe('freshness', () => {
+  it('records the newest batch a snapshot read, and counts the batches merged after it', async () => {
+    const snapshot = await recompute(as.M, false);
+    const through = await throughBatch(snapshot);
+    const [newest] = await sql<{ id: string }[]>`
+      select id from feed_batches where network_id = ${networkId} and status = 'succeeded'
+      order by finished_at desc limit 1`;
+    expect(through?.id).toBe(newest!.id);
+    const later = await ingest(as.R2, ['r2-9,1,1998-03-01,r2-only,VINYL,1,10.00,USD,store']);
+    const asM = await withTenant(h.database.db, { firmId: as.M.firmId, userId: null }, (tx) =>
+      snapshotFreshness(tx, networkId, through),
+    );
+    expect(asM).toMatchObject({ latestBatch: { id: later }, batchesBehind: 1 });
+    expect(asM.secondsBehind).toBeGreaterThanOrEqual(0);
+    // R1 is granted nothing: R2's batches are not its concern
+    const asR1 = await withTenant(h.database.db, { firmId: as.R1.firmId, userId: null }, (tx) =>
+      snapshotFreshness(tx, networkId, null),
+    );
+    expect(asR1.latestBatch?.id).not.toBe(later);
+    const r1Batches =
+      await sql`select 1 from feed_batches where network_id = ${networkId} and firm_id = ${as.R1.firmId}`;
+    expect(asR1.batchesBehind).toBe(r1Batches.length);
+    // the API answers it with the snapshot
+    const page = await h.app.inject({
+      url: `/v1/networks/${networkId}/customer-features?limit=1`,
+      headers: as.M.headers,
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    const answered = page.json<{ snapshot: { freshness: { throughBatch: { id: string } | null } } }>();
+    expect(answered.snapshot.freshness.throughBatch).not.toBeNull();
+  });
 });
 
 describe('customer value from the sums the database keeps', () => {

@@ -9,6 +9,12 @@ export {
   type SalesSource,
   type VisibleSeller,
 } from './customer-value/aggregate.queries.ts';
+export {
+  newestVisibleBatch,
+  snapshotFreshness,
+  type BatchMark,
+  type Freshness,
+} from './customer-value/freshness.queries.ts';
 export { answeredFeatureSelect } from './customer-value/features.queries.ts';
 export { CustomerColumns, type PurchaseHistories } from './customer-value/customer-columns.ts';
 export { fitCustomerModels } from './customer-value/models.ts';

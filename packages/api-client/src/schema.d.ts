@@ -8056,6 +8056,27 @@ export interface operations {
                                 costToServeThreshold: number | null;
                                 schemeVersion: number | null;
                             } | null;
+                            /** @description How far the snapshot is behind the feed batches merged since it read its data. */
+                            freshness: {
+                                /** @description The newest merged feed batch the snapshot includes (of those you read per customer). */
+                                throughBatch: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    mergedAt: string;
+                                } | null;
+                                /** @description The newest such batch merged now. */
+                                latestBatch: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    mergedAt: string;
+                                } | null;
+                                /** @description Batches merged after the snapshot read its data. */
+                                batchesBehind: number;
+                                /** @description Seconds since the oldest of those merged: how long the newest data has waited; 0 when none. */
+                                secondsBehind: number;
+                            };
                         } | null;
                         /** @description Whether a newer recompute is running. */
                         computing: boolean;
@@ -8215,6 +8236,27 @@ export interface operations {
                                 costToServeThreshold: number | null;
                                 schemeVersion: number | null;
                             } | null;
+                            /** @description How far the snapshot is behind the feed batches merged since it read its data. */
+                            freshness: {
+                                /** @description The newest merged feed batch the snapshot includes (of those you read per customer). */
+                                throughBatch: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    mergedAt: string;
+                                } | null;
+                                /** @description The newest such batch merged now. */
+                                latestBatch: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: date-time */
+                                    mergedAt: string;
+                                } | null;
+                                /** @description Batches merged after the snapshot read its data. */
+                                batchesBehind: number;
+                                /** @description Seconds since the oldest of those merged: how long the newest data has waited; 0 when none. */
+                                secondsBehind: number;
+                            };
                         } | null;
                         /** @description Whether a newer recompute is running. */
                         computing: boolean;

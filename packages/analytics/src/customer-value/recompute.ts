@@ -32,6 +32,7 @@ import {
 } from '@accord/domain';
 import { eq, sql } from 'drizzle-orm';
 import { logOtherFirmsReads } from './access-log.ts';
+import { newestVisibleBatch, type BatchMark } from './freshness.queries.ts';
 import {
   customerAggregates,
   salesSource,
@@ -141,6 +142,8 @@ async function startSnapshot(
 async function computeSnapshot(load: BulkLoad, job: SnapshotJob, logger: Logger): Promise<number> {
   const phases = phaseTimer();
   await prepareFeatureLoad(load);
+  // before the data is read: every batch merged by now is in what the aggregation reads
+  const through = await newestVisibleBatch(load.tx, job.networkId);
   const data = await aggregateCustomers(load, job);
   phases.end('aggregate');
   const settings = snapshotSettings(data, job);
@@ -156,7 +159,7 @@ async function computeSnapshot(load: BulkLoad, job: SnapshotJob, logger: Logger)
     job.asOf,
     'customer value recompute',
   );
-  await completeSnapshot(tx, job, data, valued.models, settings);
+  await completeSnapshot(tx, job, data, valued.models, settings, through);
   phases.end('finish');
   logger.debug({ networkId: job.networkId, firmId: job.firmId, ms: phases.all }, 'customer value phases');
   return data.length;
@@ -320,13 +323,14 @@ async function writeFeatures(load: BulkLoad, snapshot: SnapshotJob, rows: (strin
   await load.tx.execute(sql`truncate features_in`);
 }
 
-/** Completes the snapshot with its models and whale curve, measures the firm's alignment, drops old ones. */
+/** Completes the snapshot with its models, whale curve and the batch it includes, measures the firm's alignment, drops old ones. */
 async function completeSnapshot(
   tx: Transaction,
   job: SnapshotJob,
   data: CustomerColumns,
   models: FittedModels,
   settings: SnapshotSettings,
+  through: BatchMark | null,
 ) {
   await tx
     .update(featureSnapshots)
@@ -336,6 +340,8 @@ async function completeSnapshot(
       models,
       settings,
       whaleCurve: whaleCurve(data.profit),
+      throughBatchId: through?.id ?? null,
+      throughBatchAt: through?.mergedAt ?? null,
       finishedAt: new Date(),
     })
     .where(eq(featureSnapshots.id, job.snapshotId));

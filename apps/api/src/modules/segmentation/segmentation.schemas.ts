@@ -185,6 +185,8 @@ const FittedModels = Type.Object({
   comparison: Type.Optional(Nullable(FrequencyModelComparison)),
 });
 
+const BatchMark = Type.Object({ id: Uuid, mergedAt: Timestamp });
+
 export const Snapshot = Type.Object({
   id: Uuid,
   asOf: Day,
@@ -201,6 +203,19 @@ export const Snapshot = Type.Object({
       costToServeThreshold: Nullable(Type.Number()),
       schemeVersion: Nullable(Type.Integer()),
     }),
+  ),
+  freshness: Type.Object(
+    {
+      throughBatch: Type.Union([BatchMark, Type.Null()], {
+        description: 'The newest merged feed batch the snapshot includes (of those you read per customer).',
+      }),
+      latestBatch: Type.Union([BatchMark, Type.Null()], { description: 'The newest such batch merged now.' }),
+      batchesBehind: Type.Integer({ description: 'Batches merged after the snapshot read its data.' }),
+      secondsBehind: Type.Integer({
+        description: 'Seconds since the oldest of those merged: how long the newest data has waited; 0 when none.',
+      }),
+    },
+    { description: 'How far the snapshot is behind the feed batches merged since it read its data.' },
   ),
 });
 

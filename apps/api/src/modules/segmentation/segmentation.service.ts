@@ -28,6 +28,8 @@ import {
   fitCustomerModels,
   measureAlignment,
   logOtherFirmsReads,
+  salesSource,
+  snapshotFreshness,
   visibleSellers,
 } from '@accord/analytics';
 import type { CustomerAggregateRow } from '@accord/analytics';
@@ -87,6 +89,10 @@ export async function snapshotState(tx: Transaction, networkId: string, firmId: 
   const complete = recent.filter((s) => s.status === 'complete').sort((a, b) => +b.finishedAt! - +a.finishedAt!)[0];
   const newer = recent.filter((s) => !complete || s.startedAt > complete.startedAt);
   const failed = newer.find((s) => s.status === 'failed');
+  const through =
+    complete?.throughBatchId && complete.throughBatchAt
+      ? { id: complete.throughBatchId, mergedAt: complete.throughBatchAt }
+      : null;
   return {
     snapshot: complete
       ? {
@@ -97,6 +103,7 @@ export async function snapshotState(tx: Transaction, networkId: string, firmId: 
           finishedAt: iso(complete.finishedAt),
           models: complete.models,
           settings: complete.settings,
+          freshness: await snapshotFreshness(tx, networkId, through),
         }
       : null,
     computing: newer.some((s) => s.status === 'computing'),
@@ -218,7 +225,8 @@ export async function clvModel(
   timeUnit: 'day' | 'week',
 ) {
   const sellers = await visibleSellers(tx, networkId, firmId);
-  const rows = await query<CustomerAggregateRow>(tx, customerAggregates(networkId, calibrationEnd, sellers));
+  const source = await salesSource(tx, networkId, calibrationEnd, sellers);
+  const rows = await query<CustomerAggregateRow>(tx, customerAggregates(networkId, calibrationEnd, sellers, source));
   const histories = new CustomerColumns();
   for (const row of rows) histories.push(row);
   histories.trim();
