@@ -7,7 +7,12 @@
 // The recompute runs twice: as a full rebuild from every line, and from the per-customer sums the
 // database keeps as lines merge (what a recompute after a batch reads). Prints the times, the ratios
 // and the worker's peak RSS.
-// Targets: a full rebuild within 1.5x the baseline and 4x the floor; worker RSS < 1 GB.
+// Then a batch lands: the 10M-line firm shares its sales with the whole network (so all seven demo
+// members see them), every member is recomputed once, and a batch of BENCH_BATCH_LINES (1M) new lines
+// merges (timed: the merge keeps the sums); from its commit, the time until every member's features
+// and segments include it.
+// Targets: a full rebuild within 1.5x the baseline and 4x the floor; worker RSS < 1 GB; the batch
+// fresh for all seven members within 60 s.
 //   pnpm bench customer-value    (BENCH_CUSTOMERS=1000000 BENCH_TRANSACTIONS=10000000 by default)
 import { openDatabase } from '@accord/db';
 import { createBullQueue } from '@accord/jobs';
@@ -20,6 +25,7 @@ import { startPostgres, startRedis } from '../../infra/local/services.ts';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const TRANSACTIONS = Number(process.env.BENCH_TRANSACTIONS ?? 10_000_000);
+const BATCH_LINES = Number(process.env.BENCH_BATCH_LINES ?? 1_000_000);
 const AS_OF = '2026-10-31';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,6 +35,43 @@ function peakRssMb(pid: number): number {
 }
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
+
+/**
+ * Synthetic sales: orders of two lines each, each order one customer and day; customers drawn with skew
+ * (some buy far more often than others), each active from a first day for a lifetime of its own within
+ * the two years before AS_OF (so some have dropped out); one line in fifty a return. Lines `from` to
+ * `from + count - 1`; with `withinDays`, dated in the last that many days before AS_OF instead (a
+ * recent batch).
+ */
+function generateLines(
+  sql: postgres.Sql | postgres.TransactionSql,
+  networkId: string,
+  firmId: string,
+  from: number,
+  count: number,
+  batchId: string,
+  withinDays?: number,
+) {
+  const day = withinDays
+    ? `date '${AS_OF}' - (abs(hashint8(o + 104729)) % ${withinDays})::int`
+    : `date '${AS_OF}' - (first_ago - abs(hashint8(o + 7919)) % life)`;
+  return sql.unsafe(
+    `insert into transactions (network_id, firm_id, customer_key, batch_id, order_id, line_no, occurred_at, sku,
+        quantity, net_amount, cost_amount, currency, channel)
+     select $1, $2, encode(sha256(convert_to('customer-' || c, 'UTF8')), 'hex'), $5,
+        'o-' || o, (g % 2) + 1, ${day} + interval '12 hours',
+        'SKU-' || (g % 5000), case when g % 50 = 0 then -1 else 1 end,
+        case when g % 50 = 0 then -((g % 4000) / 100.0 + 1) else (g % 9000) / 100.0 + 1 end,
+        case when g % 50 = 0 then -((g % 4000) / 160.0) else (g % 9000) / 160.0 end,
+        'EUR', (enum_range(null::sales_channel))[(o % 5) + 1]
+     from generate_series($6::bigint, $6::bigint + $3 - 1) g,
+          lateral (select g / 2 as o) ord,
+          lateral (select floor($4 * power(abs(hashint8(o))::float8 / 2147483648.0, 1.5))::bigint as c) who,
+          lateral (select 1 + abs(hashint8(c)) % 730 as first_ago) born,
+          lateral (select 1 + abs(hashint8(c + 1)) % first_ago as life) active`,
+    [networkId, firmId, count, CUSTOMERS, batchId, from],
+  );
+}
 
 const cleanups: Array<() => Promise<void> | void> = [];
 try {
@@ -67,27 +110,10 @@ try {
             })})
             on conflict (network_id, firm_id) do nothing`;
 
-  // Synthetic sales: orders of two lines each, each order one customer and day; customers drawn with
-  // skew (some buy far more often than others), each active from a first day for a lifetime of its own
-  // within the two years before AS_OF (so some have dropped out); one line in fifty a return.
+  // the lines, and the per-customer sums the database keeps as they merge
   const generated = performance.now();
   await sql`delete from transactions where network_id = ${networkId} and firm_id = ${firmId}`;
-  await sql.unsafe(
-    `insert into transactions (network_id, firm_id, customer_key, batch_id, order_id, line_no, occurred_at, sku,
-        quantity, net_amount, cost_amount, currency, channel)
-     select $1, $2, encode(sha256(convert_to('customer-' || c, 'UTF8')), 'hex'), '00000000-0000-4000-8000-00000000bec0',
-        'o-' || o, (g % 2) + 1, date '${AS_OF}' - (first_ago - abs(hashint8(o + 7919)) % life) + interval '12 hours',
-        'SKU-' || (g % 5000), case when g % 50 = 0 then -1 else 1 end,
-        case when g % 50 = 0 then -((g % 4000) / 100.0 + 1) else (g % 9000) / 100.0 + 1 end,
-        case when g % 50 = 0 then -((g % 4000) / 160.0) else (g % 9000) / 160.0 end,
-        'EUR', (enum_range(null::sales_channel))[(o % 5) + 1]
-     from generate_series(0, $3 - 1) g,
-          lateral (select g / 2 as o) ord,
-          lateral (select floor($4 * power(abs(hashint8(o))::float8 / 2147483648.0, 1.5))::bigint as c) who,
-          lateral (select 1 + abs(hashint8(c)) % 730 as first_ago) born,
-          lateral (select 1 + abs(hashint8(c + 1)) % first_ago as life) active`,
-    [networkId, firmId, TRANSACTIONS, CUSTOMERS],
-  );
+  await generateLines(sql, networkId, firmId, 0, TRANSACTIONS, '00000000-0000-4000-8000-00000000bec0');
   await sql`vacuum analyze transactions`;
   const [{ customers } = { customers: 0 }] = await sql<{ customers: number }[]>`
     select count(distinct customer_key)::int as customers from transactions where network_id = ${networkId} and firm_id = ${firmId}`;
@@ -172,6 +198,49 @@ try {
   const snapshot = full.snapshot;
   const recompute = full.seconds;
 
+  // A batch lands on the network. First every member sees the big firm's sales and has a snapshot.
+  const members = await sql<{ firm_id: string }[]>`
+    select firm_id from network_memberships where network_id = ${networkId} and status = 'active'`;
+  await sql`insert into sharing_agreements (network_id, owner_firm_id, grantee_firm_id, dataset, level, purpose, status)
+            values (${networkId}, ${firmId}, null, 'transactions', 'customer', 'Joint customer value', 'active')`;
+  /** Waits until every member has a complete snapshot started after `since` that read `batchId`, if given. */
+  const allFresh = async (since: Date, batchId?: string) => {
+    for (;;) {
+      const fresh = await sql<{ firm_id: string; status: string; error: string | null }[]>`
+        select distinct on (firm_id) firm_id, status, error from feature_snapshots
+        where network_id = ${networkId} and started_at >= ${since} and status <> 'computing'
+          and (${batchId ?? null}::uuid is null or through_batch_id = ${batchId ?? null}::uuid or status = 'failed')
+        order by firm_id, started_at desc`;
+      const failed = fresh.find((f) => f.status === 'failed');
+      if (failed) throw new Error(`recompute failed: ${failed.error}`);
+      if (fresh.length === members.length) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  const everyoneStarted = new Date();
+  const everyone = performance.now();
+  await queue.enqueue('recompute-network', { firmId, networkId });
+  await allFresh(everyoneStarted);
+  const allMembers = seconds(everyone);
+
+  // The batch: new orders in the last 30 days, merged in one transaction with its batch row.
+  const batchId = crypto.randomUUID();
+  const merging = performance.now();
+  await sql.begin(async (tx) => {
+    await tx`insert into feed_batches (id, network_id, firm_id, dataset, format, compressed, idempotency_key, status,
+                                       on_error, ignore_unknown, rows_received, rows_accepted, finished_at)
+             values (${batchId}, ${networkId}, ${firmId}, 'transactions', 'csv', false, ${`bench-${batchId}`},
+                     'succeeded', 'reject', false, ${BATCH_LINES}, ${BATCH_LINES}, clock_timestamp())`;
+    await generateLines(tx, networkId, firmId, TRANSACTIONS, BATCH_LINES, batchId, 30);
+  });
+  const merge = seconds(merging);
+  const committed = new Date();
+  const freshening = performance.now();
+  await queue.enqueue('recompute-network', { firmId, networkId });
+  await allFresh(committed, batchId);
+  const fresh = seconds(freshening);
+  const batchPeak = peakRssMb(worker.pid!);
+
   console.log(`floor (GROUP BY customer_key, sums only): ${floor.toFixed(1)} s`);
   console.log(`baseline (one SQL statement, RFM + revenue + cost): ${baseline.toFixed(1)} s`);
   console.log(
@@ -184,6 +253,10 @@ try {
     `recompute from the kept sums: ${fromSums.seconds.toFixed(1)} s (${(fromSums.seconds / baseline).toFixed(2)}x baseline, ${(fromSums.seconds / floor).toFixed(2)}x floor)`,
   );
   console.log(`worker peak RSS: ${workerPeak.toFixed(0)} MB (target < 1024; ${idle.toFixed(0)} MB idle)`);
+  console.log(`all ${members.length} members recomputed from the kept sums, once: ${allMembers.toFixed(1)} s`);
+  console.log(
+    `batch of ${BATCH_LINES.toLocaleString('en')} lines merged (keeping the sums): ${merge.toFixed(1)} s; from its commit to fresh features and segments for all ${members.length} members: ${fresh.toFixed(1)} s (target <= 60); worker peak RSS ${batchPeak.toFixed(0)} MB`,
+  );
   console.log(`models: ${JSON.stringify(snapshot.models)}`);
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup();

@@ -16,14 +16,21 @@ CREATE POLICY customer_sales_own ON customer_sales FOR SELECT TO accord_app USIN
 CREATE POLICY customer_sales_granted ON customer_sales FOR SELECT TO accord_app
   USING ((network_id, firm_id) IN (SELECT g.network_id, g.owner_firm_id FROM app_customer_grants('transactions') g));
 --> statement-breakpoint
--- Sums the lines of one seller's customers afresh (those without lines left lose their row). Purchase
--- days are days (UTC) with a line of positive quantity; a channel is bit i for the i-th sales_channel.
+-- Sums the lines of one seller's customers afresh (those without lines left lose their row); every
+-- customer of the seller when p_keys is null. Purchase days are days (UTC) with a line of positive
+-- quantity; a channel is bit i for the i-th sales_channel. Run through EXECUTE so that each call is
+-- planned with its keys in view (a hashed set, or an index probe per key), not as a generic plan.
 CREATE FUNCTION customer_sales_refresh(p_network uuid, p_firm uuid, p_keys char(64)[]) RETURNS void
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  DELETE FROM customer_sales WHERE network_id = p_network AND firm_id = p_firm AND customer_key = ANY (p_keys);
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  keyed text := CASE WHEN p_keys IS NULL THEN '' ELSE 'AND customer_key = ANY ($3)' END;
+BEGIN
+  EXECUTE 'DELETE FROM customer_sales WHERE network_id = $1 AND firm_id = $2 ' || keyed
+    USING p_network, p_firm, p_keys;
+  EXECUTE $sql$
   INSERT INTO customer_sales (network_id, firm_id, customer_key, purchase_days, first_day, last_day,
     purchase_amount, first_amount, net_amount, cost_amount, lines, return_lines, orders, channels)
-  SELECT p_network, p_firm, l.customer_key,
+  SELECT $1, $2, l.customer_key,
          coalesce(array_agg(DISTINCT l.day ORDER BY l.day) FILTER (WHERE l.quantity > 0), '{}'),
          min(l.day) FILTER (WHERE l.quantity > 0), max(l.day) FILTER (WHERE l.quantity > 0),
          coalesce(sum(l.net_amount) FILTER (WHERE l.quantity > 0), 0),
@@ -36,9 +43,10 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
                min((t.occurred_at AT TIME ZONE 'UTC')::date) FILTER (WHERE t.quantity > 0)
                  OVER (PARTITION BY t.customer_key) AS first_day
         FROM transactions t
-        WHERE t.network_id = p_network AND t.firm_id = p_firm AND t.customer_key = ANY (p_keys)) l
-  GROUP BY l.customer_key;
-$$;
+        WHERE t.network_id = $1 AND t.firm_id = $2 $sql$ || replace(keyed, 'customer_key', 't.customer_key') || $sql$) l
+  GROUP BY l.customer_key $sql$
+    USING p_network, p_firm, p_keys;
+END $$;
 --> statement-breakpoint
 REVOKE EXECUTE ON FUNCTION customer_sales_refresh(uuid, uuid, char(64)[]) FROM PUBLIC;
 --> statement-breakpoint
@@ -88,8 +96,8 @@ CREATE FUNCTION customer_sales_rebuild(p_network uuid) RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp SET work_mem = '256MB' AS $$
 BEGIN
   DELETE FROM customer_sales WHERE network_id = p_network;
-  PERFORM customer_sales_refresh(p_network, firm_id, array_agg(DISTINCT customer_key))
-  FROM transactions WHERE network_id = p_network GROUP BY firm_id;
+  PERFORM customer_sales_refresh(p_network, f.firm_id, NULL)
+  FROM (SELECT DISTINCT firm_id FROM transactions WHERE network_id = p_network) f;
   RETURN (SELECT count(*)::integer FROM customer_sales WHERE network_id = p_network);
 END $$;
 --> statement-breakpoint
