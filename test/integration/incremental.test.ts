@@ -3,7 +3,14 @@
 // firm that sees two sellers' lines (same-day purchases across sellers, returns, channels, each seller's
 // rates); a restated line changes the sums and the features of exactly the customers it belongs to,
 // before and after; and an as-of day before the last line is read from the lines.
-import { recomputeCustomerValue, salesSource, snapshotFreshness, visibleSellers } from '@accord/analytics';
+import {
+  dataView,
+  recomputeCustomerValue,
+  salesSource,
+  SharedReads,
+  snapshotFreshness,
+  visibleSellers,
+} from '@accord/analytics';
 import { query, withTenant } from '@accord/db';
 import { customerKey } from '@accord/domain';
 import { cdnowSampleCsv, TRANSACTIONS_HEADER } from '@accord/fixtures/cdnow';
@@ -55,8 +62,31 @@ async function snapshot(id: string) {
  * A recompute's snapshot id. Read its rows at once: the recomputes the worker runs after each batch keep
  * making snapshots too, and only the newest are kept.
  */
-const recompute = async (firm: SignedIn, fromLines: boolean, asOf = AS_OF) =>
-  (await recomputeCustomerValue(h.database, logger, { firmId: firm.firmId, networkId, asOf, fromLines }))!;
+const recompute = async (firm: SignedIn, fromLines: boolean, asOf = AS_OF, shared?: SharedReads) =>
+  (await recomputeCustomerValue(h.database, logger, { firmId: firm.firmId, networkId, asOf, fromLines }, shared))!;
+
+const viewOf = (firm: SignedIn) =>
+  withTenant(h.database.db, { firmId: firm.firmId, userId: null }, (tx) => dataView(tx, networkId, firm.firmId));
+
+/** Counts the recomputes that took another firm's read. */
+class CountedReads extends SharedReads {
+  taken = 0;
+  override get(key: string) {
+    const read = super.get(key);
+    if (read) this.taken += 1;
+    return read;
+  }
+}
+
+async function grant(owner: SignedIn, grantee: SignedIn) {
+  const response = await h.app.inject({
+    method: 'POST',
+    url: `/v1/networks/${networkId}/agreements`,
+    headers: owner.headers,
+    payload: { granteeFirmId: grantee.firmId, dataset: 'transactions', level: 'customer', purpose: 'Joint value' },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+}
 
 /** The keys whose entries differ between two maps (present in one only, or different). */
 function changed(before: Map<string, string>, after: Map<string, string>) {
@@ -138,15 +168,7 @@ beforeAll(async () => {
     `r2-5,1,1998-02-11,r2-only,VINYL,1,30.00,USD,store`,
   ]);
   // R1 and R2 grant their transactions to M at customer level
-  for (const who of [as.R1, as.R2]) {
-    const grant = await h.app.inject({
-      method: 'POST',
-      url: `/v1/networks/${networkId}/agreements`,
-      headers: who.headers,
-      payload: { granteeFirmId: as.M.firmId, dataset: 'transactions', level: 'customer', purpose: 'Joint value' },
-    });
-    expect(grant.statusCode, grant.body).toBe(201);
-  }
+  for (const who of [as.R1, as.R2]) await grant(who, as.M);
 }, 300_000);
 afterAll(async () => {
   await sql?.end();
@@ -183,6 +205,29 @@ describe('freshness', () => {
     expect(page.statusCode, page.body).toBe(200);
     const answered = page.json<{ snapshot: { freshness: { throughBatch: { id: string } | null } } }>();
     expect(answered.snapshot.freshness.throughBatch).not.toBeNull();
+  });
+});
+
+describe('firms with the same view share one computation', () => {
+  it('reads and fits once for two firms that see the same rows, with the features each would get alone', async () => {
+    const d = await createFirm(h.database, 'Sums Distributor', 'distributor', ['manager']);
+    await sql`insert into network_memberships (network_id, firm_id, chain_role, status, joined_at)
+              values (${networkId}, ${d.firm.id}, 'distributor', 'active', now())`;
+    const D = await signIn(h.app, d.people.manager!.email);
+    // D is granted what M is: the same view; R2 sees its own only
+    for (const who of [as.R1, as.R2]) await grant(who, D);
+    expect((await viewOf(D)).key).toBe((await viewOf(as.M)).key);
+    expect((await viewOf(as.R2)).key).not.toBe((await viewOf(as.M)).key);
+    const alone = await features(await recompute(D, false));
+    const shared = new CountedReads();
+    await recompute(as.M, false, AS_OF, shared);
+    const together = await features(await recompute(D, false, AS_OF, shared));
+    expect(shared.taken).toBe(1);
+    expect(together.size).toBe(2358);
+    expect(changed(alone, together)).toEqual([]);
+    // another view reads for itself
+    await recompute(as.R2, false, AS_OF, shared);
+    expect(shared.taken).toBe(1);
   });
 });
 

@@ -161,6 +161,7 @@ describe('features use only what the firm was granted', () => {
   it('leaves out ungranted partners, takes in granted ones, and logs the reads in the owner’s access log', async () => {
     // nothing granted: M has no customers; R2 sees its three only
     expect((await recomputed(as.M)).customers).toBe(0);
+    expect((await recomputed(as.R2)).customers).toBe(3);
     const r2Alone = await allFeatures(as.R2);
     expect(r2Alone.map((f) => f.customer_key).sort()).toEqual(
       [keyOf('cdnow-0001'), keyOf('cdnow-0002'), keyOf('r2-only')].sort(),

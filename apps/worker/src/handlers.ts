@@ -32,7 +32,7 @@ export function createJobHandlers(deps: WorkerDependencies): JobHandlers {
     'ingest-batch': ingestBatch(deps.database, deps.logger, (batch) =>
       enqueueFollowUps(deps.queue, deps.followUps ?? followUpsOfLoadedBatch, batch),
     ),
-    'recompute-network': recomputeNetwork(deps.database.db, deps.queue),
+    'recompute-network': recomputeNetwork(deps.database, deps.logger, deps.queue),
     'recompute-customer-value': recomputeCustomerValue(deps.database, deps.logger, deps.queue),
     'recompute-scorecards': recomputeScorecards(deps.database.db, deps.logger),
     'prune-expired': pruneExpired(deps.database.db, deps.logger),

@@ -18,7 +18,8 @@ export {
 export { answeredFeatureSelect } from './customer-value/features.queries.ts';
 export { CustomerColumns, type PurchaseHistories } from './customer-value/customer-columns.ts';
 export { fitCustomerModels } from './customer-value/models.ts';
-export { recompute as recomputeCustomerValue, type RecomputeRequest } from './customer-value/recompute.ts';
+export { dataView, type DataView } from './customer-value/data-view.queries.ts';
+export { recompute as recomputeCustomerValue, SharedReads, type RecomputeRequest } from './customer-value/recompute.ts';
 export { currentScheme, firmCostModel, measureAlignment } from './segmentation/segmentation.queries.ts';
 export { periodKnowledge, type PeriodKnowledge } from './scorecard/period-knowledge.ts';
 export { periodStart, shiftPeriod } from './scorecard/periods.ts';

@@ -44,7 +44,10 @@ export interface VisibleSeller {
   rates: CostRates | null;
 }
 
-/** The firms whose sales the acting firm sees in the network (its own and those granted at customer level), with their rates. */
+/**
+ * The firms whose sales the acting firm sees in the network (its own and those granted at customer
+ * level) and that have sales there, with their rates.
+ */
 export function visibleSellers(tx: Database | Transaction, networkId: string, firmId: string) {
   return query<VisibleSeller>(
     tx,
@@ -53,6 +56,7 @@ export function visibleSellers(tx: Database | Transaction, networkId: string, fi
     from (select ${firmId}::uuid as firm_id
           union select g.owner_firm_id from app_customer_grants('transactions') g where g.network_id = ${networkId}::uuid) f
     left join app_network_cost_rates(${networkId}::uuid) r on r.firm_id = f.firm_id
+    where exists (select 1 from transactions t where t.network_id = ${networkId}::uuid and t.firm_id = f.firm_id)
     order by 1`,
   );
 }

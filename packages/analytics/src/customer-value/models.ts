@@ -105,6 +105,8 @@ export function fitCustomerModels(h: PurchaseHistories, unitDays: number, { comp
 }
 
 /** Standard errors as a snapshot keeps them: JSON has no NaN, an undefined one is null. */
+export type FittedCustomerModels = ReturnType<typeof fitCustomerModels>;
+
 const finiteOrNull = <K extends string>(errors: Record<K, number>) =>
   Object.fromEntries(
     Object.entries<number>(errors).map(([name, se]) => [name, Number.isFinite(se) ? se : null]),
@@ -122,12 +124,16 @@ const fitOutcome = <P extends object>(fit: FitReport<P>) => ({
  * The purchase side depends on (x, t_x, T) alone, whole days here, which customers often share (all
  * one-time buyers of a day, for one): it is computed once per distinct history.
  */
-export async function valueCustomers(data: CustomerColumns, settings: SnapshotSettings) {
+export async function valueCustomers(
+  data: CustomerColumns,
+  settings: SnapshotSettings,
+  fitted: FittedCustomerModels = fitCustomerModels(data, DAYS_PER_WEEK),
+) {
   const n = data.length;
   const expected = new Float64Array(n).fill(Number.NaN);
   const pAlive = new Float64Array(n).fill(Number.NaN);
   const clv = new Float64Array(n).fill(Number.NaN);
-  const { models, bgNbd, gammaGamma } = fitCustomerModels(data, DAYS_PER_WEEK);
+  const { models, bgNbd, gammaGamma } = fitted;
   if (!bgNbd || !gammaGamma) return { models, expected, pAlive, clv };
   const monthlyDiscount = (1 + settings.annualDiscountRate) ** (1 / 12) - 1;
   const discounted = new Float64Array(n);

@@ -33,15 +33,10 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import { logOtherFirmsReads } from './access-log.ts';
 import { newestVisibleBatch, type BatchMark } from './freshness.queries.ts';
-import {
-  customerAggregates,
-  salesSource,
-  visibleSellers,
-  type CustomerAggregateRow,
-  type SalesSource,
-} from './aggregate.queries.ts';
+import { customerAggregates, salesSource, type CustomerAggregateRow, type SalesSource } from './aggregate.queries.ts';
+import { dataView, type DataView } from './data-view.queries.ts';
 import { CustomerColumns, observedMargin } from './customer-columns.ts';
-import { valueCustomers } from './models.ts';
+import { DAYS_PER_WEEK, fitCustomerModels, valueCustomers, type FittedCustomerModels } from './models.ts';
 import { dropOldSnapshots } from './snapshots.ts';
 import { currentScheme, firmCostModel, measureAlignment } from '../segmentation/segmentation.queries.ts';
 
@@ -70,6 +65,7 @@ interface SnapshotJob {
   asOf: string;
   snapshotId: string;
   fromLines: boolean;
+  view: DataView;
   costModel: Awaited<ReturnType<typeof firmCostModel>>;
   scheme: Awaited<ReturnType<typeof currentScheme>>;
 }
@@ -80,18 +76,47 @@ interface Logger {
   info(details: object, message: string): void;
 }
 
-/** Runs one recompute; answers the snapshot id, or null when the firm is not an active member. */
+/** The data a recompute read and the models fitted on it, kept for the next firm with the same view. */
+interface SharedRead {
+  through: BatchMark | null;
+  data: CustomerColumns;
+  fitted: FittedCustomerModels;
+}
+
+/**
+ * What firms with the same view of the data share when recomputed one after the other: the aggregation
+ * and the model fit, read and fitted once (the scoring is each firm's: its own CLV margin, discount and
+ * thresholds). Holds one read, the last, so that memory stays that of one recompute: recompute firms
+ * in the order of their views.
+ */
+export class SharedReads {
+  #key: string | null = null;
+  #read: SharedRead | null = null;
+  get(key: string): SharedRead | null {
+    return this.#key === key ? this.#read : null;
+  }
+  set(key: string, read: SharedRead) {
+    this.#key = key;
+    this.#read = read;
+  }
+}
+
+/**
+ * Runs one recompute; answers the snapshot id, or null when the firm is not an active member. With
+ * `shared`, a firm whose view equals the previous one's takes that firm's read and fit.
+ */
 export async function recompute(
   database: DatabaseHandle,
   logger: Logger,
   { firmId, networkId, asOf = todayUtc(), fromLines = false }: RecomputeRequest,
+  shared?: SharedReads,
 ): Promise<string | null> {
   const context: TenantContext = { firmId, userId: null };
   const started = performance.now();
   const job = await startSnapshot(database.db, firmId, networkId, asOf, fromLines);
   if (!job) return null;
   try {
-    const customers = await database.bulkLoad(context, (load) => computeSnapshot(load, job, logger));
+    const customers = await database.bulkLoad(context, (load) => computeSnapshot(load, job, logger, shared));
     logger.info(
       { networkId, firmId, asOf, customers, ms: Math.round(performance.now() - started) },
       'customer value recomputed',
@@ -132,6 +157,7 @@ async function startSnapshot(
       asOf,
       snapshotId: snapshot!.id,
       fromLines,
+      view: await dataView(tx, networkId, firmId),
       costModel: await firmCostModel(tx, networkId, firmId),
       scheme: await currentScheme(tx, networkId),
     };
@@ -139,16 +165,31 @@ async function startSnapshot(
 }
 
 /** Aggregates, values, scores and writes the snapshot's customers, then completes it; answers how many. */
-async function computeSnapshot(load: BulkLoad, job: SnapshotJob, logger: Logger): Promise<number> {
+async function computeSnapshot(
+  load: BulkLoad,
+  job: SnapshotJob,
+  logger: Logger,
+  shared: SharedReads | undefined,
+): Promise<number> {
   const phases = phaseTimer();
   await prepareFeatureLoad(load);
-  // before the data is read: every batch merged by now is in what the aggregation reads
-  const through = await newestVisibleBatch(load.tx, job.networkId);
-  const data = await aggregateCustomers(load, job);
-  phases.end('aggregate');
+  const readKey = `${job.asOf}|${job.fromLines}|${job.view.key}`;
+  let read = shared?.get(readKey) ?? null;
+  if (read) {
+    phases.end('shared read');
+  } else {
+    // before the data is read: every batch merged by now is in what the aggregation reads
+    const through = await newestVisibleBatch(load.tx, job.networkId);
+    const data = await aggregateCustomers(load, job);
+    phases.end('aggregate');
+    read = { through, data, fitted: fitCustomerModels(data, DAYS_PER_WEEK) };
+    phases.end('fit');
+    shared?.set(readKey, read);
+  }
+  const { data, through } = read;
   const settings = snapshotSettings(data, job);
-  const valued = await valueCustomers(data, settings);
-  phases.end('models');
+  const valued = await valueCustomers(data, settings, read.fitted);
+  phases.end('value');
   await writeCustomers(load, job, data, valued, settings);
   phases.end('score and write');
   const tx = load.tx as Transaction;
@@ -195,7 +236,7 @@ async function prepareFeatureLoad(load: BulkLoad) {
 /** Every customer the firm may see, aggregated in SQL, as columns. */
 async function aggregateCustomers(load: BulkLoad, job: SnapshotJob): Promise<CustomerColumns> {
   const data = new CustomerColumns();
-  const sellers = await visibleSellers(load.tx, job.networkId, job.firmId);
+  const { sellers } = job.view;
   const source: SalesSource = job.fromLines ? 'lines' : await salesSource(load.tx, job.networkId, job.asOf, sellers);
   // The aggregation from lines reads every visible line of the network and sorts them by customer.
   // Reading the lines in the order of the (network, customer) index visits the table's pages at random,
