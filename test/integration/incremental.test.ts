@@ -166,6 +166,12 @@ beforeAll(async () => {
     `r2-3,1,1997-05-01,cdnow-0002,VINYL,-1,-50.00,USD,web`,
     `r2-4,1,1997-05-01,r2-only,VINYL,1,70.00,USD,phone`,
     `r2-5,1,1998-02-11,r2-only,VINYL,1,30.00,USD,store`,
+    `r2-6,1,1998-03-01,cdnow-0003,VINYL,1,20.00,USD,store`,
+  ]);
+  // the rest of an order in a later batch (still one order), with a new one of the same customer
+  await ingest(as.R2, [
+    `r2-6,2,1998-03-01,cdnow-0003,SLEEVE,1,4.00,USD,store`,
+    `r2-7,1,1998-03-02,cdnow-0003,VINYL,1,15.00,USD,mobile`,
   ]);
   // R1 and R2 grant their transactions to M at customer level
   for (const who of [as.R1, as.R2]) await grant(who, as.M);
@@ -243,6 +249,11 @@ describe('customer value from the sums the database keeps', () => {
     // the shared customers span both sellers
     const shared = JSON.parse(sums.get(keyOf('cdnow-0002'))!) as { wallet_shares: Record<string, number> };
     expect(Object.keys(shared.wallet_shares).sort()).toEqual([as.R1.firmId, as.R2.firmId].sort());
+    // R2's orders of cdnow-0003: two, one of them over two batches
+    const [sums3] = await sql<{ orders: number; lines: number }[]>`
+      select orders, lines from customer_sales
+      where network_id = ${networkId} and firm_id = ${as.R2.firmId} and customer_key = ${keyOf('cdnow-0003')}`;
+    expect(sums3).toEqual({ orders: 2, lines: 3 });
   });
 
   it('changes exactly the customers of a restated line, before and after it', async () => {
