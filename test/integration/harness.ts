@@ -3,6 +3,8 @@
 import {
   firmMemberships,
   firms,
+  networkMemberships,
+  networks,
   openDatabase,
   users,
   type ChainRole,
@@ -126,6 +128,40 @@ export async function createFirm(
     people[role] = user!;
   }
   return { firm: firm!, people };
+}
+
+/** A network led by `focalFirmId` with each firm an active member in its chain role; answers its id and hashing key. */
+export async function createNetwork(
+  database: DatabaseHandle,
+  name: string,
+  focalFirmId: string,
+  members: ReadonlyArray<readonly [firmId: string, chainRole: ChainRole]>,
+) {
+  const [network] = await database.db
+    .insert(networks)
+    .values({ name: unique(name), focalFirmId })
+    .returning({ id: networks.id, hashingKey: networks.hashingKey });
+  await joinNetwork(database, network!.id, members);
+  return network!;
+}
+
+/** Makes each firm an active member of the network in its chain role. */
+export async function joinNetwork(
+  database: DatabaseHandle,
+  networkId: string,
+  members: ReadonlyArray<readonly [firmId: string, chainRole: ChainRole]>,
+) {
+  await database.db
+    .insert(networkMemberships)
+    .values(
+      members.map(([firmId, chainRole]) => ({
+        networkId,
+        firmId,
+        chainRole,
+        status: 'active' as const,
+        joinedAt: new Date(),
+      })),
+    );
 }
 
 export async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {

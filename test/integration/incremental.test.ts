@@ -18,7 +18,16 @@ import { sql as statement } from 'drizzle-orm';
 import pino from 'pino';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFirm, pushFeed, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
+import {
+  createFirm,
+  createNetwork,
+  joinNetwork,
+  pushFeed,
+  signIn,
+  startHarness,
+  type Harness,
+  type SignedIn,
+} from './harness.ts';
 
 let h: Harness;
 let sql: postgres.Sql;
@@ -115,17 +124,13 @@ beforeAll(async () => {
   const m = await createFirm(h.database, 'Sums Maker', 'manufacturer', [...roles]);
   const r1 = await createFirm(h.database, 'Sums Retail One', 'retailer', [...roles]);
   const r2 = await createFirm(h.database, 'Sums Retail Two', 'retailer', [...roles]);
-  const [network] = await sql`insert into networks (name, focal_firm_id) values (${unique('Sums')}, ${m.firm.id})
-                              returning id, hashing_key`;
-  networkId = network!.id as string;
-  hashingKey = network!.hashing_key as string;
-  for (const [firm, role] of [
+  const network = await createNetwork(h.database, 'Sums', m.firm.id, [
     [m.firm.id, 'manufacturer'],
     [r1.firm.id, 'retailer'],
     [r2.firm.id, 'retailer'],
-  ] as const)
-    await sql`insert into network_memberships (network_id, firm_id, chain_role, status, joined_at)
-              values (${networkId}, ${firm}, ${role}, 'active', now())`;
+  ]);
+  networkId = network.id;
+  hashingKey = network.hashingKey;
   as.M = await signIn(h.app, m.people.manager!.email);
   as.R1 = await signIn(h.app, r1.people.manager!.email);
   as.R2 = await signIn(h.app, r2.people.manager!.email);
@@ -217,8 +222,7 @@ describe('freshness', () => {
 describe('firms with the same view share one computation', () => {
   it('reads and fits once for two firms that see the same rows, with the features each would get alone', async () => {
     const d = await createFirm(h.database, 'Sums Distributor', 'distributor', ['manager']);
-    await sql`insert into network_memberships (network_id, firm_id, chain_role, status, joined_at)
-              values (${networkId}, ${d.firm.id}, 'distributor', 'active', now())`;
+    await joinNetwork(h.database, networkId, [[d.firm.id, 'distributor']]);
     const D = await signIn(h.app, d.people.manager!.email);
     // D is granted what M is: the same view; R2 sees its own only
     for (const who of [as.R1, as.R2]) await grant(who, D);

@@ -6,7 +6,7 @@ import { cdnowSampleCsv, TRANSACTIONS_HEADER } from '@accord/fixtures/cdnow';
 import { costToServe, customerKey, type ActivityRates } from '@accord/domain';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFirm, pushFeed, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
+import { createFirm, createNetwork, pushFeed, signIn, startHarness, type Harness, type SignedIn } from './harness.ts';
 
 let h: Harness;
 let sql: postgres.Sql;
@@ -94,18 +94,13 @@ beforeAll(async () => {
   const m = await createFirm(h.database, 'Value Maker', 'manufacturer', [...roles]);
   const r1 = await createFirm(h.database, 'Value Retail One', 'retailer', [...roles]);
   const r2 = await createFirm(h.database, 'Value Retail Two', 'retailer', [...roles]);
-  const [network] = await sql`insert into networks (name, focal_firm_id) values (${unique('Value')}, ${m.firm.id})
-                              returning id, hashing_key`;
-  networkId = network!.id as string;
-  hashingKey = network!.hashing_key as string;
-  for (const [firm, role] of [
+  const network = await createNetwork(h.database, 'Value', m.firm.id, [
     [m.firm.id, 'manufacturer'],
     [r1.firm.id, 'retailer'],
     [r2.firm.id, 'retailer'],
-  ] as const) {
-    await sql`insert into network_memberships (network_id, firm_id, chain_role, status, joined_at)
-              values (${networkId}, ${firm}, ${role}, 'active', now())`;
-  }
+  ]);
+  networkId = network.id;
+  hashingKey = network.hashingKey;
   as.M = await signIn(h.app, m.people.manager!.email);
   as.R1 = await signIn(h.app, r1.people.manager!.email);
   as.R2 = await signIn(h.app, r2.people.manager!.email);

@@ -35,6 +35,7 @@ export async function snapshotFreshness(
   through: BatchMark | null,
   now = new Date(),
 ): Promise<Freshness> {
+  const since = through?.mergedAt.toISOString() ?? null;
   const [row] = await query<{
     latest_id: string | null;
     latest_at: string | null;
@@ -43,9 +44,9 @@ export async function snapshotFreshness(
   }>(
     tx,
     sql`select (array_agg(id order by finished_at desc, id desc))[1] as latest_id, max(finished_at) as latest_at,
-               count(*) filter (where ${through === null} or finished_at > ${through?.mergedAt.toISOString() ?? null}::timestamptz)::int as behind,
-               min(finished_at) filter (where ${through === null} or finished_at > ${through?.mergedAt.toISOString() ?? null}::timestamptz) as oldest
-        from app_visible_batches(${networkId}::uuid)`,
+               count(*) filter (where after)::int as behind, min(finished_at) filter (where after) as oldest
+        from (select id, finished_at, finished_at > coalesce(${since}::timestamptz, '-infinity') as after
+              from app_visible_batches(${networkId}::uuid)) b`,
   );
   const mark = (id: string | null | undefined, at: string | Date | null | undefined) =>
     id && at ? { id, mergedAt: new Date(at).toISOString() } : null;
