@@ -151,17 +151,15 @@ export async function joinNetwork(
   networkId: string,
   members: ReadonlyArray<readonly [firmId: string, chainRole: ChainRole]>,
 ) {
-  await database.db
-    .insert(networkMemberships)
-    .values(
-      members.map(([firmId, chainRole]) => ({
-        networkId,
-        firmId,
-        chainRole,
-        status: 'active' as const,
-        joinedAt: new Date(),
-      })),
-    );
+  await database.db.insert(networkMemberships).values(
+    members.map(([firmId, chainRole]) => ({
+      networkId,
+      firmId,
+      chainRole,
+      status: 'active' as const,
+      joinedAt: new Date(),
+    })),
+  );
 }
 
 export async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
