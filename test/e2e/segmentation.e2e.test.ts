@@ -243,6 +243,10 @@ describe('joint segmentation between Northwind Appliances and Tailspin Retail', 
     const customers = num(await text(tailspin.locator('[data-figure=customers]')));
     expect(customers).toBeGreaterThanOrEqual(CUSTOMERS);
     expect(await text(tailspin.locator('#snapshot .models'))).toMatch(/BG\/NBD r = [\d.]+, α = [\d.]+/);
+    // the snapshot says which merged batch its data runs through
+    expect(await text(tailspin.locator('[data-figure=through-batch]'))).toMatch(
+      /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/,
+    );
 
     const rows = tailspin.locator('#segments tbody tr');
     const names = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-segment')));
