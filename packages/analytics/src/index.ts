@@ -10,6 +10,7 @@ export {
 export { answeredFeatureSelect } from './customer-value/features.queries.ts';
 export { CustomerColumns, type PurchaseHistories } from './customer-value/customer-columns.ts';
 export { fitCustomerModels } from './customer-value/models.ts';
+export { defaultCalibrationEnd, modelDiagnostics, type DiagnosticsRequest } from './customer-value/diagnostics.ts';
 export { recompute as recomputeCustomerValue, type RecomputeRequest } from './customer-value/recompute.ts';
 export { currentScheme, firmCostModel, measureAlignment } from './segmentation/segmentation.queries.ts';
 export { periodKnowledge, type PeriodKnowledge } from './scorecard/period-knowledge.ts';
