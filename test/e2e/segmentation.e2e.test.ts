@@ -292,22 +292,23 @@ describe('joint segmentation between Northwind Appliances and Tailspin Retail', 
     const section = tailspin.locator('#model-diagnostics');
     expect(await text(section.locator('h2'))).toBe('Model diagnostics');
     // a calibration that ends after the holdout (today by default) is refused beside the holdout end
-    await section.getByLabel('Calibration end').fill(addDays(todayUtc(), 3));
+    await section.getByLabel('Calibration end', { exact: true }).fill(addDays(todayUtc(), 3));
     await section.getByRole('button', { name: 'Check the model' }).click();
     await tailspin.waitForURL(/[?&]diagnostics=1/);
     expect(await text(section.locator('p.alert-error'))).toMatch(/^holdoutEnd \(.+today by default\) must be after/);
     expect(await text(section.locator('#diagnostics-holdout-end-error'))).toBe('Must be after calibrationEnd.');
-    expect(await section.getByLabel('Holdout end').getAttribute('aria-invalid')).toBe('true');
+    expect(await section.getByLabel('Holdout end', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
     // blank periods: an even split from the first purchase to today
-    await section.getByLabel('Calibration end').fill('');
+    await section.getByLabel('Calibration end', { exact: true }).fill('');
     await section.getByRole('button', { name: 'Check the model' }).click();
     await section.locator('#calibration-holdout svg').waitFor({ timeout: 60_000 });
     expect(await text(section.locator('[data-figure=diagnostics-summary]'))).toMatch(
-      /^Fitted on [\d,]+ customers from .+, checked over [\d.]+ weeks to .+\. In the holdout they made [\d,]+ repeat purchases; the model expected [\d,]+/,
+      /^Fitted on [\d,]+ customers from .+, checked over [\d.]+ weeks to .+\. In the holdout they made [\d,]+ repeat purchases; the model expected [\d,]+( \(\d+% (more|fewer)\))?\.$/,
     );
-    expect(await section.getByLabel('Calibration end').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(await section.locator('[data-parameter=alpha]').textContent()).toMatch(/^\s*[\d.]+\s*± [\d.]+/);
+    expect(await section.getByLabel('Calibration end', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // (a fit with next to no heterogeneity in drop-out may have no standard errors)
+    expect(await text(section.locator('[data-parameter=alpha]'))).toMatch(/^[\d.]+( ± [\d.]+)?$/);
     expect(await text(section.locator('[data-figure=converged]'))).toBe('Converged');
 
     const bins = await section
