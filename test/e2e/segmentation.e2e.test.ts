@@ -2,9 +2,10 @@
 // Tailspin Retail loads a year or two of purchases of its own customers and prices its activities in the cost
 // model; Northwind Appliances, the focal firm, publishes a joint scheme in the editor (a refused draft first,
 // with the API's problems listed); Tailspin waits for its recompute to use the new version, reads its joint
-// segments, whale curve, profitability matrix and RFM heatmap, opens a segment's customers, downloads its
-// features as CSV, labels them with its own segments, maps the labels and reads the alignment. Screenshots land
-// in test/e2e/artifacts/ (seg-*.png). The database may be reused across runs, so customers, orders and the
+// segments, whale curve, profitability matrix and RFM heatmap, checks its customer-value model (a refused split
+// first; calibration vs holdout, tracking, probability alive and the models compared), opens a segment's
+// customers, downloads its features as CSV, labels them with its own segments, maps the labels and reads the
+// alignment. Screenshots land in test/e2e/artifacts/ (seg-*.png). The database may be reused across runs, so customers, orders and the
 // first segment's name carry a run id of their own.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -287,6 +288,64 @@ describe('joint segmentation between Northwind Appliances and Tailspin Retail', 
     expect(await text(champions)).toContain('Champions');
     expect(await tailspin.locator('#rfm svg title').first().textContent()).toMatch(/RFM heatmap of \d+ customers/);
     await elementShot(tailspin, '#rfm', 'seg-06-rfm-heatmap');
+  });
+
+  test('Tailspin checks its model: a refused split, then calibration vs holdout, tracking, P(alive), models compared', async () => {
+    await tailspin.goto('/segmentation#model-diagnostics');
+    await hydrated(tailspin);
+    const section = tailspin.locator('#model-diagnostics');
+    expect(await text(section.locator('h2'))).toBe('Model diagnostics');
+    // a calibration that ends after the holdout (today by default) is refused beside the holdout end
+    await section.getByLabel('Calibration end', { exact: true }).fill(addDays(todayUtc(), 3));
+    await section.getByRole('button', { name: 'Check the model' }).click();
+    await tailspin.waitForURL(/[?&]diagnostics=1/);
+    expect(await text(section.locator('p.alert-error'))).toMatch(/^holdoutEnd \(.+today by default\) must be after/);
+    expect(await text(section.locator('#diagnostics-holdout-end-error'))).toBe('Must be after calibrationEnd.');
+    expect(await section.getByLabel('Holdout end', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+    // blank periods: an even split from the first purchase to today
+    await section.getByLabel('Calibration end', { exact: true }).fill('');
+    await section.getByRole('button', { name: 'Check the model' }).click();
+    await section.locator('#calibration-holdout svg').waitFor({ timeout: 60_000 });
+    expect(await text(section.locator('[data-figure=diagnostics-summary]'))).toMatch(
+      /^Fitted on [\d,]+ customers from .+, checked over [\d.]+ weeks to .+\. In the holdout they made [\d,]+ repeat purchases; the model expected [\d,]+( \(\d+% (more|fewer)\))?\.$/,
+    );
+    expect(await section.getByLabel('Calibration end', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // (a fit with next to no heterogeneity in drop-out may have no standard errors)
+    expect(await text(section.locator('[data-parameter=alpha]'))).toMatch(/^[\d.]+( ± [\d.]+)?$/);
+    expect(await text(section.locator('[data-figure=converged]'))).toBe('Converged');
+
+    const bins = await section
+      .locator('#calibration-holdout g.bin')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-frequency')));
+    expect(bins).toEqual(['0', '1', '2', '3', '4', '5', '6', '7+']);
+    expect(await section.locator('#calibration-holdout rect.actual').count()).toBeGreaterThan(3);
+    const cumulative = section.locator('#tracking svg[data-tracking=cumulative]');
+    expect(await cumulative.getAttribute('aria-label')).toMatch(
+      /^Cumulative repeat purchases, made and expected by BG\/NBD, over \d+ weeks: by the calibration end [\d,]+ made, [\d,]+ expected/,
+    );
+    expect(await cumulative.locator('path.made').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await cumulative.locator('path.expected').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(await section.locator('#tracking-incremental svg path.made').count()).toBe(1);
+
+    const cells = section.locator('#probability-alive rect.cell');
+    expect(await cells.count()).toBeGreaterThan(20);
+    expect(await cells.count()).toBeLessThanOrEqual(625);
+    // the most recent buyers with the most repeats are the most alive; no history has no colour
+    const topRight = section.locator('#probability-alive rect.cell').last();
+    expect(await topRight.locator('title').textContent()).toMatch(/P\(alive\) \d+%/);
+    expect(await section.locator('#probability-alive rect.impossible').first().getAttribute('fill')).toBe('none');
+
+    const models = section.locator('table.comparison tbody tr');
+    expect((await models.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-model')))).sort()).toEqual([
+      'bg_nbd',
+      'modified_bg_nbd',
+      'pareto_nbd',
+    ]);
+    expect(await section.locator('table.comparison [data-figure=best-model]').count()).toBe(1);
+    expect(await text(models.first())).toContain('Best');
+    expect(await text(section.locator('table.comparison tr[data-model=bg_nbd]'))).toMatch(/r [\d.]+ ± [\d.]+, α/);
+    await elementShot(tailspin, '#model-diagnostics', 'seg-08-model-diagnostics');
   });
 
   test('a segment’s customers open sorted by CLV, each linking to Customer 360', async () => {

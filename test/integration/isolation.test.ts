@@ -220,6 +220,7 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   'GET /v1/networks/{networkId}/customer-features': undefined,
   'GET /v1/networks/{networkId}/customer-value': undefined,
   'GET /v1/networks/{networkId}/clv-model': undefined,
+  'GET /v1/networks/{networkId}/clv-model/diagnostics': undefined,
   'GET /v1/networks/{networkId}/segmentation-schemes': undefined,
   'POST /v1/networks/{networkId}/segmentation-schemes': {
     segments: [{ name: 'forged', conditions: [], treatment: '', valueProposition: '' }],

@@ -19,6 +19,7 @@ export { answeredFeatureSelect } from './customer-value/features.queries.ts';
 export { CustomerColumns, type PurchaseHistories } from './customer-value/customer-columns.ts';
 export { fitCustomerModels } from './customer-value/models.ts';
 export { dataView, type DataView } from './customer-value/data-view.queries.ts';
+export { defaultCalibrationEnd, modelDiagnostics, type DiagnosticsRequest } from './customer-value/diagnostics.ts';
 export { recompute as recomputeCustomerValue, SharedReads, type RecomputeRequest } from './customer-value/recompute.ts';
 export { currentScheme, firmCostModel, measureAlignment } from './segmentation/segmentation.queries.ts';
 export { periodKnowledge, type PeriodKnowledge } from './scorecard/period-knowledge.ts';

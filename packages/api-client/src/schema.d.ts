@@ -1421,6 +1421,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/networks/{networkId}/clv-model/diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the BG/NBD fit on a calibration period against the holdout after it
+         * @description BG/NBD is fitted as by getClvModel on the purchases up to calibrationEnd, then held against what the same customers (those who first bought by calibrationEnd) did up to holdoutEnd: holdout purchases by calibration frequency, the cohort’s repeat purchases per period against the model’s expectation, and the frequency/recency matrix of expected purchases and P(alive). Same-day purchases count as one. Null diagnostics when too few customers (20) or repeat buyers to fit. holdoutEnd must be after calibrationEnd (`holdout_not_after_calibration`), by at most 3,660 days (`holdout_too_long`). Reading partners’ transactions is written to their access logs.
+         */
+        get: operations["getClvModelDiagnostics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/networks/{networkId}/segmentation-schemes": {
         parameters: {
             query?: never;
@@ -8448,6 +8468,145 @@ export interface operations {
                             converged: boolean;
                             iterations: number;
                         }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClvModelDiagnostics: {
+        parameters: {
+            query?: {
+                /** @description The last day of the calibration period the model is fitted on (default halfway from the first purchase you see to holdoutEnd). Must be before holdoutEnd. */
+                calibrationEnd?: string;
+                /** @description The last day of the holdout period the fit is checked against (default today, UTC). */
+                holdoutEnd?: string;
+                /** @description The model’s time unit and the tracking’s period. */
+                timeUnit?: "day" | "week";
+            };
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calibrationStart: string | null;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        calibrationEnd: string;
+                        /**
+                         * Format: date
+                         * @description A day, YYYY-MM-DD.
+                         */
+                        holdoutEnd: string;
+                        /** @enum {unknown} */
+                        timeUnit: "day" | "week";
+                        /** @description In the time unit. */
+                        holdoutLength: number;
+                        /** @description The cohort: customers who first bought by calibrationEnd. */
+                        customers: number;
+                        repeatCustomers: number;
+                        bgNbd: {
+                            r: number;
+                            alpha: number;
+                            a: number;
+                            b: number;
+                            logLikelihood: number;
+                            /** @description Asymptotic standard errors from the Hessian of the log-likelihood at the optimum. */
+                            standardErrors?: {
+                                r: number | null;
+                                alpha: number | null;
+                                a: number | null;
+                                b: number | null;
+                            };
+                            /** @description The gradient of the log-likelihood reached ~0. */
+                            converged?: boolean;
+                            iterations?: number;
+                        } | null;
+                        calibrationVsHoldout: {
+                            /** @description Calibration frequency 0, 1, ..., 6 and 7+. */
+                            bins: {
+                                /** @description Repeat purchases in calibration (x); with orMore, x or more. */
+                                frequency: number;
+                                orMore: boolean;
+                                customers: number;
+                                actual: number | null;
+                                expected: number | null;
+                            }[];
+                            /** @description Repeat purchases the customers made in the holdout. */
+                            actual: number;
+                            /** @description The same, expected by the model. */
+                            expected: number;
+                        } | null;
+                        tracking: {
+                            periods: {
+                                /**
+                                 * Format: date
+                                 * @description A day, YYYY-MM-DD.
+                                 */
+                                start: string;
+                                /**
+                                 * Format: date
+                                 * @description Inclusive; the last period ends on holdoutEnd and may be short.
+                                 */
+                                end: string;
+                                /** @description After the calibration end. */
+                                holdout: boolean;
+                                /** @description Repeat purchases the cohort made in the period. */
+                                actual: number;
+                                /** @description Repeat purchases the model expects of the cohort in the period. */
+                                expected: number;
+                                cumulativeActual: number;
+                                cumulativeExpected: number;
+                            }[];
+                        } | null;
+                        frequencyRecency: {
+                            /** @description The age every cell is evaluated at: the oldest customer’s, in the time unit. */
+                            T: number;
+                            /** @description expectedPurchases are over the next `horizon` time units. */
+                            horizon: number;
+                            /** @description Evenly spaced from 0 to the largest x, at most 25. */
+                            frequencies: number[];
+                            /** @description Evenly spaced from 0 to T (t_x), at most 25. */
+                            recencies: number[];
+                            /** @description Every recency of the first frequency, then of the next. */
+                            cells: {
+                                frequency: number;
+                                recency: number;
+                                /** @description Customers whose (x, t_x) is nearest this point, whatever their age. */
+                                customers: number;
+                                expectedPurchases: number | null;
+                                probabilityAlive: number | null;
+                            }[];
+                        } | null;
                     };
                 };
             };

@@ -4,6 +4,7 @@ export * from './passwords.ts';
 export * from './feeds.ts';
 export * from './rfm.ts';
 export * from './clv.ts';
+export * from './clv-diagnostics.ts';
 export * from './maximum-likelihood.ts';
 export * from './frequency-models.ts';
 export * from './cost-to-serve.ts';

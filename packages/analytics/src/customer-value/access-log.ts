@@ -1,7 +1,7 @@
 // Reading partners' customer-level data is logged to each owner's access log: what a recompute or an
-// on-demand fit read of every firm that granted it, counted per dataset.
+// on-demand fit read of every firm that granted it, counted per dataset (those it reads).
 import { logReads, query, type Dataset, type Read, type Transaction } from '@accord/db';
-import { otherFirmsRows } from './aggregate.queries.ts';
+import { otherFirmsRows, type ReadDataset } from './aggregate.queries.ts';
 
 export async function logOtherFirmsReads(
   tx: Transaction,
@@ -9,10 +9,11 @@ export async function logOtherFirmsReads(
   networkId: string,
   asOf: string,
   reading: string,
+  datasets?: readonly ReadDataset[],
 ) {
   const counts = await query<{ firm_id: string; dataset: Dataset; rows: number }>(
     tx,
-    otherFirmsRows(networkId, reader.firmId, asOf),
+    otherFirmsRows(networkId, reader.firmId, asOf, datasets),
   );
   const reads: Read[] = counts.map((c) => ({
     ownerFirmId: c.firm_id,

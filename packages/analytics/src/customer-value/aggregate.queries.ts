@@ -229,12 +229,27 @@ function salesFromSums(networkId: string, sellers: VisibleSeller[]) {
     having max(c.last_day) is not null`;
 }
 
+/** The datasets a customer-value computation reads, and where each keeps the time of its rows. */
+const datasetTimes = {
+  transactions: 'occurred_at',
+  shipments: 'promised_at',
+  service_cases: 'opened_at',
+  activities: 'occurred_at',
+} as const;
+export type ReadDataset = keyof typeof datasetTimes;
+
 /**
  * Rows of other firms the computing firm read, per firm and dataset, for the access log: those of the
  * firms granting it the dataset at customer level (all it sees besides its own), counted per granting
- * firm, so that nothing is scanned when nobody grants.
+ * firm, so that nothing is scanned when nobody grants. Every dataset a recompute reads, unless `datasets`
+ * names fewer.
  */
-export function otherFirmsRows(networkId: string, firmId: string, asOf: string) {
+export function otherFirmsRows(
+  networkId: string,
+  firmId: string,
+  asOf: string,
+  datasets: readonly ReadDataset[] = ['transactions', 'shipments', 'service_cases', 'activities'],
+) {
   const end = sql`(${asOf}::date + 1)::timestamptz`;
   const counted = (dataset: string, table: string, at: string) => sql`
     select g.owner_firm_id as firm_id, ${dataset}::text as dataset, c.rows
@@ -243,12 +258,7 @@ export function otherFirmsRows(networkId: string, firmId: string, asOf: string) 
                   where d.network_id = g.network_id and d.firm_id = g.owner_firm_id and d.${sql.raw(at)} < ${end}) c
     where g.network_id = ${networkId}::uuid and g.owner_firm_id <> ${firmId}::uuid and c.rows > 0`;
   return sql.join(
-    [
-      counted('transactions', 'transactions', 'occurred_at'),
-      counted('shipments', 'shipments', 'promised_at'),
-      counted('service_cases', 'service_cases', 'opened_at'),
-      counted('activities', 'activities', 'occurred_at'),
-    ],
+    datasets.map((dataset) => counted(dataset, dataset, datasetTimes[dataset])),
     sql` union all `,
   );
 }

@@ -3,10 +3,9 @@ import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
 import { asNetworkMember, networkWork } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
+import { clvModelRoutes } from './clv-model.routes.ts';
 import {
   Alignment,
-  ClvModel,
-  ClvModelQuery,
   CostModel,
   CostModelBody,
   CustomerValueSummary,
@@ -27,7 +26,6 @@ import {
   customerFeaturesCsv,
   customerValue,
   featureCsvColumns,
-  fitClvModel,
   getCostModel,
   labelSummary,
   listSchemes,
@@ -160,26 +158,7 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request) => asNetworkMember(request, request.params.networkId, {}, (tx, member) => customerValue(tx, member)),
   );
 
-  app.get(
-    '/v1/networks/:networkId/clv-model',
-    {
-      schema: {
-        operationId: 'getClvModel',
-        summary: 'Fit BG/NBD and Gamma-Gamma on the purchases you may see, up to a calibration end',
-        description:
-          'Same-day purchases count as one transaction. x = purchase days after the first, t_x = first to last, ' +
-          'T = first purchase to the calibration end, in the time unit; Gamma-Gamma fits the repeat buyers’ mean ' +
-          'repeat-day spend. Reading partners’ data is written to their access logs.',
-        tags,
-        security,
-        params: NetworkParams,
-        querystring: ClvModelQuery,
-        response: { 200: ClvModel, ...problemResponses },
-      },
-    },
-    (request) =>
-      asNetworkMember(request, request.params.networkId, {}, (tx, member) => fitClvModel(tx, member, request.query)),
-  );
+  clvModelRoutes(app);
 
   app.get(
     '/v1/networks/:networkId/segmentation-schemes',

@@ -327,6 +327,106 @@ export const ClvModel = Type.Object({
   comparison: FrequencyModelComparison,
 });
 
+export const ClvDiagnosticsQuery = Type.Object(
+  {
+    calibrationEnd: Type.Optional({
+      ...Day,
+      description:
+        'The last day of the calibration period the model is fitted on (default halfway from the first purchase ' +
+        'you see to holdoutEnd). Must be before holdoutEnd.',
+    }),
+    holdoutEnd: Type.Optional({
+      ...Day,
+      description: 'The last day of the holdout period the fit is checked against (default today, UTC).',
+    }),
+    timeUnit: Type.Optional(
+      Type.Enum(['day', 'week'], { default: 'week', description: 'The model’s time unit and the tracking’s period.' }),
+    ),
+  },
+  strict,
+);
+
+const PerCustomer = (what: string) => Nullable(Type.Number({ description: `${what}; null for an empty group.` }));
+
+const CalibrationVsHoldout = Type.Object(
+  {
+    bins: Type.Array(
+      Type.Object({
+        frequency: Type.Integer({ description: 'Repeat purchases in calibration (x); with orMore, x or more.' }),
+        orMore: Type.Boolean(),
+        customers: Type.Integer(),
+        actual: PerCustomer('Mean repeat purchases made in the holdout'),
+        expected: PerCustomer('Mean of BG/NBD’s E[Y(holdoutLength) | x, t_x, T]'),
+      }),
+      { description: 'Calibration frequency 0, 1, ..., 6 and 7+.' },
+    ),
+    actual: Type.Number({ description: 'Repeat purchases the customers made in the holdout.' }),
+    expected: Type.Number({ description: 'The same, expected by the model.' }),
+  },
+  {
+    description:
+      'Customers grouped by their calibration repeat purchases: holdout purchases made against expected ' +
+      '(lifetimes’ plot_calibration_purchases_vs_holdout_purchases).',
+  },
+);
+
+const TrackingPeriod = Type.Object({
+  start: Day,
+  end: { ...Day, description: 'Inclusive; the last period ends on holdoutEnd and may be short.' },
+  holdout: Type.Boolean({ description: 'After the calibration end.' }),
+  actual: Type.Integer({ description: 'Repeat purchases the cohort made in the period.' }),
+  expected: Type.Number({ description: 'Repeat purchases the model expects of the cohort in the period.' }),
+  cumulativeActual: Type.Integer(),
+  cumulativeExpected: Type.Number(),
+});
+
+const FrequencyRecency = Type.Object(
+  {
+    T: Type.Number({ description: 'The age every cell is evaluated at: the oldest customer’s, in the time unit.' }),
+    horizon: Type.Number({ description: 'expectedPurchases are over the next `horizon` time units.' }),
+    frequencies: Type.Array(Type.Integer(), { description: 'Evenly spaced from 0 to the largest x, at most 25.' }),
+    recencies: Type.Array(Type.Number(), { description: 'Evenly spaced from 0 to T (t_x), at most 25.' }),
+    cells: Type.Array(
+      Type.Object({
+        frequency: Type.Integer(),
+        recency: Type.Number(),
+        customers: Type.Integer({ description: 'Customers whose (x, t_x) is nearest this point, whatever their age.' }),
+        expectedPurchases: Nullable(Type.Number({ description: 'Null where no history can be: x = 0, t_x > 0.' })),
+        probabilityAlive: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+      }),
+      { description: 'Every recency of the first frequency, then of the next.' },
+    ),
+  },
+  {
+    description:
+      'Expected purchases and P(alive) over a grid of histories at age T (lifetimes’ ' +
+      'plot_frequency_recency_matrix and plot_probability_alive_matrix).',
+  },
+);
+
+export const ClvDiagnostics = Type.Object({
+  calibrationStart: Nullable({ ...Day, description: 'The first purchase day of the cohort; null without one.' }),
+  calibrationEnd: Day,
+  holdoutEnd: Day,
+  timeUnit: Type.Enum(['day', 'week']),
+  holdoutLength: Type.Number({ description: 'In the time unit.' }),
+  customers: Type.Integer({ description: 'The cohort: customers who first bought by calibrationEnd.' }),
+  repeatCustomers: Type.Integer(),
+  bgNbd: FittedModels.properties.bgNbd,
+  calibrationVsHoldout: Nullable(CalibrationVsHoldout),
+  tracking: Nullable(
+    Type.Object(
+      { periods: Type.Array(TrackingPeriod) },
+      {
+        description:
+          'Per period of one time unit, laid so one ends on calibrationEnd, the cohort’s repeat purchases against ' +
+          'the sum of each customer’s E[X(t)] since its first purchase (lifetimes’ expected_cumulative_transactions).',
+      },
+    ),
+  ),
+  frequencyRecency: Nullable(FrequencyRecency),
+});
+
 const SegmentCondition = Type.Object(
   {
     feature: Type.Enum([...schemeFeatures]),

@@ -1,10 +1,10 @@
 // Customer value and joint segmentation, as the API answers it: the acting firm's latest complete
-// feature snapshot (paged, filtered, sorted, summarised), on-demand model fits, the network's joint
-// scheme, and the firm's own labels, their mapping and alignment. Everything here reads the firm's own
-// rows; the partners' data it was computed from was read (and logged) by the recompute.
-import { DEFAULT_ANNUAL_DISCOUNT_RATE, query, withTenant, type Database, type Transaction } from '@accord/db';
+// feature snapshot (paged, filtered, sorted, summarised), the network's joint scheme, and the firm's own
+// labels, their mapping and alignment. Everything here reads the firm's own rows; the partners' data it
+// was computed from was read (and logged) by the recompute. The models fitted on demand are in
+// clv-model.service.ts.
+import { DEFAULT_ANNUAL_DISCOUNT_RATE, withTenant, type Database, type Transaction } from '@accord/db';
 import {
-  addDays,
   type AnsweredFeature,
   type CsvFeature,
   csvFeatures,
@@ -16,23 +16,10 @@ import {
   schemeFeatures,
   type SchemeSegment,
   stringFeatureValues,
-  todayUtc,
   validateScheme,
   zeroRates,
 } from '@accord/domain';
-import {
-  CustomerColumns,
-  currentScheme,
-  customerAggregates,
-  firmCostModel,
-  fitCustomerModels,
-  measureAlignment,
-  logOtherFirmsReads,
-  salesSource,
-  snapshotFreshness,
-  visibleSellers,
-} from '@accord/analytics';
-import type { CustomerAggregateRow } from '@accord/analytics';
+import { currentScheme, firmCostModel, measureAlignment, snapshotFreshness } from '@accord/analytics';
 import type { JobQueue } from '@accord/jobs';
 import { parse } from 'csv-parse/sync';
 import { once } from 'node:events';
@@ -210,38 +197,6 @@ export async function valueSummary(
       }),
       sample,
     },
-  };
-}
-
-/**
- * Fits BG/NBD and Gamma-Gamma on the purchases up to and including `calibrationEnd`, from everything the
- * firm may see (same-day purchases are one transaction).
- */
-export async function clvModel(
-  tx: Transaction,
-  networkId: string,
-  firmId: string,
-  calibrationEnd: string,
-  timeUnit: 'day' | 'week',
-) {
-  const sellers = await visibleSellers(tx, networkId, firmId);
-  const source = await salesSource(tx, networkId, calibrationEnd, sellers);
-  const rows = await query<CustomerAggregateRow>(tx, customerAggregates(networkId, calibrationEnd, sellers, source));
-  const histories = new CustomerColumns();
-  for (const row of rows) histories.push(row);
-  histories.trim();
-  const { models } = fitCustomerModels(histories, timeUnit === 'week' ? 7 : 1, { compare: true });
-  const oldest = rows.reduce((m, r) => Math.max(m, Number(r.age_days)), 0);
-  return {
-    calibrationStart: rows.length ? addDays(calibrationEnd, -oldest) : null,
-    calibrationEnd,
-    timeUnit,
-    customers: models.fittedCustomers,
-    repeatCustomers: models.repeatCustomers,
-    distinctHistories: models.distinctHistories ?? 0,
-    bgNbd: models.bgNbd,
-    gammaGamma: models.gammaGamma,
-    comparison: models.comparison ?? [],
   };
 }
 
@@ -563,19 +518,6 @@ export async function customerValue(tx: Transaction, member: NetworkMember) {
   const scheme = schemes.items.find((s) => s.version === version);
   const summary = await valueSummary(tx, networkId, state.snapshot.id, thresholds, scheme?.segments ?? []);
   return { ...state, whaleCurve, ...summary };
-}
-
-/** The models fitted on demand; reading partners' data is written to their access logs. */
-export async function fitClvModel(
-  tx: Transaction,
-  member: NetworkMember,
-  params: { calibrationEnd?: string | undefined; timeUnit?: 'day' | 'week' | undefined },
-) {
-  const { networkId } = member;
-  const { calibrationEnd = todayUtc(), timeUnit = 'week' } = params;
-  const model = await clvModel(tx, networkId, member.firmId, calibrationEnd, timeUnit);
-  await logOtherFirmsReads(tx, member, networkId, calibrationEnd, 'clv model');
-  return model;
 }
 
 /** A new version of the joint scheme; every member is recomputed with it after the commit. */

@@ -9,13 +9,15 @@ export function problemOf(status: number, detail: string, code = 'portal_error')
 
 /** A schema error as a sentence: `body/email` + `must match format "email"` → "email must be a valid email address". */
 function fieldError(error: { path: string; message: string }): string {
-  const field = error.path.replace(/^\/?body\/?/, '').replace(/\//g, '.') || 'the request';
+  const field = pathField(error.path) || 'the request';
   return `${field} ${plainMessage(error.message)}`;
 }
 
 /** The API's schema messages in the portal's words. */
 function plainMessage(message: string): string {
-  return message.replace(/^must match format "email"$/, 'must be a valid email address');
+  return message
+    .replace(/^must match format "email"$/, 'must be a valid email address')
+    .replace(/^must match format "date"$/, 'must be a day (YYYY-MM-DD)');
 }
 
 /** The sentence to show for an API problem: its detail (or, for schema errors, each field's), else its title. */
@@ -39,12 +41,12 @@ const problemFields: Record<string, string> = {
 };
 
 /**
- * The API's path of an invalid part as a field name: `body/name` and `/name` → `name`,
+ * The API's path of an invalid part as a field name: `body/name`, `querystring/name` and `/name` → `name`,
  * `body/sections/0/title` → `sections.0.title`.
  */
 export function pathField(path: string): string {
   return path
-    .replace(/^\/?body(\/|$)/, '')
+    .replace(/^\/?(body|querystring)(\/|$)/, '')
     .replace(/^\//, '')
     .replace(/\//g, '.');
 }

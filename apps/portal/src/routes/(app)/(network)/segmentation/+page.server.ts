@@ -2,15 +2,18 @@
 // The latest snapshot of the firm's customer features (its own data and what partners granted it at customer
 // level), summarised by joint segment, RFM segment, whale curve and profitability matrix; the firm's own labels
 // and how well they agree with the joint segments; the joint scheme (the focal firm publishes it) and the firm's
-// cost model. `?segment=<name>` adds the first customers of one segment, by CLV.
+// cost model. `?segment=<name>` adds the first customers of one segment, by CLV; `?diagnostics` the model
+// diagnostics (BG/NBD on a calibration period against its holdout) and the frequency models compared.
+import type { AccordClient } from '@accord/api-client';
 import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { hasRole } from '$lib/format';
-import { fail500, failWith, field as fieldText, problemOf } from '$lib/server/api';
+import { fail500, failWith, field as fieldText, problemErrors, problemMessage, problemOf } from '$lib/server/api';
 import { file, readForm, text } from '$lib/server/form-schema';
 import { actionNetwork, activeNetwork } from '$lib/server/network';
 import type { Problem } from '$lib/types';
 import type { Actions, PageServerLoad } from './$types';
+import { diagnosticsQuery, type DiagnosticsQuery } from './model-diagnostics';
 import type { CustomerFeature, SchemeSegment } from './segmentation';
 
 const SEGMENT_LIST_SIZE = 50;
@@ -19,10 +22,37 @@ const LABELS_FILE_LIMIT = 480 * 1024;
 
 const notLoaded = 'The segmentation could not be loaded.';
 
+/** Why a diagnostics call failed, as the section shows it: a sentence, and each field's message. */
+const diagnosticsProblem = (problem: Partial<Problem> | undefined) => ({
+  message: problemMessage(problem),
+  errors: problemErrors(problem),
+});
+
+/**
+ * The diagnostics asked for, then the models compared on the same calibration (its end resolved by the
+ * diagnostics when left blank). A refusal is shown in the section, beside the field it is about.
+ */
+async function modelDiagnostics(api: AccordClient, networkId: string, query: DiagnosticsQuery) {
+  const path = { networkId };
+  const checked = await api.GET('/v1/networks/{networkId}/clv-model/diagnostics', { params: { path, query } });
+  if (!checked.data) return { query, result: null, model: null, problem: diagnosticsProblem(checked.error) };
+  const { calibrationEnd, timeUnit } = checked.data;
+  const fitted = await api.GET('/v1/networks/{networkId}/clv-model', {
+    params: { path, query: { calibrationEnd, timeUnit } },
+  });
+  return {
+    query,
+    result: checked.data,
+    model: fitted.data ?? null,
+    problem: fitted.data ? null : diagnosticsProblem(fitted.error),
+  };
+}
+
 export const load: PageServerLoad = async (event) => {
   event.depends('app:segmentation');
   const { api, me, network } = activeNetwork(event);
   const segment = event.url.searchParams.get('segment')?.trim() || null;
+  const asked = diagnosticsQuery(event.url);
   const base = {
     segment,
     isFocal: network?.focalFirmId === me.firm.id,
@@ -30,11 +60,20 @@ export const load: PageServerLoad = async (event) => {
     isAnalyst: hasRole(me.firm.role, 'analyst'),
   };
   if (!network) {
-    return { ...base, value: null, schemes: null, labels: null, alignment: null, costModel: null, customers: null };
+    return {
+      ...base,
+      value: null,
+      schemes: null,
+      labels: null,
+      alignment: null,
+      costModel: null,
+      customers: null,
+      diagnostics: null,
+    };
   }
 
   const path = { networkId: network.id };
-  const [value, schemes, labels, alignment, costModel, customers] = await Promise.all([
+  const [value, schemes, labels, alignment, costModel, customers, diagnostics] = await Promise.all([
     api.GET('/v1/networks/{networkId}/customer-value', { params: { path } }),
     api.GET('/v1/networks/{networkId}/segmentation-schemes', { params: { path } }),
     api.GET('/v1/networks/{networkId}/segment-labels', { params: { path } }),
@@ -45,6 +84,7 @@ export const load: PageServerLoad = async (event) => {
           params: { path, query: { segment, limit: SEGMENT_LIST_SIZE, sort: 'clv_12m', order: 'desc' } },
         })
       : Promise.resolve(null),
+    asked ? modelDiagnostics(api, network.id, asked) : Promise.resolve(null),
   ]);
   if (!value.data) fail500(value.error, notLoaded);
   if (!schemes.data) fail500(schemes.error, notLoaded);
@@ -68,6 +108,7 @@ export const load: PageServerLoad = async (event) => {
           problem: customers.error ? (customers.error.detail ?? customers.error.title ?? null) : null,
         }
       : null,
+    diagnostics,
   };
 };
 
