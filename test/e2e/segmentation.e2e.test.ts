@@ -344,7 +344,11 @@ describe('joint segmentation between Northwind Appliances and Tailspin Retail', 
     ]);
     expect(await section.locator('table.comparison [data-figure=best-model]').count()).toBe(1);
     expect(await text(models.first())).toContain('Best');
-    expect(await text(section.locator('table.comparison tr[data-model=bg_nbd]'))).toMatch(/r [\d.]+ ± [\d.]+, α/);
+    // a standard error where the Hessian gives one: on the demo's young cohort the fit can drift to a and b
+    // in the millions, where the Hessian is singular and no standard error is shown
+    expect(await text(section.locator('table.comparison tr[data-model=bg_nbd]'))).toMatch(
+      /r [\d.]+( ± [\d.]+)?, α [\d.]+/,
+    );
     await elementShot(tailspin, '#model-diagnostics', 'seg-08-model-diagnostics');
   });
 
