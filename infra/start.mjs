@@ -1,4 +1,4 @@
-// `pnpm start`: the one command that runs the product. Builds the portal, then
+// `pnpm start`: the one command that runs the product. Builds the portal and compiles the API and worker, then
 // runs the API (+ worker when PostgreSQL and Redis are configured) and the
 // portal, with prefixed output and orderly shutdown.
 import { spawn, spawnSync } from 'node:child_process';
@@ -38,6 +38,12 @@ if (env.ACCORD_SKIP_PORTAL_BUILD !== '1') {
     stdio: 'inherit',
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// Production runs compiled JavaScript (apps/api/dist, apps/worker/dist); this takes a second or two.
+{
+  const compiled = spawnSync(process.execPath, ['infra/build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 }
 
 /** @type {Map<string, import("node:child_process").ChildProcess>} */

@@ -19,7 +19,7 @@ COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 RUN pnpm fetch --frozen-lockfile
 COPY . .
 RUN pnpm install --frozen-lockfile --offline
-RUN pnpm --filter @accord/portal build
+RUN pnpm build && pnpm --filter @accord/portal build
 
 FROM base AS runtime
 ENV NODE_ENV=production

@@ -164,7 +164,12 @@ function asPostgres(cmd: string, args: string[]): [string, string[]] {
   return isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
 }
 
-export async function startPostgres(opts: { dataDir?: string } = {}): Promise<LocalService> {
+export async function startPostgres(
+  opts: {
+    dataDir?: string;
+    /** Extra server settings (e.g. shared_preload_libraries). */ settings?: Record<string, string | number>;
+  } = {},
+): Promise<LocalService> {
   const bin = findPgBin();
   const psql = existsSync(join(bin, 'psql')) ? join(bin, 'psql') : which('psql');
   if (!psql) throw new Error('psql not found (it comes with the postgresql client package)');
@@ -217,6 +222,7 @@ export async function startPostgres(opts: { dataDir?: string } = {}): Promise<Lo
       full_page_writes: 'off',
       max_connections: 200,
       shared_buffers: '256MB',
+      ...opts.settings,
     };
     const serverOpts = Object.entries(settings)
       .map(([k, v]) => `-c ${k}=${v}`)

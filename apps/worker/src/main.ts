@@ -15,11 +15,21 @@ if (!redisUrl || !databaseUrl) {
   process.exit(1);
 }
 
-const database = openDatabase({ url: databaseUrl, max: Number(process.env.WORKER_DB_POOL ?? 5) });
+const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
+// A job may hold three connections at once (its advisory lock's session, a load's transaction and the
+// load's progress written aside), so a smaller pool deadlocks when every job waits for a third.
+const CONNECTIONS_PER_JOB = 3;
+const database = openDatabase({
+  url: databaseUrl,
+  max: Number(process.env.WORKER_DB_POOL ?? concurrency * CONNECTIONS_PER_JOB + 1),
+  // the analytics' statements are planned for their parameters each time (a prepared statement's generic
+  // plan can misjudge a network's size or a date range)
+  prepare: false,
+});
 const queue = createBullQueue(redisUrl);
 const handlers = createJobHandlers({ database, email: logTransport(logger), logger, queue });
 const worker = startBullWorker(redisUrl, handlers, {
-  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
+  concurrency,
   ...(process.env.WORKER_LOCK_MS ? { lockDurationMs: Number(process.env.WORKER_LOCK_MS) } : {}),
   onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
 });

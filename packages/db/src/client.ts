@@ -13,7 +13,8 @@ import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
 import type { Database, Transaction } from './database.ts';
-import { tenantSettings, withTenant, type TenantContext } from './tenancy.ts';
+import { pipelining } from './pipelining.ts';
+import { rowsOf, tenantSettings, withTenant, type TenantContext } from './tenancy.ts';
 
 export type { Database, Schema, Transaction } from './database.ts';
 
@@ -64,6 +65,13 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   max?: number;
+  /**
+   * Prepare statements on PostgreSQL (the default: a request's statements are planned once per
+   * connection and pipelined). Off for analytics, whose statements want a plan for their parameters.
+   */
+  prepare?: boolean;
+  /** Called with each statement drizzle runs and its parameters (debugging, and the reads benchmark's capture). */
+  logQuery?: (query: string, params: unknown[]) => void;
 }
 
 // Renders drizzle's sql templates to text and parameters for postgres.js cursors.
@@ -73,13 +81,21 @@ const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url)
 const MIGRATION_LOCK = 7_240_301;
 
 export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle {
-  if (options.url) return openPostgres(options.url, options.max ?? 10);
-  return openPglite(options.dataDir);
+  const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
+  if (options.url) return openPostgres(options.url, options.max ?? 10, options.prepare ?? true, logger);
+  return openPglite(options.dataDir, logger);
 }
 
-function openPostgres(url: string, max: number): DatabaseHandle {
+type QueryLogger = { logQuery: (query: string, params: unknown[]) => void } | undefined;
+
+function openPostgres(url: string, max: number, prepare: boolean, logger: QueryLogger): DatabaseHandle {
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePostgres({
+    client: pipelining(client, { prepare }),
+    schema,
+    casing: 'snake_case',
+    ...(logger ? { logger } : {}),
+  }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
@@ -142,9 +158,14 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   };
 }
 
-function openPglite(dataDir: string | undefined): DatabaseHandle {
+function openPglite(dataDir: string | undefined, logger: QueryLogger): DatabaseHandle {
   const client = new PGlite(dataDir);
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePglite({
+    client,
+    schema,
+    casing: 'snake_case',
+    ...(logger ? { logger } : {}),
+  }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
@@ -195,11 +216,6 @@ function quoteIdentifier(name: string): string {
 function csvField(value: string | null): string {
   if (value === null) return '';
   return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
-}
-
-/** Rows of a raw `db.execute` result, whichever driver answered. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 export async function query<T>(db: Database | Transaction, statement: ReturnType<typeof sql>): Promise<T[]> {

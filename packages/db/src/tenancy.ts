@@ -25,9 +25,33 @@ export function tenantSettings(context: TenantContext): SQL {
                     set_config('role', ${RUNTIME_ROLE}, true)`;
 }
 
+/** Runs work as a tenant in one transaction (its settings go out with BEGIN on PostgreSQL). */
 export function withTenant<T>(db: Database, context: TenantContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(tenantSettings(context));
     return work(tx);
   });
+}
+
+/**
+ * Like withTenant, with a gate: a statement sent with the settings (so with BEGIN, one round trip on
+ * PostgreSQL) whose first row the work gets, to decide whether to go on (an access check). The two
+ * are started together by Promise.all, in order, through the same path, so the settings reach the
+ * connection first; the work's own statements start only after both have answered.
+ */
+export async function withTenantGate<G, T>(
+  db: Database,
+  context: TenantContext,
+  gate: SQL,
+  work: (tx: Transaction, gate: G | undefined) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [, rows] = await Promise.all([tx.execute(tenantSettings(context)), tx.execute(gate)]);
+    return work(tx, rowsOf<G>(rows)[0]);
+  });
+}
+
+/** Rows of a raw `db.execute` result, whichever driver answered. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

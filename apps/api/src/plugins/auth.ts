@@ -1,11 +1,19 @@
 // Who is calling: a signed-in user acting for one firm, proven by a short-lived access JWT, or a
 // data pipeline holding a firm's API key (`acc_...`), on the routes that say `pipeline: true`.
 // Routes are private unless their config says `public: true`.
-import { firmMemberships, refreshTokens, users, withTenant, type FirmRole, type Transaction } from '@accord/db';
+import {
+  firmMemberships,
+  refreshTokens,
+  users,
+  withTenant,
+  withTenantGate,
+  type FirmRole,
+  type Transaction,
+} from '@accord/db';
 import { hasRole } from '@accord/domain';
 import { authenticateApiKey, type Pipeline } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';
-import { and, eq, isNull } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, notFound, unauthorized } from '../http/problems.ts';
@@ -82,45 +90,54 @@ export const authPlugin = fp(
   { name: 'auth', dependencies: ['problems'] },
 );
 
+/** What a gate statement tells about the caller, with any columns a caller asked for beside. */
+type Gate<G> = G & { role: FirmRole | null; live: boolean };
+
 /**
- * Runs work as the calling user's firm under row-level security, after checking the user still
- * belongs to that firm and is active, and that the session is not revoked (an access token
- * outlives none of these).
+ * The access check as one statement, sent with the transaction's BEGIN and tenancy settings: the
+ * user's role while they still belong to the firm and are active, and whether the session is live
+ * (an access token outlives none of these). `also` adds columns computed beside (a network's standing).
  */
+function actorGate(actor: Actor, also: SQL | null): SQL {
+  return sql`select (select ${firmMemberships.role} from ${firmMemberships}
+                      join ${users} on ${users.id} = ${firmMemberships.userId}
+                     where ${firmMemberships.userId} = ${actor.userId} and ${firmMemberships.firmId} = ${actor.firmId}
+                       and ${firmMemberships.deactivatedAt} is null and ${users.deactivatedAt} is null) as role,
+                    exists (select from ${refreshTokens}
+                             where ${refreshTokens.familyId} = ${actor.sessionId} and ${refreshTokens.userId} = ${actor.userId}
+                               and ${refreshTokens.revokedAt} is null) as live${also ? sql`, ${also}` : sql``}`;
+}
+
+/**
+ * Runs work as the calling user's firm under row-level security, in one transaction whose first round
+ * trip checks that the user still belongs to that firm and is active and that the session is not
+ * revoked; with `also`, the work gets those columns of the same check.
+ */
+export function asActorWith<G extends object, T>(
+  request: FastifyRequest,
+  also: SQL | null,
+  work: (tx: Transaction, actor: ActingMember, gate: G) => Promise<T>,
+): Promise<T> {
+  const actor = request.actor;
+  if (!actor) throw unauthorized('token_missing', 'This endpoint needs an access token.');
+  return withTenantGate<Gate<G>, T>(
+    request.server.db,
+    { userId: actor.userId, firmId: actor.firmId },
+    actorGate(actor, also),
+    (tx, gate) => {
+      if (!gate?.role) throw unauthorized('membership_revoked', 'You no longer act for this firm; sign in again.');
+      if (!gate.live) throw unauthorized('session_revoked', 'This session was ended; sign in again.');
+      return work(tx, { ...actor, role: gate.role }, gate);
+    },
+  );
+}
+
+/** Runs work as the calling user's firm under row-level security, after the access check (asActorWith). */
 export function asActor<T>(
   request: FastifyRequest,
   work: (tx: Transaction, actor: ActingMember) => Promise<T>,
 ): Promise<T> {
-  const actor = request.actor;
-  if (!actor) throw unauthorized('token_missing', 'This endpoint needs an access token.');
-  return withTenant(request.server.db, { userId: actor.userId, firmId: actor.firmId }, async (tx) => {
-    const [membership] = await tx
-      .select({ role: firmMemberships.role })
-      .from(firmMemberships)
-      .innerJoin(users, eq(users.id, firmMemberships.userId))
-      .where(
-        and(
-          eq(firmMemberships.userId, actor.userId),
-          eq(firmMemberships.firmId, actor.firmId),
-          isNull(firmMemberships.deactivatedAt),
-          isNull(users.deactivatedAt),
-        ),
-      );
-    if (!membership) throw unauthorized('membership_revoked', 'You no longer act for this firm; sign in again.');
-    const [live] = await tx
-      .select({ id: refreshTokens.id })
-      .from(refreshTokens)
-      .where(
-        and(
-          eq(refreshTokens.familyId, actor.sessionId),
-          eq(refreshTokens.userId, actor.userId),
-          isNull(refreshTokens.revokedAt),
-        ),
-      )
-      .limit(1);
-    if (!live) throw unauthorized('session_revoked', 'This session was ended; sign in again.');
-    return work(tx, { ...actor, role: membership.role });
-  });
+  return asActorWith<object, T>(request, null, (tx, actor) => work(tx, actor));
 }
 
 /** Work on a firm's own records (its people, its keys): only while acting for that firm; any other firm id is unknown. */
@@ -156,18 +173,33 @@ export interface Caller {
   pipeline: Pipeline | null;
 }
 
+/**
+ * Like asActorWith, for routes that pipelines may call too (`config: { pipeline: true }`); a
+ * pipeline's key was checked when the request came in, so its gate holds just the `also` columns.
+ */
+export function asCallerWith<G extends object, T>(
+  request: FastifyRequest,
+  also: SQL | null,
+  work: (tx: Transaction, caller: Caller, gate: G) => Promise<T>,
+): Promise<T> {
+  const pipeline = request.pipeline;
+  if (pipeline) {
+    const context = { firmId: pipeline.firmId, userId: null };
+    const caller = { firmId: pipeline.firmId, userId: null, role: null, pipeline };
+    if (!also) return withTenant(request.server.db, context, (tx) => work(tx, caller, {} as G));
+    return withTenantGate<G, T>(request.server.db, context, sql`select ${also}`, (tx, gate) =>
+      work(tx, caller, gate as G),
+    );
+  }
+  return asActorWith<G, T>(request, also, (tx, actor, gate) => work(tx, { ...actor, pipeline: null }, gate));
+}
+
 /** Like asActor, for routes that pipelines may call too (`config: { pipeline: true }`). */
 export function asCaller<T>(
   request: FastifyRequest,
   work: (tx: Transaction, caller: Caller) => Promise<T>,
 ): Promise<T> {
-  const pipeline = request.pipeline;
-  if (pipeline) {
-    return withTenant(request.server.db, { firmId: pipeline.firmId, userId: null }, (tx) =>
-      work(tx, { firmId: pipeline.firmId, userId: null, role: null, pipeline }),
-    );
-  }
-  return asActor(request, (tx, actor) => work(tx, { ...actor, pipeline: null }));
+  return asCallerWith<object, T>(request, null, (tx, caller) => work(tx, caller));
 }
 
 export function requireRole(actor: { role: FirmRole }, least: FirmRole): void {

@@ -6,11 +6,11 @@
 //   2. `focalFirmOnly` and not the network's focal firm: 403 `focal_firm_only`;
 //   3. `role` and a user below it: 403 `role_required` (pipelines carry no role; their key's datasets
 //      are checked by the routes that take data).
-import { query, type FirmRole, type Transaction } from '@accord/db';
-import { sql } from 'drizzle-orm';
+import type { FirmRole, Transaction } from '@accord/db';
+import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../http/problems.ts';
-import { asActor, asCaller, requireRole, type ActingMember, type Caller } from './auth.ts';
+import { asActorWith, asCallerWith, requireRole, type ActingMember, type Caller } from './auth.ts';
 
 export interface NetworkRule {
   /** The least role a user needs in their firm. */
@@ -41,15 +41,11 @@ export interface NetworkCaller extends Caller {
   isFocalFirm: boolean;
 }
 
-/** The acting firm's place in the network, by the same functions row-level security uses. */
-async function standingIn(tx: Transaction, networkId: string): Promise<Standing> {
-  const [row] = await query<Standing>(
-    tx,
-    sql`select app_is_network_member(${networkId}::uuid) as active,
-               app_has_network_membership(${networkId}::uuid) as visible,
-               app_is_focal_firm(${networkId}::uuid) as focal`,
-  );
-  return row ?? { active: false, visible: false, focal: false };
+/** The acting firm's place in the network, by the same functions row-level security uses: columns of the access check. */
+function standingIn(networkId: string): SQL {
+  return sql`app_is_network_member(${networkId}::uuid) as active,
+             app_has_network_membership(${networkId}::uuid) as visible,
+             app_is_focal_firm(${networkId}::uuid) as focal`;
 }
 
 /** Refuses anyone but the network's focal firm, with the one problem code for it. */
@@ -70,17 +66,12 @@ export function asNetworkMember<T>(
   rule: NetworkRule,
   work: (tx: Transaction, member: NetworkMember) => Promise<T>,
 ): Promise<T> {
-  return asActor(request, async (tx, actor) => {
-    const standing = await standingIn(tx, networkId);
+  return asActorWith<Standing, T>(request, standingIn(networkId), (tx, actor, standing) => {
     admit(standing, rule, actor.role);
     return work(tx, { ...actor, networkId, isFocalFirm: standing.focal });
   });
 }
 
-/**
- * Like asNetworkMember, for routes pipelines may call too (`config: { pipeline: true }`): a
- * pipeline's API key is bound to one network and is told any other does not exist.
- */
 /**
  * A network route's transaction, to hand to a service whose work goes on after a commit (scoring as each
  * member, queueing recomputes, delivering mail): each call runs one transaction under the route's rule.
@@ -91,15 +82,18 @@ export function networkWork(request: FastifyRequest, networkId: string, rule: Ne
   return (work) => asNetworkMember(request, networkId, rule, work);
 }
 
+/**
+ * Like asNetworkMember, for routes pipelines may call too (`config: { pipeline: true }`): a
+ * pipeline's API key is bound to one network and is told any other does not exist.
+ */
 export function asNetworkCaller<T>(
   request: FastifyRequest,
   networkId: string,
   rule: Omit<NetworkRule, 'invited'>,
   work: (tx: Transaction, caller: NetworkCaller) => Promise<T>,
 ): Promise<T> {
-  return asCaller(request, async (tx, caller) => {
-    if (caller.pipeline && caller.pipeline.networkId !== networkId) throw notFound('network');
-    const standing = await standingIn(tx, networkId);
+  if (request.pipeline && request.pipeline.networkId !== networkId) return Promise.reject(notFound('network'));
+  return asCallerWith<Standing, T>(request, standingIn(networkId), (tx, caller, standing) => {
     // The key's network is the pipeline's membership: the key was made by a member firm for it.
     admit(caller.pipeline ? { ...standing, active: true, visible: true } : standing, rule, caller.role);
     return work(tx, { ...caller, networkId, isFocalFirm: standing.focal });
