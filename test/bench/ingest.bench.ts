@@ -53,7 +53,7 @@ function peakRssMb(pid: number): number {
 /** BENCH_PROFILE=dir writes CPU profiles of the api and the worker (one per thread) there (open it in Chrome's DevTools). */
 function start(name: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...nodeFlags, ...profile, '--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, ...profile, ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -111,13 +111,11 @@ try {
     JWT_SECRET: 'bench-secret-bench-secret',
     ACCORD_DEMO: 'true',
   };
-  // with the young-generation cap of the api package's start script
-  const api = start('api', ['apps/api/src/server.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1' }, [
-    '--max-semi-space-size=2',
-  ]);
+  // as production runs them: the compiled API and worker (`pnpm build` first), with their start scripts' flags
+  const api = start('api', ['apps/api/dist/server.js'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
   const worker = start(
     'worker',
-    ['apps/worker/src/main.ts'],
+    ['apps/worker/dist/main.js'],
     { ...env, WORKER_CONCURRENCY: '1', LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn' },
     ['--max-old-space-size=1024'],
   );

@@ -16,6 +16,11 @@ if (scripts.length === 0) {
   console.log(wanted.length ? `no benchmark matches ${wanted.join(', ')}` : 'no benchmarks in test/bench yet');
   process.exit(wanted.length ? 1 : 0);
 }
+// the benchmarks that start the API or the worker run them compiled, as production does
+const build = spawnSync(process.execPath, [fileURLToPath(new URL('../../infra/build.mjs', import.meta.url))], {
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n== ${script}`);

@@ -1,15 +1,7 @@
 // Who is calling: a signed-in user acting for one firm, proven by a short-lived access JWT, or a
 // data pipeline holding a firm's API key (`acc_...`), on the routes that say `pipeline: true`.
 // Routes are private unless their config says `public: true`.
-import {
-  firmMemberships,
-  refreshTokens,
-  users,
-  withTenant,
-  withTenantGate,
-  type FirmRole,
-  type Transaction,
-} from '@accord/db';
+import { withTenantGate, type FirmRole, type Transaction } from '@accord/db';
 import { hasRole } from '@accord/domain';
 import { authenticateApiKey, type Pipeline } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';
@@ -90,40 +82,43 @@ export const authPlugin = fp(
   { name: 'auth', dependencies: ['problems'] },
 );
 
-/** What a gate statement tells about the caller, with any columns a caller asked for beside. */
-type Gate<G> = G & { role: FirmRole | null; live: boolean };
-
 /**
- * The access check as one statement, sent with the transaction's BEGIN and tenancy settings: the
- * user's role while they still belong to the firm and are active, and whether the session is live
- * (an access token outlives none of these). `also` adds columns computed beside (a network's standing).
+ * The access check, one call sent with the transaction's BEGIN and tenancy settings
+ * (`app_request_gate`, migration 0033): the user's role while they still belong to the firm and are
+ * active, and whether the session is live (an access token outlives none of these); given a network,
+ * the acting firm's standing in it.
  */
-function actorGate(actor: Actor, also: SQL | null): SQL {
-  return sql`select (select ${firmMemberships.role} from ${firmMemberships}
-                      join ${users} on ${users.id} = ${firmMemberships.userId}
-                     where ${firmMemberships.userId} = ${actor.userId} and ${firmMemberships.firmId} = ${actor.firmId}
-                       and ${firmMemberships.deactivatedAt} is null and ${users.deactivatedAt} is null) as role,
-                    exists (select from ${refreshTokens}
-                             where ${refreshTokens.familyId} = ${actor.sessionId} and ${refreshTokens.userId} = ${actor.userId}
-                               and ${refreshTokens.revokedAt} is null) as live${also ? sql`, ${also}` : sql``}`;
+export interface Gate {
+  role: FirmRole | null;
+  live: boolean;
+  /** An active member of the network (null without a network). */
+  active: boolean | null;
+  /** Active or invited, not declined. */
+  visible: boolean | null;
+  /** The network's focal firm. */
+  focal: boolean | null;
+}
+
+function gateOf(sessionId: string | null, networkId: string | null): SQL {
+  return sql`select * from app_request_gate(${sessionId}::uuid, ${networkId}::uuid)`;
 }
 
 /**
  * Runs work as the calling user's firm under row-level security, in one transaction whose first round
  * trip checks that the user still belongs to that firm and is active and that the session is not
- * revoked; with `also`, the work gets those columns of the same check.
+ * revoked; with a network, the work gets the firm's standing in it from the same check.
  */
-export function asActorWith<G extends object, T>(
+export function asActorWith<T>(
   request: FastifyRequest,
-  also: SQL | null,
-  work: (tx: Transaction, actor: ActingMember, gate: G) => Promise<T>,
+  networkId: string | null,
+  work: (tx: Transaction, actor: ActingMember, gate: Gate) => Promise<T>,
 ): Promise<T> {
   const actor = request.actor;
   if (!actor) throw unauthorized('token_missing', 'This endpoint needs an access token.');
-  return withTenantGate<Gate<G>, T>(
+  return withTenantGate<Gate, T>(
     request.server.db,
     { userId: actor.userId, firmId: actor.firmId },
-    actorGate(actor, also),
+    gateOf(actor.sessionId, networkId),
     (tx, gate) => {
       if (!gate?.role) throw unauthorized('membership_revoked', 'You no longer act for this firm; sign in again.');
       if (!gate.live) throw unauthorized('session_revoked', 'This session was ended; sign in again.');
@@ -137,7 +132,7 @@ export function asActor<T>(
   request: FastifyRequest,
   work: (tx: Transaction, actor: ActingMember) => Promise<T>,
 ): Promise<T> {
-  return asActorWith<object, T>(request, null, (tx, actor) => work(tx, actor));
+  return asActorWith(request, null, (tx, actor) => work(tx, actor));
 }
 
 /** Work on a firm's own records (its people, its keys): only while acting for that firm; any other firm id is unknown. */
@@ -175,23 +170,22 @@ export interface Caller {
 
 /**
  * Like asActorWith, for routes that pipelines may call too (`config: { pipeline: true }`); a
- * pipeline's key was checked when the request came in, so its gate holds just the `also` columns.
+ * pipeline's key was checked when the request came in, so its gate tells just the network standing.
  */
-export function asCallerWith<G extends object, T>(
+export function asCallerWith<T>(
   request: FastifyRequest,
-  also: SQL | null,
-  work: (tx: Transaction, caller: Caller, gate: G) => Promise<T>,
+  networkId: string | null,
+  work: (tx: Transaction, caller: Caller, gate: Gate) => Promise<T>,
 ): Promise<T> {
   const pipeline = request.pipeline;
-  if (pipeline) {
-    const context = { firmId: pipeline.firmId, userId: null };
-    const caller = { firmId: pipeline.firmId, userId: null, role: null, pipeline };
-    if (!also) return withTenant(request.server.db, context, (tx) => work(tx, caller, {} as G));
-    return withTenantGate<G, T>(request.server.db, context, sql`select ${also}`, (tx, gate) =>
-      work(tx, caller, gate as G),
-    );
-  }
-  return asActorWith<G, T>(request, also, (tx, actor, gate) => work(tx, { ...actor, pipeline: null }, gate));
+  if (!pipeline)
+    return asActorWith(request, networkId, (tx, actor, gate) => work(tx, { ...actor, pipeline: null }, gate));
+  return withTenantGate<Gate, T>(
+    request.server.db,
+    { firmId: pipeline.firmId, userId: null },
+    gateOf(null, networkId),
+    (tx, gate) => work(tx, { firmId: pipeline.firmId, userId: null, role: null, pipeline }, gate!),
+  );
 }
 
 /** Like asActor, for routes that pipelines may call too (`config: { pipeline: true }`). */
@@ -199,7 +193,7 @@ export function asCaller<T>(
   request: FastifyRequest,
   work: (tx: Transaction, caller: Caller) => Promise<T>,
 ): Promise<T> {
-  return asCallerWith<object, T>(request, null, (tx, caller) => work(tx, caller));
+  return asCallerWith(request, null, (tx, caller) => work(tx, caller));
 }
 
 export function requireRole(actor: { role: FirmRole }, least: FirmRole): void {

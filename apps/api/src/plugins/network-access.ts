@@ -7,10 +7,9 @@
 //   3. `role` and a user below it: 403 `role_required` (pipelines carry no role; their key's datasets
 //      are checked by the routes that take data).
 import type { FirmRole, Transaction } from '@accord/db';
-import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../http/problems.ts';
-import { asActorWith, asCallerWith, requireRole, type ActingMember, type Caller } from './auth.ts';
+import { asActorWith, asCallerWith, requireRole, type ActingMember, type Caller, type Gate } from './auth.ts';
 
 export interface NetworkRule {
   /** The least role a user needs in their firm. */
@@ -24,13 +23,6 @@ export interface NetworkRule {
   invited?: boolean;
 }
 
-interface Standing {
-  active: boolean;
-  /** Active or invited (not declined). */
-  visible: boolean;
-  focal: boolean;
-}
-
 export interface NetworkMember extends ActingMember {
   networkId: string;
   isFocalFirm: boolean;
@@ -41,21 +33,15 @@ export interface NetworkCaller extends Caller {
   isFocalFirm: boolean;
 }
 
-/** The acting firm's place in the network, by the same functions row-level security uses: columns of the access check. */
-function standingIn(networkId: string): SQL {
-  return sql`app_is_network_member(${networkId}::uuid) as active,
-             app_has_network_membership(${networkId}::uuid) as visible,
-             app_is_focal_firm(${networkId}::uuid) as focal`;
-}
-
 /** Refuses anyone but the network's focal firm, with the one problem code for it. */
 export function requireFocalFirm(member: { isFocalFirm: boolean }, what: string): void {
   if (!member.isFocalFirm) throw forbidden('focal_firm_only', `Only the focal firm of the network ${what}.`);
 }
 
-function admit(standing: Standing, rule: NetworkRule, role: FirmRole | null): void {
+/** The acting firm's standing in the network (from the request's access check) against the route's rule. */
+function admit(standing: Pick<Gate, 'active' | 'visible' | 'focal'>, rule: NetworkRule, role: FirmRole | null): void {
   if (!(rule.invited ? standing.visible : standing.active)) throw notFound('network');
-  if (rule.focalFirmOnly !== undefined) requireFocalFirm({ isFocalFirm: standing.focal }, rule.focalFirmOnly);
+  if (rule.focalFirmOnly !== undefined) requireFocalFirm({ isFocalFirm: standing.focal === true }, rule.focalFirmOnly);
   if (rule.role && role) requireRole({ role }, rule.role);
 }
 
@@ -66,9 +52,9 @@ export function asNetworkMember<T>(
   rule: NetworkRule,
   work: (tx: Transaction, member: NetworkMember) => Promise<T>,
 ): Promise<T> {
-  return asActorWith<Standing, T>(request, standingIn(networkId), (tx, actor, standing) => {
+  return asActorWith(request, networkId, (tx, actor, standing) => {
     admit(standing, rule, actor.role);
-    return work(tx, { ...actor, networkId, isFocalFirm: standing.focal });
+    return work(tx, { ...actor, networkId, isFocalFirm: standing.focal === true });
   });
 }
 
@@ -93,9 +79,9 @@ export function asNetworkCaller<T>(
   work: (tx: Transaction, caller: NetworkCaller) => Promise<T>,
 ): Promise<T> {
   if (request.pipeline && request.pipeline.networkId !== networkId) return Promise.reject(notFound('network'));
-  return asCallerWith<Standing, T>(request, standingIn(networkId), (tx, caller, standing) => {
+  return asCallerWith(request, networkId, (tx, caller, standing) => {
     // The key's network is the pipeline's membership: the key was made by a member firm for it.
     admit(caller.pipeline ? { ...standing, active: true, visible: true } : standing, rule, caller.role);
-    return work(tx, { ...caller, networkId, isFocalFirm: standing.focal });
+    return work(tx, { ...caller, networkId, isFocalFirm: standing.focal === true });
   });
 }

@@ -345,9 +345,13 @@ export async function scoredPeriod(
   ref: { scorecardId: string; period: string },
   subjectRef: string | undefined,
 ) {
-  const card = await scorecardOf(tx, networkId, ref.scorecardId);
-  const period = await periodOf(tx, card, ref.period, todayUtc());
-  const subject = await subjectOf(tx, networkId, subjectRef);
+  // independent reads go out together: one round trip on PostgreSQL
+  const [card, period, subject] = await Promise.all([
+    scorecardOf(tx, networkId, ref.scorecardId),
+    periodByRef(tx, ref.scorecardId, ref.period, todayUtc()),
+    subjectOf(tx, networkId, subjectRef),
+  ]);
+  if (!period) throw notFound('period');
   return periodScores(tx, card, period, actor.firmId, subject);
 }
 
@@ -583,16 +587,19 @@ export async function periodScores(
   viewer: string,
   subject: { firmId: string | null; name: string },
 ) {
-  const values = await periodValues(tx, period.id, viewer, subject.firmId);
+  // one round trip for the independent reads, one for the measures (those with values, retired or not)
+  const [values, earlier, comments, actions] = await Promise.all([
+    periodValues(tx, period.id, viewer, subject.firmId),
+    earlierValues(tx, card, period, viewer, subject.firmId, HISTORY_PERIODS),
+    commentCounts(tx, period.id),
+    actionStatuses(tx, period.id),
+  ]);
   const measures = await measuresOfPeriod(
     tx,
     card,
     period,
     values.map((v) => v.measureId),
   );
-  const earlier = await earlierValues(tx, card, period, viewer, subject.firmId, HISTORY_PERIODS);
-  const comments = await commentCounts(tx, period.id);
-  const actions = await actionStatuses(tx, period.id);
 
   // grouped by perspective in the scorecard's order, then by position
   measures.sort(

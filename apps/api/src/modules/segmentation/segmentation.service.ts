@@ -70,8 +70,17 @@ export async function getCostModel(tx: Transaction, { networkId, firmId }: FirmI
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The firm's latest complete snapshot, whether a newer one is computing, and the latest failure. */
-export async function snapshotState(tx: Transaction, networkId: string, firmId: string) {
+/**
+ * The firm's latest complete snapshot, whether a newer one is computing, and the latest failure.
+ * `alongside` reads more of the snapshot (given its id) together with its freshness, in the same round
+ * trip; its answer is `alongside` of the result (undefined without a snapshot).
+ */
+export async function snapshotState<T = undefined>(
+  tx: Transaction,
+  networkId: string,
+  firmId: string,
+  alongside?: (snapshotId: string) => Promise<T>,
+) {
   const recent = await recentSnapshots(tx, networkId, firmId);
   const complete = recent.filter((s) => s.status === 'complete').sort((a, b) => +b.finishedAt! - +a.finishedAt!)[0];
   const newer = recent.filter((s) => !complete || s.startedAt > complete.startedAt);
@@ -80,6 +89,9 @@ export async function snapshotState(tx: Transaction, networkId: string, firmId: 
     complete?.throughBatchId && complete.throughBatchAt
       ? { id: complete.throughBatchId, mergedAt: complete.throughBatchAt }
       : null;
+  const [freshness, more] = complete
+    ? await Promise.all([snapshotFreshness(tx, networkId, through), alongside?.(complete.id)])
+    : [null, undefined];
   return {
     snapshot: complete
       ? {
@@ -90,12 +102,13 @@ export async function snapshotState(tx: Transaction, networkId: string, firmId: 
           finishedAt: iso(complete.finishedAt),
           models: complete.models,
           settings: complete.settings,
-          freshness: await snapshotFreshness(tx, networkId, through),
+          freshness,
         }
       : null,
     computing: newer.some((s) => s.status === 'computing'),
     lastError: failed?.error ?? null,
     whaleCurve: complete?.whaleCurve ?? null,
+    alongside: more,
   };
 }
 
@@ -138,11 +151,11 @@ export async function valueSummary(
   thresholds: { netMarginPct: number | null; costToServe: number | null },
   segments: SchemeSegment[],
 ) {
-  const [bySegment, byRfm, byQuadrant] = [
-    await featureGroups(tx, networkId, snapshotId, 'segment'),
-    await featureGroups(tx, networkId, snapshotId, 'rfm_segment'),
-    await featureGroups(tx, networkId, snapshotId, 'quadrant'),
-  ];
+  const [bySegment, byRfm, byQuadrant] = await Promise.all([
+    featureGroups(tx, networkId, snapshotId, 'segment'),
+    featureGroups(tx, networkId, snapshotId, 'rfm_segment'),
+    featureGroups(tx, networkId, snapshotId, 'quadrant'),
+  ]);
   const totals = bySegment.reduce(
     (t, g) => ({
       customers: t.customers + g.customers,
@@ -452,13 +465,14 @@ function featureFilter(q: FeatureQueryParams): FeatureFilter {
 /** A page of the firm's latest complete features, with the snapshot's state. */
 export async function customerFeatures(tx: Transaction, member: NetworkMember, q: FeatureQueryParams) {
   const { networkId } = member;
-  const { whaleCurve: _, ...state } = await snapshotState(tx, networkId, member.firmId);
-  if (!state.snapshot) return { ...state, items: [], nextCursor: null };
-  const page = await featurePage(tx, networkId, state.snapshot.id, featureFilter(q), {
-    limit: q.limit ?? 50,
-    cursor: q.cursor,
-  });
-  return { ...state, ...page };
+  const {
+    whaleCurve: _,
+    alongside: page,
+    ...state
+  } = await snapshotState(tx, networkId, member.firmId, (snapshotId) =>
+    featurePage(tx, networkId, snapshotId, featureFilter(q), { limit: q.limit ?? 50, cursor: q.cursor }),
+  );
+  return { ...state, ...(page ?? { items: [], nextCursor: null }) };
 }
 
 /**
@@ -498,7 +512,7 @@ export async function customerFeaturesCsv(
 /** Segment summaries, RFM segments and heatmap, whale curve and profitability matrix of the latest features. */
 export async function customerValue(tx: Transaction, member: NetworkMember) {
   const { networkId } = member;
-  const { whaleCurve, ...state } = await snapshotState(tx, networkId, member.firmId);
+  const { whaleCurve, alongside: _, ...state } = await snapshotState(tx, networkId, member.firmId);
   const thresholds = {
     netMarginPct: state.snapshot?.settings?.netMarginPctThreshold ?? null,
     costToServe: state.snapshot?.settings?.costToServeThreshold ?? null,
