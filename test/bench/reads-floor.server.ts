@@ -33,12 +33,8 @@ if (process.env.FLOOR_MODE === 'hello') {
     const [, [gate], ...results] = await sql.begin((tx) => [
       tx`select set_config('app.firm_id', ${claims.firm}, true), set_config('app.user_id', ${claims.sub}, true),
                 set_config('role', 'accord_app', true)`,
-      tx`select (select m.role from firm_memberships m join users u on u.id = m.user_id
-                  where m.user_id = ${claims.sub} and m.firm_id = ${claims.firm}
-                    and m.deactivated_at is null and u.deactivated_at is null) as role,
-                exists (select from refresh_tokens t where t.family_id = ${claims.sid} and t.user_id = ${claims.sub}
-                          and t.revoked_at is null) as live,
-                app_has_network_membership(${read.networkId}::uuid) as visible`,
+      // the API's own access check (migration 0033): the cheapest correct one there is
+      tx`select * from app_request_gate(${claims.sid}::uuid, ${read.networkId}::uuid)`,
       ...read.statements.map((s) => tx.unsafe(s.query, s.params, { prepare: true })),
     ]);
     if (!gate?.role || !gate.live) return reply.code(401).send({ code: 'session_revoked' });

@@ -13,10 +13,11 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { openDatabase } from '@accord/db';
 import { createBullQueue } from '@accord/jobs';
@@ -27,8 +28,9 @@ import { freePort, startPostgres, startRedis } from '../../infra/local/services.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const FEED_ROWS = Number(process.env.BENCH_FEED_ROWS ?? 1_000_000);
-// requests per second of each read in the mixed run: a busy morning, well under what the API serves flat out
-// (a closed loop at full speed would only measure queueing: 64 connections / 250 req/s is 250 ms a request)
+// requests per second of each read in the mixed run, arriving steadily: a busy morning, well under what the
+// API serves flat out (a closed loop at full speed would only measure queueing: 64 connections at 250 req/s
+// wait 250 ms a request whatever else runs)
 const MIXED_RATE = Number(process.env.BENCH_MIXED_RATE ?? 50);
 const CONNECTIONS = 64;
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -72,16 +74,9 @@ async function json<T>(response: Response | Promise<Response>): Promise<T> {
   return (await r.json()) as T;
 }
 
-function cannon(
-  url: string,
-  headers: Record<string, string>,
-  seconds: number,
-  options: { connections?: number; overallRate?: number } = {},
-): Promise<Figures> {
+function cannon(url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
   return new Promise((resolve, reject) => {
-    const connections = options.connections ?? CONNECTIONS;
-    const rate = options.overallRate ? { overallRate: options.overallRate } : {};
-    autocannon({ url, connections, duration: seconds, headers, ...rate }, (error, result) => {
+    autocannon({ url, connections: CONNECTIONS, duration: seconds, headers }, (error, result) => {
       if (error) return reject(error instanceof Error ? error : new Error(String(error)));
       resolve({
         rps: result.requests.average,
@@ -92,6 +87,43 @@ function cannon(
       });
     });
   });
+}
+
+/**
+ * Requests at a steady rate whatever the answers take (an open loop, as users arrive), each timed from
+ * when it was due, so that a stall shows in the latency of every request it held up.
+ */
+async function openLoop(url: string, headers: Record<string, string>, rate: number, seconds: number): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < rate * seconds; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    requests.push(
+      fetch(url, { headers }).then(
+        async (r) => {
+          await r.arrayBuffer();
+          if (!r.ok) errors += 1;
+          latencies.push(performance.now() - due);
+        },
+        () => void (errors += 1),
+      ),
+    );
+  }
+  await Promise.all(requests);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return {
+    rps: latencies.length / ((performance.now() - started) / 1000),
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    requests: latencies.length + errors,
+  };
 }
 
 function signInResponse(base: string, email: string): Promise<Response> {
@@ -264,23 +296,57 @@ try {
     }),
   );
   console.log(
-    `\nmixed, ${MIXED_SECONDS} s: each read at ${MIXED_RATE} req/s (${CONNECTIONS} connections in all) while a ${FEED_ROWS.toLocaleString('en')}-row feed is uploaded and loaded and a recompute is asked for`,
+    `\nmixed, ${MIXED_SECONDS} s: each read at ${MIXED_RATE} req/s while a ${FEED_ROWS.toLocaleString('en')}-row feed is uploaded and loaded and a recompute is asked for`,
   );
-  const mixed = reads.map((read) =>
-    cannon(base + read.path, headers, MIXED_SECONDS, {
-      connections: Math.ceil(CONNECTIONS / reads.length),
-      overallRate: MIXED_RATE,
-    }).then((f) => ({ read, f })),
-  );
+  const atRate = (seconds: number) =>
+    Promise.all(
+      reads.map((read) => openLoop(base + read.path, headers, MIXED_RATE, seconds).then((f) => ({ read, f }))),
+    );
+  console.log(`\nthe three reads, each at ${MIXED_RATE} req/s, nothing else running, 10 s`);
+  for (const { read, f } of await atRate(10)) row(`quiet: ${read.name}`, f);
+  const feedFile = join(mkdtempSync(join(tmpdir(), 'accord-feed-')), 'transactions.csv');
+  await pipeline(Readable.from(feed(FEED_ROWS)), createWriteStream(feedFile));
+  const mixed = atRate(MIXED_SECONDS);
   const uploadStarted = performance.now();
   const seconds = () => ((performance.now() - uploadStarted) / 1000).toFixed(1);
-  const uploaded = await fetch(`${base}/v1/networks/${networkId}/feeds/transactions`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv', 'idempotency-key': `bench-${Date.now()}` },
-    body: Readable.toWeb(Readable.from(feed(FEED_ROWS))) as ReadableStream,
-    duplex: 'half',
-  } as RequestInit);
-  const batchId = ((await uploaded.json()) as { id: string }).id;
+  // where a slow read waits: the API's event loop (/healthz touches nothing else) or the database
+  const probes = { api: [] as Array<[number, number]>, database: [] as Array<[number, number]> };
+  let probing = true;
+  const probe = async (into: Array<[number, number]>, ask: () => Promise<unknown>) => {
+    while (probing) {
+      const at = performance.now();
+      await ask();
+      into.push([(at - uploadStarted) / 1000, performance.now() - at]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const probed = Promise.all([
+    probe(probes.api, () => fetch(`${base}/healthz`).then((r) => r.arrayBuffer())),
+    probe(probes.database, () => admin`select 1`),
+  ]);
+  // the pipeline is a process of its own, as it would be, so that its work is not counted in the reads' latency
+  const uploader = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { createReadStream } from 'node:fs';
+       import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+       const r = await fetch(process.argv[1], { method: 'POST', duplex: 'half',
+         headers: { authorization: 'Bearer ${key}', 'content-type': 'text/csv', 'idempotency-key': 'bench-${Date.now()}' },
+         body: Readable.toWeb(createReadStream(process.argv[2])) });
+       console.log(JSON.stringify({ status: r.status, body: await r.json() }));`,
+      `${base}/v1/networks/${networkId}/feeds/transactions`,
+      feedFile,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let answer = '';
+  uploader.stdout.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+  await new Promise((resolve) => uploader.once('exit', resolve));
+  const uploaded = JSON.parse(answer) as { status: number; body: { id: string } };
+  const batchId = uploaded.body.id;
   const receivedAfter = seconds();
   const recompute = await fetch(`${base}/v1/networks/${networkId}/customer-value/recompute`, {
     method: 'POST',
@@ -294,7 +360,16 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const loadedAfter = seconds();
-  for (const { read, f } of await Promise.all(mixed)) row(`mixed: ${read.name}`, f);
+  for (const { read, f } of await mixed) row(`mixed: ${read.name}`, f);
+  probing = false;
+  await probed;
+  for (const [name, samples] of Object.entries(probes)) {
+    const slow = samples.filter(([, ms]) => ms > 200);
+    const worst = samples.reduce((w, s) => (s[1] > w[1] ? s : w), [0, 0]);
+    console.log(
+      `${name} probe (${name === 'api' ? 'GET /healthz' : 'select 1'} every 50 ms): worst ${worst[1].toFixed(0)} ms at ${worst[0].toFixed(1)} s; ${slow.length} of ${samples.length} over 200 ms${slow.length ? ` (from ${slow[0]![0].toFixed(1)} s to ${slow.at(-1)![0].toFixed(1)} s)` : ''}`,
+    );
+  }
   console.log(
     `feed: ${uploaded.status} after ${receivedAfter} s, batch ${batch.status} with ${batch.rowsAccepted.toLocaleString('en')} rows after ${loadedAfter} s; recompute asked: ${recompute.status}`,
   );

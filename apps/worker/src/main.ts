@@ -1,6 +1,7 @@
 // The worker process: takes jobs from Redis and runs them until told to stop.
 import { openDatabase } from '@accord/db';
 import { createBullQueue, startBullWorker } from '@accord/jobs';
+import { setPriority } from 'node:os';
 import { pino } from 'pino';
 import { logTransport } from './email.ts';
 import { createJobHandlers } from './handlers.ts';
@@ -16,6 +17,13 @@ if (!redisUrl || !databaseUrl) {
 }
 
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4);
+// Batch work yields the processor to requests: the worker's own computing (parsing, hashing, fitting)
+// runs at a lower scheduling priority than the API (its database sessions are the server's to schedule).
+try {
+  setPriority(Number(process.env.WORKER_NICE ?? 10));
+} catch (error) {
+  logger.warn({ err: error }, 'could not lower the worker priority (WORKER_NICE); running at the one it has');
+}
 // A job may hold three connections at once (its advisory lock's session, a load's transaction and the
 // load's progress written aside), so a smaller pool deadlocks when every job waits for a third.
 const CONNECTIONS_PER_JOB = 3;

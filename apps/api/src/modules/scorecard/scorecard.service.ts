@@ -587,19 +587,24 @@ export async function periodScores(
   viewer: string,
   subject: { firmId: string | null; name: string },
 ) {
-  // one round trip for the independent reads, one for the measures (those with values, retired or not)
-  const [values, earlier, comments, actions] = await Promise.all([
+  // the independent reads go out together (one round trip on PostgreSQL); an open period shows the current
+  // measures, read with them, a closed one the measures it was scored with, read once its values are in
+  const closed = period.status === 'closed';
+  const [values, earlier, comments, actions, current] = await Promise.all([
     periodValues(tx, period.id, viewer, subject.firmId),
     earlierValues(tx, card, period, viewer, subject.firmId, HISTORY_PERIODS),
     commentCounts(tx, period.id),
     actionStatuses(tx, period.id),
+    closed ? undefined : measuresOfPeriod(tx, card, period, []),
   ]);
-  const measures = await measuresOfPeriod(
-    tx,
-    card,
-    period,
-    values.map((v) => v.measureId),
-  );
+  const measures =
+    current ??
+    (await measuresOfPeriod(
+      tx,
+      card,
+      period,
+      values.map((v) => v.measureId),
+    ));
 
   // grouped by perspective in the scorecard's order, then by position
   measures.sort(
