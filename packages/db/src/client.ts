@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
-import * as schema from './schema/index.ts';
 import type { Database, Transaction } from './database.ts';
 import { pipelining } from './pipelining.ts';
 import { rowsOf, tenantSettings, withTenant, type TenantContext } from './tenancy.ts';
@@ -92,7 +91,6 @@ function openPostgres(url: string, max: number, prepare: boolean, logger: QueryL
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres({
     client: pipelining(client, { prepare }),
-    schema,
     casing: 'snake_case',
     ...(logger ? { logger } : {}),
   }) as unknown as Database;
@@ -133,7 +131,7 @@ function openPostgres(url: string, max: number, prepare: boolean, logger: QueryL
         // drizzle queries through `unsafe`, which a transaction has, and reads the parser options, which
         // only the pool has (the same object: the pool's parsers are already drizzle's)
         const txClient = Object.assign(session, { options: client.options }) as unknown as postgres.Sql;
-        const tx = drizzlePostgres({ client: txClient, schema, casing: 'snake_case' }) as unknown as Database;
+        const tx = drizzlePostgres({ client: txClient, casing: 'snake_case' }) as unknown as Database;
         return work({
           tx,
           async insertRows(table, columns, rows) {
@@ -162,7 +160,6 @@ function openPglite(dataDir: string | undefined, logger: QueryLogger): DatabaseH
   const client = new PGlite(dataDir);
   const db = drizzlePglite({
     client,
-    schema,
     casing: 'snake_case',
     ...(logger ? { logger } : {}),
   }) as unknown as Database;

@@ -1,8 +1,10 @@
 // The types of a database connection and of a transaction on it, for every module of this package.
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+// drizzle is given no schema: queries name their tables, and without relational queries (`db.query`)
+// a transaction does not build a query builder for every table each time it starts.
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Database = PgDatabase<PgQueryResultHKT>;
+/** The transaction `Database.transaction` hands its work. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
