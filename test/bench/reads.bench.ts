@@ -5,10 +5,11 @@
 //     (`reads-floor.server.ts`);
 //   - Accord's API doing the same three reads as a partner firm's analyst: the network, a 50-row page
 //     of customer features, the current scorecard period.
-// 64 connections, 10 s each (BENCH_SECONDS), after a warm-up; prints req/s, p50/p99, errors and each
-// read's ratio to its floor. Then a mixed run (BENCH_MIXED_SECONDS, 60 by default): the three reads,
-// each at BENCH_MIXED_RATE requests a second (50), while a feed of BENCH_FEED_ROWS rows (1,000,000) is
-// uploaded and loaded and a recompute is asked for, printing errors and p99 per route.
+// 64 connections, 10 s a run (BENCH_SECONDS), floor and API in turn three times (BENCH_ROUNDS), after a
+// warm-up; prints the median req/s, p50/p99, errors and each read's ratio to its floor. Then the three
+// reads arriving steadily, each at BENCH_MIXED_RATE requests a second (50): for 10 s alone, then for
+// BENCH_MIXED_SECONDS (60) while a feed of BENCH_FEED_ROWS rows (1,000,000) is uploaded and loaded and
+// a recompute is asked for, printing errors and p50/p99 per route.
 //   pnpm bench reads          (BENCH_STATEMENTS=1 prints each read's statements from pg_stat_statements)
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,6 +28,7 @@ import { demoEmail } from '../../apps/api/src/modules/demo/demo.seed.ts';
 import { freePort, startPostgres, startRedis } from '../../infra/local/services.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MIXED_SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 60);
 const FEED_ROWS = Number(process.env.BENCH_FEED_ROWS ?? 1_000_000);
 // requests per second of each read in the mixed run, arriving steadily: a busy morning, well under what the
@@ -88,6 +90,18 @@ function cannon(url: string, headers: Record<string, string>, seconds: number): 
       });
     });
   });
+}
+
+/** The median of each figure over runs (errors: their sum). */
+function median(runs: Figures[]): Figures {
+  const mid = (pick: (f: Figures) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  return {
+    rps: mid((f) => f.rps),
+    p50: mid((f) => f.p50),
+    p99: mid((f) => f.p99),
+    errors: runs.reduce((sum, f) => sum + f.errors, 0),
+    requests: runs.reduce((sum, f) => sum + f.requests, 0),
+  };
 }
 
 /** Resolves when the worker has had nothing waiting or running for two seconds. */
@@ -294,12 +308,23 @@ try {
     await cannon(floorBase + read.path, headers, 2);
     await cannon(base + read.path, headers, 2);
   }
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each`);
+  // The floor and the API take turns, ROUNDS times each: this machine's speed drifts by a fifth between
+  // minutes, and a ratio of two runs side by side is steadier than one of two runs far apart.
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s a run, floor and API in turn ${ROUNDS} times (medians)`);
   row('bare Fastify hello world', await cannon(`http://127.0.0.1:${hello}/`, {}, SECONDS));
   for (const read of reads) {
-    const f = await cannon(floorBase + read.path, headers, SECONDS);
+    const floors: Figures[] = [];
+    const ours: Figures[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      floors.push(await cannon(floorBase + read.path, headers, SECONDS));
+      ours.push(await cannon(base + read.path, headers, SECONDS));
+    }
+    const f = median(floors);
     row(`floor: ${read.name}`, f);
-    row(`Accord: ${read.name}`, await cannon(base + read.path, headers, SECONDS), f);
+    row(`Accord: ${read.name}`, median(ours), f);
+    console.log(
+      `${''.padEnd(44)} rounds: ${ours.map((o, i) => (o.rps / floors[i]!.rps).toFixed(2)).join(', ')} of the floor`,
+    );
   }
   // the floors are done: the mixed run has the machine to the API, the worker and the database
   await stop(helloServer)();
@@ -317,15 +342,15 @@ try {
         body: JSON.stringify({ name: 'bench', networkId, datasets: ['transactions'] }),
       }),
     );
-    console.log(
-      `\nmixed, ${MIXED_SECONDS} s: each read at ${MIXED_RATE} req/s while a ${FEED_ROWS.toLocaleString('en')}-row feed is uploaded and loaded and a recompute is asked for`,
-    );
     const atRate = (seconds: number) =>
       Promise.all(
         reads.map((read) => openLoop(base + read.path, headers, MIXED_RATE, seconds).then((f) => ({ read, f }))),
       );
     console.log(`\nthe three reads, each at ${MIXED_RATE} req/s, nothing else running, 10 s`);
     for (const { read, f } of await atRate(10)) row(`quiet: ${read.name}`, f);
+    console.log(
+      `\nmixed, ${MIXED_SECONDS} s: each read at ${MIXED_RATE} req/s while a ${FEED_ROWS.toLocaleString('en')}-row feed is uploaded and loaded and a recompute is asked for`,
+    );
     const feedFile = join(mkdtempSync(join(tmpdir(), 'accord-feed-')), 'transactions.csv');
     await pipeline(Readable.from(feed(FEED_ROWS)), createWriteStream(feedFile));
     const mixed = atRate(MIXED_SECONDS);
