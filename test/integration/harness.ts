@@ -145,6 +145,27 @@ export async function createNetwork(
   return network!;
 }
 
+/**
+ * A manufacturer (the focal firm) and two retailers in one new network, each with the given roles,
+ * signed in as their managers: M, R1 and R2.
+ */
+export async function makerAndTwoRetailers(h: Harness, name: string, roles: FirmRole[]) {
+  const m = await createFirm(h.database, `${name} Maker`, 'manufacturer', roles);
+  const r1 = await createFirm(h.database, `${name} Retail One`, 'retailer', roles);
+  const r2 = await createFirm(h.database, `${name} Retail Two`, 'retailer', roles);
+  const network = await createNetwork(h.database, name, m.firm.id, [
+    [m.firm.id, 'manufacturer'],
+    [r1.firm.id, 'retailer'],
+    [r2.firm.id, 'retailer'],
+  ]);
+  const as = {
+    M: await signIn(h.app, m.people.manager!.email),
+    R1: await signIn(h.app, r1.people.manager!.email),
+    R2: await signIn(h.app, r2.people.manager!.email),
+  };
+  return { networkId: network.id, hashingKey: network.hashingKey, as };
+}
+
 /** Makes each firm an active member of the network in its chain role. */
 export async function joinNetwork(
   database: DatabaseHandle,

@@ -20,8 +20,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createFirm,
-  createNetwork,
   joinNetwork,
+  makerAndTwoRetailers,
   pushFeed,
   signIn,
   startHarness,
@@ -120,20 +120,9 @@ async function throughBatch(snapshotId: string) {
 beforeAll(async () => {
   h = await startHarness();
   sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
-  const roles = ['firm_admin', 'manager'] as const;
-  const m = await createFirm(h.database, 'Sums Maker', 'manufacturer', [...roles]);
-  const r1 = await createFirm(h.database, 'Sums Retail One', 'retailer', [...roles]);
-  const r2 = await createFirm(h.database, 'Sums Retail Two', 'retailer', [...roles]);
-  const network = await createNetwork(h.database, 'Sums', m.firm.id, [
-    [m.firm.id, 'manufacturer'],
-    [r1.firm.id, 'retailer'],
-    [r2.firm.id, 'retailer'],
-  ]);
-  networkId = network.id;
-  hashingKey = network.hashingKey;
-  as.M = await signIn(h.app, m.people.manager!.email);
-  as.R1 = await signIn(h.app, r1.people.manager!.email);
-  as.R2 = await signIn(h.app, r2.people.manager!.email);
+  const made = await makerAndTwoRetailers(h, 'Sums', ['firm_admin', 'manager']);
+  ({ networkId, hashingKey } = made);
+  Object.assign(as, made.as);
   const rates = (perOrder: number) => ({
     perOrder,
     perOrderLine: 0.5,

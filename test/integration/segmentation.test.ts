@@ -6,7 +6,7 @@ import { cdnowSampleCsv, TRANSACTIONS_HEADER } from '@accord/fixtures/cdnow';
 import { costToServe, customerKey, type ActivityRates } from '@accord/domain';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFirm, createNetwork, pushFeed, signIn, startHarness, type Harness, type SignedIn } from './harness.ts';
+import { makerAndTwoRetailers, pushFeed, startHarness, type Harness, type SignedIn } from './harness.ts';
 
 let h: Harness;
 let sql: postgres.Sql;
@@ -92,20 +92,9 @@ const keyOf = (id: string) => customerKey(hashingKey, id);
 beforeAll(async () => {
   h = await startHarness();
   sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
-  const roles = ['firm_admin', 'manager', 'analyst'] as const;
-  const m = await createFirm(h.database, 'Value Maker', 'manufacturer', [...roles]);
-  const r1 = await createFirm(h.database, 'Value Retail One', 'retailer', [...roles]);
-  const r2 = await createFirm(h.database, 'Value Retail Two', 'retailer', [...roles]);
-  const network = await createNetwork(h.database, 'Value', m.firm.id, [
-    [m.firm.id, 'manufacturer'],
-    [r1.firm.id, 'retailer'],
-    [r2.firm.id, 'retailer'],
-  ]);
-  networkId = network.id;
-  hashingKey = network.hashingKey;
-  as.M = await signIn(h.app, m.people.manager!.email);
-  as.R1 = await signIn(h.app, r1.people.manager!.email);
-  as.R2 = await signIn(h.app, r2.people.manager!.email);
+  const made = await makerAndTwoRetailers(h, 'Value', ['firm_admin', 'manager', 'analyst']);
+  ({ networkId, hashingKey } = made);
+  Object.assign(as, made.as);
   await ingest(as.R1, 'transactions', cdnowSampleCsv().csv);
   // R2: two CDNOW customers also buy there, and one customer only buys there
   await ingest(
