@@ -1,6 +1,7 @@
-// Four tiers. unit: pure tests beside the code (seconds, no database). pglite: the specs beside the code
+// Five tiers. unit: pure tests beside the code (seconds, no database). pglite: the specs beside the code
 // that migrate an embedded PGlite (`*.pglite.spec.ts`), with timeouts that hold on a busy two-core
-// machine. integration: real PostgreSQL + Redis. e2e: the built portal in Chromium. `pnpm test` runs them all.
+// machine. integration: real PostgreSQL + Redis. e2e: the built portal in Chromium. faults:
+// the processes separately, restarted and killed under load. `pnpm test` runs them all.
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const besideTheCode = ['packages/*/src/**/*.spec.ts', 'apps/*/src/**/*.spec.ts'];
@@ -47,6 +48,17 @@ export default defineConfig({
           // after unit and integration: the fault test's load on a two-core machine starves the browser
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          fileParallelism: false,
+          // last and alone: each file starts its own PostgreSQL, Redis, API and worker, and restarts them
+          sequence: { groupOrder: 2 },
+          testTimeout: 300_000,
           hookTimeout: 300_000,
         },
       },

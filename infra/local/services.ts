@@ -23,6 +23,14 @@ export interface LocalService {
   stop(): Promise<void>;
 }
 
+export interface LocalPostgres extends LocalService {
+  /**
+   * Restarts the server as an operator would (`pg_ctl restart -m fast`: sessions are terminated, open
+   * transactions roll back), or stops it for `downMs` first, to test clients across an outage.
+   */
+  restart(options?: { downMs?: number }): Promise<void>;
+}
+
 const isRoot = process.getuid?.() === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -169,7 +177,7 @@ export async function startPostgres(
     dataDir?: string;
     /** Extra server settings (e.g. shared_preload_libraries). */ settings?: Record<string, string | number>;
   } = {},
-): Promise<LocalService> {
+): Promise<LocalPostgres> {
   const bin = findPgBin();
   const psql = existsSync(join(bin, 'psql')) ? join(bin, 'psql') : which('psql');
   if (!psql) throw new Error('psql not found (it comes with the postgresql client package)');
@@ -255,6 +263,11 @@ export async function startPostgres(
     return {
       url: `postgres://postgres@127.0.0.1:${port}/accord`,
       port,
+      async restart({ downMs = 0 } = {}) {
+        await pgTool('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+        await sleep(downMs);
+        await pgTool('pg_ctl', ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', serverOpts]);
+      },
       async stop() {
         if (stopped) return;
         await pgTool('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w']);

@@ -2,7 +2,14 @@
 // demo mode, picks the job queue (BullMQ with Redis, else in-process), listens, and shuts down cleanly.
 import { openDatabase } from '@accord/db';
 import { createBullQueue, createInProcessQueue, type JobQueue } from '@accord/jobs';
-import { createJobHandlers, logTransport, PRUNE_EVERY_MS, resumeUnfinishedBatches } from '@accord/worker';
+import {
+  createJobHandlers,
+  logTransport,
+  PRUNE_EVERY_MS,
+  resumeUnfinishedBatches,
+  untilAvailable,
+  untilDatabaseReady,
+} from '@accord/worker';
 import { Redis } from 'ioredis';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,9 +27,12 @@ if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 const database = openDatabase(
   config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
 );
+// Started before PostgreSQL is up (a deploy, a compose file starting everything at once), the API waits.
 if (config.migrateOnStart) {
-  await database.migrate();
+  await untilAvailable('database', () => database.migrate(), logger);
   logger.info({ database: database.kind }, 'database migrated');
+} else {
+  await untilDatabaseReady(database, logger);
 }
 if (!config.secretKey && !config.demo) {
   logger.warn('ACCORD_SECRET_KEY is not set: stored secrets are sealed with a key derived from JWT_SECRET');
@@ -89,16 +99,22 @@ if (freshDemo && config.demoFeeds) {
   pushDemoFeeds(app, app.log).catch((error: unknown) => logger.error({ err: error }, 'demo feeds failed'));
 }
 
+// Stopping: no new connections; requests in flight and in-process jobs may finish within the grace
+// (jobs are then told to stop: an unfinished batch resumes at the next start); exit within 10 s.
+const SHUTDOWN_GRACE_MS = 5000;
+const SHUTDOWN_LIMIT_MS = 9000;
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'API stopping');
-  await app.close();
-  await queue.close();
+  setTimeout(() => {
+    logger.error(`API still stopping after ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`);
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  await Promise.all([app.close(), queue.close({ graceMs: SHUTDOWN_GRACE_MS })]);
   rateLimitRedis?.disconnect();
   await database.close();
   process.exit(0);
 }
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));

@@ -9,6 +9,7 @@ import {
 } from '@accord/jobs';
 import type { Logger } from 'pino';
 import type { EmailTransport } from './email.ts';
+import { deferringOutages } from './outage.ts';
 import { deliverEmail } from './jobs/deliver-email.job.ts';
 import { ingestBatch } from './jobs/ingest-batch.job.ts';
 import { pruneExpired } from './jobs/prune-expired.job.ts';
@@ -24,17 +25,22 @@ export interface WorkerDependencies {
   queue: Pick<JobQueue, 'enqueue'>;
   /** Which jobs follow a loaded batch; `followUpsOfLoadedBatch` unless a test says otherwise. */
   followUps?: FollowUps;
+  /** Told when a job met a lost database (the job itself runs again later without spending an attempt). */
+  onDatabaseUnavailable?: (error: unknown) => void;
 }
 
 export function createJobHandlers(deps: WorkerDependencies): JobHandlers {
-  return {
-    'deliver-email': deliverEmail(deps.database.db, deps.email),
-    'ingest-batch': ingestBatch(deps.database, deps.logger, (batch) =>
-      enqueueFollowUps(deps.queue, deps.followUps ?? followUpsOfLoadedBatch, batch),
-    ),
-    'recompute-network': recomputeNetwork(deps.database, deps.logger, deps.queue),
-    'recompute-customer-value': recomputeCustomerValue(deps.database, deps.logger, deps.queue),
-    'recompute-scorecards': recomputeScorecards(deps.database.db, deps.logger),
-    'prune-expired': pruneExpired(deps.database.db, deps.logger),
-  };
+  return deferringOutages(
+    {
+      'deliver-email': deliverEmail(deps.database.db, deps.email),
+      'ingest-batch': ingestBatch(deps.database, deps.logger, (batch) =>
+        enqueueFollowUps(deps.queue, deps.followUps ?? followUpsOfLoadedBatch, batch),
+      ),
+      'recompute-network': recomputeNetwork(deps.database, deps.logger, deps.queue),
+      'recompute-customer-value': recomputeCustomerValue(deps.database, deps.logger, deps.queue),
+      'recompute-scorecards': recomputeScorecards(deps.database.db, deps.logger),
+      'prune-expired': pruneExpired(deps.database.db, deps.logger),
+    },
+    deps.onDatabaseUnavailable ?? (() => {}),
+  );
 }

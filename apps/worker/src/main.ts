@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { logTransport } from './email.ts';
 import { createJobHandlers } from './handlers.ts';
 import { PRUNE_EVERY_MS } from './jobs/prune-expired.job.ts';
+import { untilAvailable, untilDatabaseReady } from './outage.ts';
 import { resumeUnfinishedBatches } from './resume.ts';
 
 const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
@@ -34,27 +35,76 @@ const database = openDatabase({
   // plan can misjudge a network's size or a date range)
   prepare: false,
 });
+// Stopping: running jobs may finish within the grace, then are handed back to the queue; whatever still
+// holds on is cut off before Kubernetes' 30 s (and our 10 s) is up.
+const SHUTDOWN_GRACE_MS = Number(process.env.WORKER_SHUTDOWN_GRACE_MS ?? 6000);
+const SHUTDOWN_LIMIT_MS = 9000;
+const stopping = new AbortController();
+
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+// Until jobs run, stopping is just exiting.
+const exitNow = () => process.exit(0);
+for (const signal of SIGNALS) process.once(signal, exitNow);
+
+// Started before the database is up or migrated (the API migrates), the worker waits for it.
+await untilDatabaseReady(database, logger, stopping.signal);
 const queue = createBullQueue(redisUrl);
-const handlers = createJobHandlers({ database, email: logTransport(logger), logger, queue });
+
+// A job that meets a lost database runs again later; meanwhile the worker takes no jobs, and once the
+// database answers it resumes and queues again the batches whose jobs were lost.
+let outage: Promise<void> | undefined;
+function onDatabaseUnavailable(error: unknown) {
+  if (outage || stopping.signal.aborted) return;
+  logger.warn({ err: error }, 'database unavailable: pausing the queue until it answers');
+  outage = (async () => {
+    await worker.pause();
+    await untilDatabaseReady(database, logger, stopping.signal);
+    if (stopping.signal.aborted) return;
+    await worker.resume();
+    const requeued = await untilAvailable('queue', () => resumeUnfinishedBatches(database.db, queue), logger);
+    logger.info({ requeued }, 'database back: queue resumed');
+  })()
+    .catch((failure: unknown) => logger.warn({ err: failure }, 'outage handling stopped'))
+    .finally(() => (outage = undefined));
+}
+
+const handlers = createJobHandlers({
+  database,
+  email: logTransport(logger),
+  logger,
+  queue,
+  onDatabaseUnavailable,
+});
 const worker = startBullWorker(redisUrl, handlers, {
   concurrency,
   ...(process.env.WORKER_LOCK_MS ? { lockDurationMs: Number(process.env.WORKER_LOCK_MS) } : {}),
   onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
 });
-await queue.every('prune-expired', {}, PRUNE_EVERY_MS);
-const resumed = await resumeUnfinishedBatches(database.db, queue);
+for (const signal of SIGNALS) {
+  process.off(signal, exitNow);
+  process.on(signal, () => void stop(signal));
+}
+// Redis may not be there yet either: the schedule and the sweep wait for it.
+await untilAvailable('queue', () => queue.every('prune-expired', {}, PRUNE_EVERY_MS), logger, stopping.signal);
+const resumed = await untilAvailable(
+  'queue',
+  () => resumeUnfinishedBatches(database.db, queue),
+  logger,
+  stopping.signal,
+);
 logger.info({ resumed }, 'worker started');
 
-let stopping = false;
 async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'worker stopping: finishing running jobs');
-  await worker.close();
+  if (stopping.signal.aborted) return;
+  stopping.abort();
+  logger.info({ signal }, 'worker stopping: finishing or handing back running jobs');
+  setTimeout(() => {
+    logger.error(`worker still stopping after ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`);
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
+  await worker.close({ graceMs: SHUTDOWN_GRACE_MS });
   await queue.close();
   await database.close();
   logger.info('worker stopped');
   process.exit(0);
 }
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));

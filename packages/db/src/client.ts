@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -24,6 +25,11 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Throws unless the database answers. */
   ping(): Promise<void>;
+  /**
+   * How many of this build's migrations the database has not applied yet (0: up to date). A worker
+   * waits for it to reach 0 before taking jobs, since the API (or a deploy step) migrates.
+   */
+  pendingMigrations(): Promise<number>;
   /**
    * Runs a bulk load: one transaction as the runtime role acting for a firm, on one connection, in
    * which rows can be appended to a table fast (COPY on PostgreSQL). Commits when `work` resolves.
@@ -79,6 +85,28 @@ const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url)
 // Serialises migrators started at once by several processes against one PostgreSQL.
 const MIGRATION_LOCK = 7_240_301;
 
+/** The creation times of this build's migrations, which drizzle's migrator records as `created_at`. */
+function migrationTimes(): number[] {
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+    entries: Array<{ when: number }>;
+  };
+  return journal.entries.map((entry) => entry.when);
+}
+
+// drizzle's migrator applies every migration created after the newest one recorded; so does this count.
+const pendingMigrationsQuery = sql`
+  select coalesce(max(created_at), 0)::float8 as newest from drizzle.__drizzle_migrations`;
+
+async function pendingMigrationsOf(db: Database): Promise<number> {
+  const [exists] = rowsOf<{ found: boolean }>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as found`),
+  );
+  const times = migrationTimes();
+  if (!exists?.found) return times.length;
+  const [row] = rowsOf<{ newest: number }>(await db.execute(pendingMigrationsQuery));
+  return times.filter((when) => when > (row?.newest ?? 0)).length;
+}
+
 export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle {
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
   if (options.url) return openPostgres(options.url, options.max ?? 10, options.prepare ?? true, logger);
@@ -110,6 +138,7 @@ function openPostgres(url: string, max: number, prepare: boolean, logger: QueryL
     async ping() {
       await client`select 1`;
     },
+    pendingMigrations: () => pendingMigrationsOf(db),
     async exclusively(key, work) {
       const session = await client.reserve();
       try {
@@ -172,6 +201,7 @@ function openPglite(dataDir: string | undefined, logger: QueryLogger): DatabaseH
     async ping() {
       await client.query('select 1');
     },
+    pendingMigrations: () => pendingMigrationsOf(db),
     exclusively: (_key, work) => work(),
     bulkLoad(context, work) {
       return withTenant(db, context, (tx) =>
@@ -217,6 +247,32 @@ function csvField(value: string | null): string {
 
 export async function query<T>(db: Database | Transaction, statement: ReturnType<typeof sql>): Promise<T[]> {
   return rowsOf<T>(await db.execute(statement));
+}
+
+// Errors that say the database is away (restarting, unreachable, the connection lost), not that a
+// statement is wrong: postgres.js's connection errors, the socket's, and SQLSTATE classes 08 and 57P.
+const unavailableCodes = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/** True when `error` (or its cause) means the database could not be reached; retrying later may succeed. */
+export function databaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (unavailableCodes.has(code) || code.startsWith('08') || code.startsWith('57P')) return true;
+  }
+  return false;
 }
 
 export interface DatabaseError {

@@ -1,8 +1,9 @@
 // The BullMQ queue kind: jobs go to Redis and any number of worker processes take them.
-import { Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, WaitingError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
   QUEUE_NAME,
+  RetryLater,
   retryPolicy,
   type EnqueueOptions,
   type JobHandlers,
@@ -73,9 +74,18 @@ export interface BullWorkerOptions extends BullQueueOptions {
 }
 
 export interface RunningWorker {
-  /** Waits for running jobs to finish, then disconnects. */
-  close(): Promise<void>;
+  /** Takes no new jobs until `resume`; running ones go on. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /**
+   * Takes no new jobs and waits for the running ones, then disconnects. Jobs still running after
+   * `graceMs` (default: no limit) are told to stop (`JobContext.signal`) and go back to the queue.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
+
+/** Why the worker cancels its running jobs: the process is stopping and hands them back. */
+const STOPPING = 'the worker is stopping';
 
 export function startBullWorker(
   redisUrl: string,
@@ -86,14 +96,29 @@ export function startBullWorker(
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const worker = new Worker(
     QUEUE_NAME,
-    async (job: Job) => {
+    async (job: Job, token?: string, signal?: AbortSignal) => {
       const name = job.name as JobName;
       const handler = handlers[name] as ((payload: unknown, context: unknown) => Promise<void>) | undefined;
       if (!handler) throw new Error(`no handler for job "${job.name}"`);
-      await handler(job.data, {
-        attempt: job.attemptsMade + 1,
-        reportProgress: (progress: number) => job.updateProgress(progress),
-      });
+      const stopped = signal ?? new AbortController().signal;
+      try {
+        await handler(job.data, {
+          attempt: job.attemptsMade + 1,
+          reportProgress: (progress: number) => job.updateProgress(progress),
+          signal: stopped,
+        });
+      } catch (error) {
+        // Neither outcome spends an attempt: the job waits again (stopping) or is delayed (RetryLater).
+        if (stopped.aborted) {
+          await job.moveToWait(token);
+          throw new WaitingError(STOPPING);
+        }
+        if (error instanceof RetryLater) {
+          await job.moveToDelayed(Date.now() + error.delayMs, token);
+          throw new DelayedError(error.message);
+        }
+        throw error;
+      }
     },
     {
       connection,
@@ -108,8 +133,17 @@ export function startBullWorker(
     if (job) options.onFailed?.(job.name, error, job.attemptsMade);
   });
   return {
-    async close() {
-      await worker.close();
+    pause: () => worker.pause(true),
+    resume: () => worker.resume(),
+    async close({ graceMs = Infinity } = {}) {
+      const closing = worker.close();
+      if (graceMs !== Infinity) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([closing, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+        clearTimeout(timer);
+        worker.cancelAllJobs(STOPPING);
+      }
+      await closing;
       connection.disconnect();
     },
   };

@@ -1,6 +1,7 @@
 // The in-process queue kind, for the embedded default without Redis: the same handlers run in the
 // API process, with the same retry policy, after the enqueueing transaction has returned.
 import {
+  RetryLater,
   retryPolicy,
   type EnqueueOptions,
   type JobHandlers,
@@ -25,6 +26,7 @@ export function createInProcessQueue(
   const running = new Set<Promise<void>>();
   const pendingIds = new Set<string>();
   let closed = false;
+  const stopping = new AbortController();
   const backoffMs = options.backoffMs ?? retryPolicy.backoffMs;
 
   // dedupe keys: whether the job is running yet, and the payload of the one to run after it
@@ -38,15 +40,22 @@ export function createInProcessQueue(
     delayMs: number,
     onStart: () => void = () => {},
   ): Promise<void> {
-    if (delayMs > 0) await sleep(delayMs);
+    if (delayMs > 0) await sleep(delayMs, stopping.signal);
     onStart();
-    for (let attempt = 1; attempt <= retryPolicy.attempts && !closed; attempt++) {
+    for (let attempt = 1; attempt <= retryPolicy.attempts && !stopping.signal.aborted; attempt++) {
       try {
-        await handlers[name](payload, { attempt, reportProgress: async () => {} });
+        await handlers[name](payload, { attempt, reportProgress: async () => {}, signal: stopping.signal });
         return;
       } catch (error) {
+        // work stopped by close() is dropped: what must outlive the process (a batch) is in the database
+        if (stopping.signal.aborted) return;
+        if (error instanceof RetryLater) {
+          attempt -= 1; // not an attempt of the work
+          await sleep(error.delayMs, stopping.signal);
+          continue;
+        }
         options.onFailed?.(name, error as Error, attempt);
-        if (attempt < retryPolicy.attempts) await sleep(backoffMs * 2 ** (attempt - 1));
+        if (attempt < retryPolicy.attempts) await sleep(backoffMs * 2 ** (attempt - 1), stopping.signal);
       }
     }
   }
@@ -102,15 +111,29 @@ export function createInProcessQueue(
     async drain() {
       while (running.size > 0) await Promise.all(running);
     },
-    async close() {
+    async close({ graceMs = Infinity } = {}) {
       for (const timer of timers.values()) clearInterval(timer);
       timers.clear();
-      await this.drain();
+      // running jobs (and the jobs they enqueue) may finish within the grace; then they are told to stop
+      const grace = sleep(graceMs === Infinity ? 2 ** 31 - 1 : graceMs, stopping.signal);
+      await Promise.race([this.drain(), grace]);
       closed = true;
+      stopping.abort();
+      await this.drain();
     },
   };
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }

@@ -28,6 +28,26 @@ export interface JobContext {
   /** Which attempt this is, from 1. */
   attempt: number;
   reportProgress(progress: number): Promise<void>;
+  /**
+   * Aborted when the process is stopping: a long handler stops at its next safe point by throwing
+   * (its transaction rolls back), and the job goes back to the queue without spending an attempt.
+   */
+  signal: AbortSignal;
+}
+
+/**
+ * Thrown by a handler whose work could not run for a reason outside the work (the database is away):
+ * the job runs again after `delayMs` without spending one of its attempts.
+ */
+export class RetryLater extends Error {
+  override name = 'RetryLater';
+  constructor(
+    message: string,
+    readonly delayMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], context: JobContext) => Promise<void>;
@@ -59,7 +79,11 @@ export interface JobQueue {
   every<N extends JobName>(name: N, payload: JobPayloads[N], intervalMs: number): Promise<void>;
   /** Throws unless the queue's backend answers. */
   ping(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Stops. The in-process kind runs its jobs itself: they may finish within `graceMs` (default: no
+   * limit), then are told to stop (`JobContext.signal`) and are waited for.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export const QUEUE_NAME = 'accord';

@@ -1,5 +1,6 @@
 // Every error leaves the API as RFC 9457 problem details with a stable `code`.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseUnavailable } from '@accord/db';
 import fp from 'fastify-plugin';
 import type { Problem } from '../http/common.schemas.ts';
 import { ApiProblem } from '../http/problems.ts';
@@ -19,6 +20,9 @@ const titles: Record<number, string> = {
   500: 'Internal server error',
   503: 'Service unavailable',
 };
+
+/** What a client waiting out a database restart is told to wait. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 // Fastify's and its plugins' own error codes, mapped to ours.
 const frameworkCodes: Record<string, { code: string; detail?: string }> = {
@@ -96,6 +100,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       errors,
     });
   }
+  if (databaseUnavailable(error)) {
+    const detail = 'The database cannot be reached just now; retry after `Retry-After` seconds.';
+    return problem(503, 'database_unavailable', detail, { instance });
+  }
   const mapped = error.code ? frameworkCodes[error.code] : undefined;
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   if (mapped) return problem(status, mapped.code, mapped.detail ?? error.message, { instance });
@@ -113,6 +121,7 @@ export const problemsPlugin = fp(
       if (error instanceof ApiProblem && error.extra.retryAfterSeconds !== undefined) {
         reply.header('retry-after', String(error.extra.retryAfterSeconds));
       }
+      if (body.code === 'database_unavailable') reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       if (body.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: body.code }, 'request refused');
       return sendProblem(reply, body);

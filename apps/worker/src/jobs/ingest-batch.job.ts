@@ -7,6 +7,7 @@ import {
   batchErrors,
   feedBatchChunks,
   feedBatches,
+  databaseUnavailable,
   query,
   withTenant,
   type BulkLoad,
@@ -160,6 +161,8 @@ export function ingestBatch(
         // In slices, with a turn for I/O after each: the block in the database advances only when the
         // event loop runs (its COPY ends, its merge is sent), so long stretches of checking would stall it.
         for (let at = 0; at < text.length; at += SLICE_CHARS) {
+          // a stopping process hands the batch back: the load rolls back and the job is queued again
+          job.signal.throwIfAborted();
           reader.write(text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
           if (block.length >= BLOCK_ROWS) await sendBlock();
           if (errors.length >= ERRORS_PER_WRITE) await writeErrors();
@@ -225,7 +228,8 @@ export function ingestBatch(
       if (error instanceof BatchFailure) {
         outcome = { status: 'failed', code: error.code, message: error.message };
       } else {
-        if (job.attempt >= retryPolicy.attempts) {
+        // a lost database or a stopping process is not the batch's fault: it runs again, not fails
+        if (job.attempt >= retryPolicy.attempts && !databaseUnavailable(error) && !job.signal.aborted) {
           await fail('ingest_error', 'The batch could not be loaded after several attempts; push it again.');
         }
         throw error;
