@@ -50,10 +50,11 @@ if (env.ACCORD_SKIP_PORTAL_BUILD !== '1') {
 const children = new Map();
 let stopping = false;
 
-function launch(name, cmd, args, extraEnv) {
-  // Own process group (detached) so a terminal Ctrl-C reaches only us and we
-  // can signal each service with everything it spawned (pnpm -> tsx -> node).
-  const child = spawn(cmd, args, {
+// Each service runs as `node` directly (no pnpm in between, whose children outlive it), in its own process
+// group (detached) so a terminal Ctrl-C reaches only us and we stop each in order; each also stops itself
+// when we die without stopping it (infra/exit-with-parent.mjs).
+function launch(name, args, extraEnv) {
+  const child = spawn(process.execPath, ['--import', './infra/exit-with-parent.mjs', ...args], {
     cwd: root,
     env: { ...env, ...extraEnv },
     detached: true,
@@ -89,8 +90,7 @@ async function shutdown(code) {
   stopping = true;
   const pids = [...children.values()].map((c) => c.pid).filter(Boolean);
   for (const pid of pids) signalGroup(pid, 'SIGTERM');
-  // Wait for whole groups, not just the pnpm leaders: pnpm may exit before
-  // the server it started has finished shutting down.
+  // Wait for whole groups: anything a service started goes with it.
   const deadline = Date.now() + STOP_TIMEOUT_MS;
   let alive = pids;
   while (alive.length && Date.now() < deadline) {
@@ -108,19 +108,19 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => void shutdown(0));
 }
 
-launch('api', 'pnpm', ['--filter', '@accord/api', 'start'], {
+launch('api', ['--enable-source-maps', 'apps/api/dist/server.js'], {
   PORT: apiPort,
   HOST: host,
   ACCORD_PORTAL_URL: env.ACCORD_PORTAL_URL || origin, // links in emails
 });
 if (env.DATABASE_URL && env.REDIS_URL) {
   log('DATABASE_URL and REDIS_URL set: jobs run in the worker');
-  launch('worker', 'pnpm', ['--filter', '@accord/worker', 'start'], {});
+  launch('worker', ['--enable-source-maps', '--max-old-space-size=1024', 'apps/worker/dist/main.js'], {});
 } else {
   // Embedded PGlite allows a single process, so no separate worker here.
   log('no DATABASE_URL/REDIS_URL: API uses embedded PGlite and runs jobs in-process');
 }
-launch('portal', 'node', ['apps/portal/build'], {
+launch('portal', ['apps/portal/build'], {
   PORT: portalPort,
   HOST: host,
   ORIGIN: origin,

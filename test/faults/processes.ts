@@ -1,6 +1,8 @@
 // The product as an operator runs it: PostgreSQL, Redis, the API and the worker as separate processes,
 // each of which a fault test may restart, kill or stop.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, type LocalPostgres, type LocalService } from '../../infra/local/services.ts';
 
@@ -11,18 +13,26 @@ export interface Service {
   /** Resolves with the exit code (or signal) once the process has exited. */
   readonly exited: Promise<number | string>;
   alive(): boolean;
-  /** What it wrote to stderr, for a failing test's message. */
+  /** The end of its log and stderr, for a failing test's message. */
   errors(): string;
 }
 
 function service(file: string, env: Record<string, string>): Service {
   const child = spawn(process.execPath, ['--import', 'tsx', file], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-20_000)));
+  // the log (pino writes to stdout) and anything written to stderr, the last 20,000 characters
+  let output = '';
+  // FAULT_LOG_DIR keeps each process's whole output in a file of its own
+  const logDir = process.env.FAULT_LOG_DIR;
+  const keep = (d: string) => {
+    output = (output + d).slice(-20_000);
+    if (logDir) appendFileSync(join(logDir, `${basename(file, '.ts')}-${child.pid}.log`), d);
+  };
+  child.stdout.setEncoding('utf8').on('data', keep);
+  child.stderr.setEncoding('utf8').on('data', keep);
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
@@ -30,7 +40,7 @@ function service(file: string, env: Record<string, string>): Service {
     process: child,
     exited,
     alive: () => child.exitCode === null && child.signalCode === null,
-    errors: () => stderr,
+    errors: () => output,
   };
 }
 

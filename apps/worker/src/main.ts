@@ -102,9 +102,17 @@ async function stop(signal: string) {
     logger.error(`worker still stopping after ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`);
     process.exit(1);
   }, SHUTDOWN_LIMIT_MS).unref();
-  await worker.close({ graceMs: SHUTDOWN_GRACE_MS });
+  const closing = worker.close({ graceMs: SHUTDOWN_GRACE_MS });
+  // a job told to stop returns at its next safe point; one inside a long statement (a recompute) is cut
+  // off: its transaction rolls back, it fails on the closed connection, and it is handed back
+  const cutOff = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS + 500, 'cut off'));
+  if ((await Promise.race([closing, cutOff])) === 'cut off')
+    logger.warn('jobs still running: closing their connections');
+  await database.close({ timeoutSeconds: 0 });
+  logger.info('database connections closed');
+  await closing;
+  logger.info('queue worker closed');
   await queue.close();
-  await database.close();
   logger.info('worker stopped');
   process.exit(0);
 }

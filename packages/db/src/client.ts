@@ -41,7 +41,11 @@ export interface DatabaseHandle {
    * (PGlite has one session in one process: there the work just runs.)
    */
   exclusively<T>(key: string, work: () => Promise<T>): Promise<T | 'busy'>;
-  close(): Promise<void>;
+  /**
+   * Closes the connections once their statements finish, or after `timeoutSeconds` (default 5) cuts
+   * them off: their open transactions roll back.
+   */
+  close(options?: { timeoutSeconds?: number }): Promise<void>;
 }
 
 export interface BulkLoad {
@@ -179,8 +183,8 @@ function openPostgres(url: string, max: number, prepare: boolean, logger: QueryL
         });
       }) as Promise<Awaited<ReturnType<typeof work>>>;
     },
-    async close() {
-      await client.end({ timeout: 5 });
+    async close({ timeoutSeconds = 5 } = {}) {
+      await client.end({ timeout: timeoutSeconds });
     },
   };
 }
