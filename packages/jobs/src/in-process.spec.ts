@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createInProcessQueue } from './in-process.ts';
+import { RetryLater } from './jobs.ts';
+
+const idle = {
+  'deliver-email': async () => {},
+  'ingest-batch': async () => {},
+  'recompute-network': async () => {},
+  'recompute-customer-value': async () => {},
+  'recompute-scorecards': async () => {},
+  'prune-expired': async () => {},
+};
 
 describe('in-process queue', () => {
   it('retries a failing job and runs a job id once while pending', async () => {
@@ -81,5 +91,42 @@ describe('in-process queue', () => {
     const atClose = runs;
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(runs).toBe(atClose);
+  });
+
+  it('runs a job that asks to be retried later again without spending an attempt', async () => {
+    const seen: number[] = [];
+    let deferrals = 0;
+    const queue = createInProcessQueue(
+      {
+        ...idle,
+        'deliver-email': async (_payload, { attempt }) => {
+          seen.push(attempt);
+          if (deferrals++ < 7) throw new RetryLater('database away', 1);
+        },
+      },
+      { backoffMs: 1 },
+    );
+    await queue.enqueue('deliver-email', { firmId: 'f', emailId: 'e' });
+    await queue.drain();
+    // more deferrals than the five attempts, and still the first attempt when it runs
+    expect(seen).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    await queue.close();
+  });
+
+  it('on close, lets a running job finish within the grace, then tells it to stop', async () => {
+    const stops: string[] = [];
+    const queue = createInProcessQueue({
+      ...idle,
+      'deliver-email': async (_payload, { signal }) => {
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        stops.push('told to stop');
+        throw new Error('stopped');
+      },
+    });
+    await queue.enqueue('deliver-email', { firmId: 'f', emailId: 'e' });
+    const started = Date.now();
+    await queue.close({ graceMs: 50 });
+    expect(stops).toEqual(['told to stop']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
   });
 });
