@@ -204,7 +204,10 @@ describe('housekeeping', () => {
       .set({ expiresAt: sql`now() - interval '29 days'` })
       .where(eq(refreshTokens.userId, recent.id));
 
-    await pruneExpired(h.database.db, pino({ level: 'silent' }))({}, { attempt: 1, reportProgress: async () => {}, signal: new AbortController().signal });
+    await pruneExpired(h.database.db, pino({ level: 'silent' }))(
+      {},
+      { attempt: 1, reportProgress: async () => {}, signal: new AbortController().signal },
+    );
     expect(await ownedBy(old.id)).toEqual({ resets: 0, sessions: 0 });
     expect(await ownedBy(recent.id)).toEqual({ resets: 1, sessions: 1 });
   });
