@@ -89,12 +89,13 @@ const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url)
 // Serialises migrators started at once by several processes against one PostgreSQL.
 const MIGRATION_LOCK = 7_240_301;
 
-/** The creation times of this build's migrations, which drizzle's migrator records as `created_at`. */
+let journalTimes: number[] | undefined;
+/** The creation times of this build's migrations, which drizzle's migrator records as `created_at` (read once). */
 function migrationTimes(): number[] {
-  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
-    entries: Array<{ when: number }>;
-  };
-  return journal.entries.map((entry) => entry.when);
+  journalTimes ??= (
+    JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: Array<{ when: number }> }
+  ).entries.map((entry) => entry.when);
+  return journalTimes;
 }
 
 // drizzle's migrator applies every migration created after the newest one recorded; so does this count.

@@ -16,15 +16,11 @@ describe('in-process queue', () => {
     const seen: number[] = [];
     const queue = createInProcessQueue(
       {
+        ...idle,
         'deliver-email': async (_payload, { attempt }) => {
           seen.push(attempt);
           if (attempt < 3) throw new Error('smtp down');
         },
-        'ingest-batch': async () => {},
-        'recompute-network': async () => {},
-        'recompute-customer-value': async () => {},
-        'recompute-scorecards': async () => {},
-        'prune-expired': async () => {},
       },
       { backoffMs: 1 },
     );
@@ -40,11 +36,7 @@ describe('in-process queue', () => {
     const runs: string[] = [];
     let release = () => {};
     const handlers = {
-      'deliver-email': async () => {},
-      'ingest-batch': async () => {},
-      'recompute-network': async () => {},
-      'recompute-scorecards': async () => {},
-      'prune-expired': async () => {},
+      ...idle,
       'recompute-customer-value': async ({ asOf }: { asOf?: string }) => {
         runs.push(`start ${asOf}`);
         if (asOf === 'a') await new Promise<void>((resolve) => (release = resolve));
