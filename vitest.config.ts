@@ -45,7 +45,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           fileParallelism: false,
-          // after unit and integration: the fault test's load on a two-core machine starves the browser
+          // after unit and integration, whose load on a two-core machine would starve the browser
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 300_000,

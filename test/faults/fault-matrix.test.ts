@@ -1,8 +1,16 @@
 // The fault matrix: the API and the worker as separate processes on real PostgreSQL and Redis, and
 // the faults production has (a database restart mid-load and mid-recompute, a worker started before
-// the database, a deploy in the middle of a load). Each case ends with the fact table equal to the
-// input, row for row and cent for cent, and every process alive that was not told to stop.
-import { customerFeatures, openDatabase, transactions, type DatabaseHandle } from '@accord/db';
+// the database, a worker killed mid-batch, Redis restarted empty, an API killed mid-upload and the
+// pipeline's retry, a deploy in the middle of a load). Each case ends with the fact table equal to
+// the input, row for row and cent for cent, and every process alive that was not told to stop.
+import {
+  customerFeatures,
+  feedBatchChunks,
+  feedBatches,
+  openDatabase,
+  transactions,
+  type DatabaseHandle,
+} from '@accord/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, startRedis, type LocalPostgres, type LocalService } from '../../infra/local/services.ts';
@@ -71,14 +79,27 @@ const finished = (id: string) =>
     return batch && (batch.status === 'succeeded' || batch.status === 'failed') ? batch : undefined;
   }, `batch ${id} to finish`);
 
-async function push(body: string): Promise<string> {
-  const response = await api(`/v1/networks/${networkId}/feeds/transactions`, {
+const feedUrl = () => `${stack.apiUrl}/v1/networks/${networkId}/feeds/transactions`;
+
+function pushWithKey(body: string, idempotencyKey: string) {
+  return api(`/v1/networks/${networkId}/feeds/transactions`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv', 'idempotency-key': `fault-${Date.now()}-${counter++}` },
+    headers: { 'content-type': 'text/csv', 'idempotency-key': idempotencyKey },
     body,
   });
+}
+
+async function push(body: string): Promise<string> {
+  const response = await pushWithKey(body, `fault-${Date.now()}-${counter++}`);
   expect(response.status).toBe(202);
   return ((await response.json()) as { id: string }).id;
+}
+
+/** One sample of the worker's Prometheus metrics, 0 when absent. */
+async function workerMetric(sample: string): Promise<number> {
+  const text = await (await fetch(stack.workerMetricsUrl, { signal: AbortSignal.timeout(5000) })).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+  return line ? Number(line.slice(sample.length + 1)) : 0;
 }
 
 /** Pushes a feed and answers once the worker is in the middle of it (rows read, not yet merged). */
@@ -158,6 +179,12 @@ describe('PostgreSQL restarted', () => {
     expect(stack.api.alive(), stack.api.errors()).toBe(true);
     expect(stack.worker.alive(), stack.worker.errors()).toBe(true);
     expect((await api(`/v1/networks/${networkId}`)).status).toBe(200);
+    // and the operator sees what happened
+    expect(await workerMetric('accord_database_unavailable_total')).toBeGreaterThanOrEqual(1);
+    expect(await workerMetric('accord_database_connections_closed_total')).toBeGreaterThanOrEqual(1);
+    expect(
+      await workerMetric('accord_batches_finished_total{dataset="transactions",status="succeeded"}'),
+    ).toBeGreaterThanOrEqual(1);
   }, 300_000);
 
   it('as the recompute after a load runs: the customer features still follow the batch', async () => {
@@ -211,5 +238,100 @@ describe('a deploy during a load', () => {
     await stack.startApi();
     stack.startWorker();
     await landedExactlyOnce(id, prefix, cents);
+  }, 300_000);
+});
+
+describe('the worker killed mid-batch', () => {
+  it('is replaced, and the batch lands exactly once', async () => {
+    const prefix = `kill${counter++}`;
+    const { body, cents } = feed(prefix);
+    const id = await pushAndCatchMidway(body);
+    stack.worker.process.kill('SIGKILL');
+    await stack.worker.exited;
+    const worker = stack.startWorker();
+    await landedExactlyOnce(id, prefix, cents);
+    expect(worker.alive(), worker.errors()).toBe(true);
+    expect(stack.api.alive(), stack.api.errors()).toBe(true);
+  }, 300_000);
+});
+
+describe('Redis restarted empty mid-batch', () => {
+  it('loses the queue, not the batch: the worker, still running, queues it again and it lands once', async () => {
+    const prefix = `redis${counter++}`;
+    const { body, cents } = feed(prefix);
+    const id = await pushAndCatchMidway(body);
+    await redis.stop();
+    redis = await startRedis({ port: redis.port }); // no persistence: every job is gone
+    await landedExactlyOnce(id, prefix, cents);
+    expect(stack.worker.alive(), stack.worker.errors()).toBe(true);
+    expect(stack.api.alive(), stack.api.errors()).toBe(true);
+    // and the API queues to the new Redis: the next batch lands too
+    const next = `redisafter${counter++}`;
+    const after = feed(next);
+    await landedExactlyOnce(await push(after.body), next, after.cents);
+  }, 300_000);
+});
+
+describe('the API killed mid-upload', () => {
+  it("leaves an upload the pipeline's retry with the same Idempotency-Key takes over, and it lands once", async () => {
+    const prefix = `apikill${counter++}`;
+    const { body, cents } = feed(prefix);
+    const key = `apikill-${Date.now()}`;
+    // the first half of the body arrives, then the API dies under it
+    const bytes = new TextEncoder().encode(body);
+    const first = fetch(feedUrl(), {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv', 'idempotency-key': key },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes.subarray(0, bytes.length >> 1));
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit).then(
+      (response) => response.status,
+      (error: unknown) => error,
+    );
+    const stored = () =>
+      owner.db
+        .select({
+          id: feedBatches.id,
+          status: feedBatches.status,
+          chunks: sql<number>`count(${feedBatchChunks.seq})::int`,
+        })
+        .from(feedBatches)
+        .leftJoin(feedBatchChunks, eq(feedBatchChunks.batchId, feedBatches.id))
+        .where(and(eq(feedBatches.firmId, firmId), eq(feedBatches.idempotencyKey, key)))
+        .groupBy(feedBatches.id);
+    const [dead] = await until(async () => {
+      const batches = await stored();
+      return batches[0] && batches[0].chunks > 0 ? batches : undefined;
+    }, 'part of the upload to be stored');
+    stack.api.process.kill('SIGKILL');
+    await stack.api.exited;
+    expect(await first).toBeInstanceOf(Error); // the connection went with the process
+    expect(dead).toMatchObject({ status: 'receiving' });
+    await stack.startApi();
+
+    // the retry, as a pipeline sends it: the whole body, the same key, again after Retry-After while told to
+    const answers: number[] = [];
+    let retried: Response;
+    for (;;) {
+      retried = await pushWithKey(body, key);
+      answers.push(retried.status);
+      if (retried.status !== 409) break;
+      expect(((await retried.json()) as { code: string }).code).toBe('batch_in_progress');
+      const wait = Number(retried.headers.get('retry-after'));
+      expect(wait).toBeGreaterThanOrEqual(1);
+      expect(wait).toBeLessThanOrEqual(stack.uploadStaleMs / 1000);
+      await sleep(wait * 1000);
+    }
+    expect(retried.status, answers.join(', ')).toBe(202);
+    const id = ((await retried.json()) as { id: string }).id;
+    expect(id).not.toBe(dead!.id);
+    await landedExactlyOnce(id, prefix, cents);
+    // one batch with that key; the dead upload's chunks are gone
+    expect(await stored()).toEqual([{ id, status: 'succeeded', chunks: 0 }]);
+    expect(stack.worker.alive(), stack.worker.errors()).toBe(true);
   }, 300_000);
 });

@@ -48,6 +48,10 @@ export interface Stack {
   postgres: LocalPostgres;
   redis: LocalService;
   apiUrl: string;
+  /** The worker's Prometheus metrics. */
+  workerMetricsUrl: string;
+  /** How long an upload its API process stopped beating on waits before a retry takes it over. */
+  uploadStaleMs: number;
   api: Service;
   worker: Service;
   startApi(): Promise<Service>;
@@ -56,7 +60,8 @@ export interface Stack {
 }
 
 export async function startStack(postgres: LocalPostgres, redis: LocalService): Promise<Stack> {
-  const port = await freePort();
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  const uploadStaleMs = 4000;
   const env = {
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
@@ -66,12 +71,17 @@ export async function startStack(postgres: LocalPostgres, redis: LocalService): 
     ACCORD_LOGIN_RATE_LIMIT: '1000',
     HOST: '127.0.0.1',
     PORT: String(port),
+    // short bounds, so that an upload left dead by a killed API is taken over within the test
+    ACCORD_BODY_IDLE_TIMEOUT_MS: '2000',
+    ACCORD_UPLOAD_STALE_MS: String(uploadStaleMs),
   };
   const apiUrl = `http://127.0.0.1:${port}`;
   const stack: Stack = {
     postgres,
     redis,
     apiUrl,
+    workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    uploadStaleMs,
     api: undefined as unknown as Service,
     worker: undefined as unknown as Service,
     async startApi() {
@@ -90,7 +100,12 @@ export async function startStack(postgres: LocalPostgres, redis: LocalService): 
       }
     },
     startWorker() {
-      stack.worker = service('apps/worker/src/main.ts', { ...env, WORKER_LOCK_MS: '5000' });
+      stack.worker = service('apps/worker/src/main.ts', {
+        ...env,
+        WORKER_LOCK_MS: '5000',
+        WORKER_METRICS_PORT: String(metricsPort),
+        WORKER_METRICS_HOST: '127.0.0.1',
+      });
       return stack.worker;
     },
     async stopAll() {

@@ -12,13 +12,15 @@ import {
   type FirmRole,
 } from '@accord/db';
 import { createBullQueue, startBullWorker, type RunningWorker } from '@accord/jobs';
-import { createJobHandlers, type EmailMessage } from '@accord/worker';
+import { createJobHandlers, jobMetrics, workerPoolSize, type EmailMessage } from '@accord/worker';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { inject } from 'vitest';
 import { buildApp, type App, type AppDependencies } from '../../apps/api/src/app.ts';
 import { hashPassword } from '../../apps/api/src/modules/auth/passwords.ts';
 
 export const DEMO_PASSWORD = 'accord-demo';
+const WORKER_CONCURRENCY = 4;
 
 export interface Harness {
   app: App;
@@ -33,17 +35,41 @@ export async function startHarness(
     loginRateLimit?: number;
     signUpLimits?: AppDependencies['signUpLimits'];
     sso?: AppDependencies['sso'];
+    uploads?: AppDependencies['uploads'];
+    /** The API pool's statement_timeout (none by default). */
+    statementTimeoutMs?: number;
   } = {},
 ): Promise<Harness> {
-  const database = openDatabase({ url: inject('databaseUrl'), max: 5 });
+  const database = openDatabase({
+    url: inject('databaseUrl'),
+    max: 5,
+    ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+  });
+  // the jobs have their own pool, as in the worker process: sized for them, without a statement bound
+  const jobsDatabase = openDatabase({
+    url: inject('databaseUrl'),
+    max: workerPoolSize(WORKER_CONCURRENCY),
+    prepare: false,
+  });
   const queue = createBullQueue(inject('redisUrl'));
+  // one /metrics for the API and the jobs, as when they run in one process
+  const registry = new Registry();
   const emails: EmailMessage[] = [];
   // TEST_LOG_LEVEL=info shows the worker's log and failed job attempts
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const worker: RunningWorker = startBullWorker(
     inject('redisUrl'),
-    createJobHandlers({ database, email: { send: async (m) => void emails.push(m) }, logger, queue }),
-    { onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed') },
+    createJobHandlers({
+      database: jobsDatabase,
+      email: { send: async (m) => void emails.push(m) },
+      logger,
+      queue,
+      metrics: jobMetrics(registry, queue),
+    }),
+    {
+      concurrency: WORKER_CONCURRENCY,
+      onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
+    },
   );
   const app = await buildApp({
     database,
@@ -53,6 +79,8 @@ export async function startHarness(
     loginRateLimit: options.loginRateLimit ?? 1000,
     signUpLimits: options.signUpLimits ?? { perIpPerHour: 1000, perEmailDomainPerDay: 1000 },
     ...(options.sso ? { sso: options.sso } : {}),
+    ...(options.uploads ? { uploads: options.uploads } : {}),
+    metrics: registry,
   });
   await app.ready();
   return {
@@ -64,6 +92,7 @@ export async function startHarness(
       await worker.close();
       await queue.close();
       await database.close();
+      await jobsDatabase.close();
     },
   };
 }

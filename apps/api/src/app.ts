@@ -8,6 +8,8 @@ import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider 
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
+import { limitBodyIdleTime } from './http/body-timeout.ts';
 import { Problem } from './http/common.schemas.ts';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { ApiKey } from './modules/api-keys/api-keys.schemas.ts';
@@ -38,6 +40,8 @@ import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
+import { defaultUploadTimeouts, type UploadTimeouts } from './modules/exchange/exchange.service.ts';
+import { defaultUploadLimits, type UploadLimits } from './modules/exchange/upload-slots.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
 import { Firm, FirmUser, UserInvitation } from './modules/firms/firms.schemas.ts';
@@ -82,6 +86,13 @@ export interface AppDependencies {
    */
   sso?: Partial<SsoOptions>;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Feed uploads: at most `perFirm` and `total` arriving at once (4 and 16), a body idle for
+   * `idleTimeoutMs` (30 s) cut off, and an upload left dead for `staleAfterMs` (60 s) taken over by a retry.
+   */
+  uploads?: Partial<UploadLimits & UploadTimeouts>;
+  /** Where /metrics is collected from; the composition root shares it with in-process jobs. */
+  metrics?: Registry;
 }
 
 /** The largest JSON body any endpoint takes; feeds stream through their own route. */
@@ -112,6 +123,8 @@ export async function buildApp(deps: AppDependencies) {
   app.decorate('db', deps.database.db);
   app.decorate('queue', deps.queue);
   app.decorate('secretBox', secretBox(secretKeyFrom(deps.secretKey, deps.jwtSecret)));
+  const uploads = { ...defaultUploadLimits, ...defaultUploadTimeouts, ...deps.uploads };
+  limitBodyIdleTime(app, uploads.idleTimeoutMs);
 
   for (const schema of [
     Problem,
@@ -151,7 +164,7 @@ export async function buildApp(deps: AppDependencies) {
     }),
   });
   await app.register(authPlugin, { secret: deps.jwtSecret });
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { registry: deps.metrics ?? new Registry() });
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { loginRateLimit: deps.loginRateLimit ?? 10, portalUrl: deps.portalUrl });
@@ -167,7 +180,7 @@ export async function buildApp(deps: AppDependencies) {
     signUpLimits: { ...defaultSignUpLimits, ...deps.signUpLimits },
   });
   await app.register(apiKeysRoutes);
-  await app.register(exchangeRoutes);
+  await app.register(exchangeRoutes, { uploads });
   await app.register(sharingRoutes);
   await app.register(customersRoutes);
   await app.register(knowledgeRoutes);

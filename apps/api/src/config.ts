@@ -36,6 +36,15 @@ export interface ApiConfig {
   trustProxy: boolean;
   logLevel: string;
   migrateOnStart: boolean;
+  /** Feed uploads arriving at once per firm and in all, per API process. */
+  uploadsPerFirm: number;
+  uploadsTotal: number;
+  /** A request body idle this long is cut off (408 body_timeout). */
+  bodyIdleTimeoutMs: number;
+  /** An upload whose API process has not beaten on it for this long is taken over by a retry. */
+  uploadStaleMs: number;
+  /** PostgreSQL stops a statement of the API's running longer (503 query_timeout); 0 for no bound. */
+  statementTimeoutMs: number;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -70,7 +79,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     trustProxy: flag(env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL ?? 'info',
     migrateOnStart: flag(env.ACCORD_MIGRATE_ON_START, true),
+    uploadsPerFirm: positive(env, 'ACCORD_UPLOADS_PER_FIRM', 4),
+    uploadsTotal: positive(env, 'ACCORD_UPLOADS_TOTAL', 16),
+    bodyIdleTimeoutMs: positive(env, 'ACCORD_BODY_IDLE_TIMEOUT_MS', 30_000),
+    uploadStaleMs: positive(env, 'ACCORD_UPLOAD_STALE_MS', 60_000),
+    statementTimeoutMs: positive(env, 'ACCORD_STATEMENT_TIMEOUT_MS', 60_000, { zero: true }),
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, { zero = false } = {}): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < (zero ? 0 : 1)) {
+    throw new Error(`${name} must be a whole number${zero ? ' (0 or more)' : ' above 0'}, not "${text}"`);
+  }
+  return value;
 }
 
 function missing(name: string): never {

@@ -14,6 +14,7 @@ const unusedQueue: JobQueue = {
   enqueue: () => Promise.reject(new Error('the OpenAPI generator runs no jobs')),
   every: () => Promise.reject(new Error('the OpenAPI generator runs no jobs')),
   ping: () => Promise.resolve(),
+  depth: () => Promise.resolve({ waiting: 0, active: 0 }),
   close: () => Promise.resolve(),
 };
 

@@ -4,6 +4,7 @@ import { openDatabase } from '@accord/db';
 import { createBullQueue, createInProcessQueue, type JobQueue } from '@accord/jobs';
 import {
   createJobHandlers,
+  jobMetrics,
   logTransport,
   PRUNE_EVERY_MS,
   resumeUnfinishedBatches,
@@ -14,6 +15,7 @@ import { Redis } from 'ioredis';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { pushDemoFeeds } from './modules/demo/demo.feeds.ts';
@@ -22,10 +24,26 @@ import { txtResolverOf } from './modules/sso/sso.service.ts';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
+if (config.uploadStaleMs <= config.bodyIdleTimeoutMs) {
+  logger.fatal(
+    'ACCORD_UPLOAD_STALE_MS must be longer than ACCORD_BODY_IDLE_TIMEOUT_MS (a live upload is never taken over)',
+  );
+  process.exit(1);
+}
 
+// one registry for /metrics: the API's own, and the jobs' when they run here
+const registry = new Registry();
+const metrics = jobMetrics(registry, { depth: () => queue.depth() });
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
 const database = openDatabase(
-  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') },
+  config.databaseUrl
+    ? {
+        url: config.databaseUrl,
+        // a bound for requests; jobs run here without Redis, and a recompute may take longer
+        statementTimeoutMs: config.redisUrl ? config.statementTimeoutMs : 0,
+        onConnectionClosed: () => metrics.connectionClosed(),
+      }
+    : { dataDir: join(config.dataDir, 'pglite') },
 );
 // Started before PostgreSQL is up (a deploy, a compose file starting everything at once), the API waits.
 if (config.migrateOnStart) {
@@ -63,9 +81,13 @@ if (config.redisUrl && config.databaseUrl) {
     logger: logger.child({ name: 'jobs' }),
     // the queue these handlers run in, made just below
     queue: { enqueue: (name, payload, options) => queue.enqueue(name, payload, options) },
+    metrics,
   });
   queue = createInProcessQueue(handlers, {
-    onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
+    onFailed: (name, error, attempt) => {
+      metrics.jobFailed(name);
+      logger.warn({ job: name, attempt, err: error }, 'job failed');
+    },
   });
 }
 
@@ -91,6 +113,13 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   logger: { level: config.logLevel },
   ...(rateLimitRedis ? { rateLimitRedis } : {}),
+  uploads: {
+    perFirm: config.uploadsPerFirm,
+    total: config.uploadsTotal,
+    idleTimeoutMs: config.bodyIdleTimeoutMs,
+    staleAfterMs: config.uploadStaleMs,
+  },
+  metrics: registry,
 });
 await app.listen({ host: config.host, port: config.port });
 logger.info({ database: database.kind, queue: queue.kind }, `API on http://localhost:${config.port} (docs at /docs)`);

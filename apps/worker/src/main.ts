@@ -1,10 +1,13 @@
 // The worker process: takes jobs from Redis and runs them until told to stop.
 import { openDatabase } from '@accord/db';
 import { createBullQueue, startBullWorker } from '@accord/jobs';
+import { createServer } from 'node:http';
 import { setPriority } from 'node:os';
 import { pino } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { logTransport } from './email.ts';
-import { createJobHandlers } from './handlers.ts';
+import { createJobHandlers, workerPoolSize } from './handlers.ts';
+import { jobMetrics } from './metrics.ts';
 import { PRUNE_EVERY_MS } from './jobs/prune-expired.job.ts';
 import { untilAvailable, untilDatabaseReady } from './outage.ts';
 import { resumeUnfinishedBatches } from './resume.ts';
@@ -25,12 +28,14 @@ try {
 } catch (error) {
   logger.warn({ err: error }, 'could not lower the worker priority (WORKER_NICE); running at the one it has');
 }
-// A job may hold three connections at once (its advisory lock's session, a load's transaction and the
-// load's progress written aside), so a smaller pool deadlocks when every job waits for a third.
-const CONNECTIONS_PER_JOB = 3;
+const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+// the queue's depth is read when scraped, once the queue exists
+const metrics = jobMetrics(registry, { depth: () => queue.depth() });
 const database = openDatabase({
   url: databaseUrl,
-  max: Number(process.env.WORKER_DB_POOL ?? concurrency * CONNECTIONS_PER_JOB + 1),
+  onConnectionClosed: () => metrics.connectionClosed(),
+  max: Number(process.env.WORKER_DB_POOL ?? workerPoolSize(concurrency)),
   // the analytics' statements are planned for their parameters each time (a prepared statement's generic
   // plan can misjudge a network's size or a date range)
   prepare: false,
@@ -49,6 +54,7 @@ for (const signal of SIGNALS) process.once(signal, exitNow);
 // Started before the database is up or migrated (the API migrates), the worker waits for it.
 await untilDatabaseReady(database, logger, stopping.signal);
 const queue = createBullQueue(redisUrl);
+serveMetrics(process.env.WORKER_METRICS_PORT ?? '9464');
 
 // A job that meets a lost database runs again later; meanwhile the worker takes no jobs, and once the
 // database answers it resumes and queues again the batches whose jobs were lost.
@@ -61,8 +67,7 @@ function onDatabaseUnavailable(error: unknown) {
     await untilDatabaseReady(database, logger, stopping.signal);
     if (stopping.signal.aborted) return;
     await worker.resume();
-    const requeued = await untilAvailable('queue', () => resumeUnfinishedBatches(database.db, queue), logger);
-    logger.info({ requeued }, 'database back: queue resumed');
+    logger.info({ requeued: await requeue() }, 'database back: queue resumed');
   })()
     .catch((failure: unknown) => logger.warn({ err: failure }, 'outage handling stopped'))
     .finally(() => (outage = undefined));
@@ -74,25 +79,52 @@ const handlers = createJobHandlers({
   logger,
   queue,
   onDatabaseUnavailable,
+  metrics,
 });
 const worker = startBullWorker(redisUrl, handlers, {
   concurrency,
   ...(process.env.WORKER_LOCK_MS ? { lockDurationMs: Number(process.env.WORKER_LOCK_MS) } : {}),
-  onFailed: (name, error, attempt) => logger.warn({ job: name, attempt, err: error }, 'job failed'),
+  onFailed: (name, error, attempt) => {
+    metrics.jobFailed(name);
+    logger.warn({ job: name, attempt, err: error }, 'job failed');
+  },
+  onReconnected: () =>
+    void requeue().then((requeued) => logger.info({ requeued }, 'Redis back: unfinished batches queued again')),
 });
 for (const signal of SIGNALS) {
   process.off(signal, exitNow);
   process.on(signal, () => void stop(signal));
 }
 // Redis may not be there yet either: the schedule and the sweep wait for it.
-await untilAvailable('queue', () => queue.every('prune-expired', {}, PRUNE_EVERY_MS), logger, stopping.signal);
-const resumed = await untilAvailable(
-  'queue',
-  () => resumeUnfinishedBatches(database.db, queue),
-  logger,
-  stopping.signal,
-);
-logger.info({ resumed }, 'worker started');
+logger.info({ resumed: await requeue() }, 'worker started');
+
+/**
+ * Sets the schedule and queues again the batches the database has unfinished: at start, and whenever
+ * Redis is back (restarted empty, it has lost both). Their job ids make this a no-op for jobs it kept.
+ */
+async function requeue(): Promise<number> {
+  await untilAvailable('queue', () => queue.every('prune-expired', {}, PRUNE_EVERY_MS), logger, stopping.signal);
+  return untilAvailable('queue', () => resumeUnfinishedBatches(database.db, queue), logger, stopping.signal);
+}
+
+/** Prometheus metrics on their own port (`WORKER_METRICS_PORT`, 9464; `off` for none). */
+function serveMetrics(port: string) {
+  if (port === 'off' || port === '') return;
+  const server = createServer((request, response) => {
+    if (request.url !== '/metrics') {
+      response.writeHead(404).end();
+      return;
+    }
+    registry
+      .metrics()
+      .then((text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text))
+      .catch((error: unknown) => response.writeHead(500).end(String(error)));
+  });
+  // a port taken is no reason to stop working
+  server.on('error', (error) => logger.warn({ err: error, port }, 'metrics not served'));
+  server.listen(Number(port), process.env.WORKER_METRICS_HOST ?? '0.0.0.0');
+  server.unref();
+}
 
 async function stop(signal: string) {
   if (stopping.signal.aborted) return;

@@ -81,6 +81,13 @@ export interface OpenDatabaseOptions {
   prepare?: boolean;
   /** Called with each statement drizzle runs and its parameters (debugging, and the reads benchmark's capture). */
   logQuery?: (query: string, params: unknown[]) => void;
+  /**
+   * PostgreSQL cancels a statement of this pool that runs longer (its `statement_timeout`, set once per
+   * connection): a request's bound. None by default; PGlite has none.
+   */
+  statementTimeoutMs?: number;
+  /** Called whenever one of the pool's PostgreSQL connections closes (lost, or recycled), for metrics. */
+  onConnectionClosed?: () => void;
 }
 
 // Renders drizzle's sql templates to text and parameters for postgres.js cursors.
@@ -114,16 +121,22 @@ async function pendingMigrationsOf(db: Database): Promise<number> {
 
 export function openDatabase(options: OpenDatabaseOptions = {}): DatabaseHandle {
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
-  if (options.url) return openPostgres(options.url, options.max ?? 10, options.prepare ?? true, logger);
+  if (options.url) return openPostgres(options.url, options, logger);
   return openPglite(options.dataDir, logger);
 }
 
 type QueryLogger = { logQuery: (query: string, params: unknown[]) => void } | undefined;
 
-function openPostgres(url: string, max: number, prepare: boolean, logger: QueryLogger): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {} });
+function openPostgres(url: string, options: OpenDatabaseOptions, logger: QueryLogger): DatabaseHandle {
+  const closed = options.onConnectionClosed;
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
+    ...(closed ? { onclose: () => closed() } : {}),
+  });
   const db = drizzlePostgres({
-    client: pipelining(client, { prepare }),
+    client: pipelining(client, { prepare: options.prepare ?? true }),
     casing: 'snake_case',
     ...(logger ? { logger } : {}),
   }) as unknown as Database;

@@ -59,6 +59,13 @@ export function createBullQueue(redisUrl: string, options: BullQueueOptions = {}
       await within(connected, 1000);
       await connection.ping();
     },
+    async depth() {
+      const counts = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+      return {
+        waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0),
+        active: counts.active ?? 0,
+      };
+    },
     async close() {
       await queue.close();
       connection.disconnect();
@@ -71,6 +78,11 @@ export interface BullWorkerOptions extends BullQueueOptions {
   /** How long a job stays locked without a heartbeat before another worker may take it over. */
   lockDurationMs?: number;
   onFailed?: (name: string, error: Error, attempt: number) => void;
+  /**
+   * Called each time the connection to Redis is back after it was lost. A Redis that restarted empty
+   * has lost every queued job: what the database knows is unfinished can be queued again.
+   */
+  onReconnected?: () => void;
 }
 
 export interface RunningWorker {
@@ -131,6 +143,11 @@ export function startBullWorker(
   );
   worker.on('failed', (job, error) => {
     if (job) options.onFailed?.(job.name, error, job.attemptsMade);
+  });
+  let connectedOnce = false;
+  connection.on('ready', () => {
+    if (connectedOnce) options.onReconnected?.();
+    connectedOnce = true;
   });
   return {
     pause: () => worker.pause(true),

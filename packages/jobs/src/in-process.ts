@@ -24,6 +24,7 @@ export function createInProcessQueue(
   drain(): Promise<void>;
 } {
   const running = new Set<Promise<void>>();
+  let active = 0;
   const pendingIds = new Set<string>();
   let closed = false;
   const stopping = new AbortController();
@@ -42,6 +43,15 @@ export function createInProcessQueue(
   ): Promise<void> {
     if (delayMs > 0) await sleep(delayMs, stopping.signal);
     onStart();
+    active++;
+    try {
+      await attempts(name, payload);
+    } finally {
+      active--;
+    }
+  }
+
+  async function attempts<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
     for (let attempt = 1; attempt <= retryPolicy.attempts && !stopping.signal.aborted; attempt++) {
       try {
         await handlers[name](payload, { attempt, reportProgress: async () => {}, signal: stopping.signal });
@@ -108,6 +118,7 @@ export function createInProcessQueue(
       return Promise.resolve();
     },
     ping: () => Promise.resolve(),
+    depth: () => Promise.resolve({ waiting: running.size - active, active }),
     async drain() {
       while (running.size > 0) await Promise.all(running);
     },

@@ -79,11 +79,18 @@ export interface JobQueue {
   every<N extends JobName>(name: N, payload: JobPayloads[N], intervalMs: number): Promise<void>;
   /** Throws unless the queue's backend answers. */
   ping(): Promise<void>;
+  /** Jobs waiting to run (delayed ones and those waiting out a retry included) and running, for metrics. */
+  depth(): Promise<QueueDepth>;
   /**
    * Stops. The in-process kind runs its jobs itself: they may finish within `graceMs` (default: no
    * limit), then are told to stop (`JobContext.signal`) and are waited for.
    */
   close(options?: { graceMs?: number }): Promise<void>;
+}
+
+export interface QueueDepth {
+  waiting: number;
+  active: number;
 }
 
 export const QUEUE_NAME = 'accord';

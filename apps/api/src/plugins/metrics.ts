@@ -1,12 +1,19 @@
-// Prometheus metrics at /metrics: process defaults plus request counts and durations per route.
+// Prometheus metrics at /metrics: process defaults, request counts and durations per route, and what
+// the modules and the jobs (when they run in this process) register on `app.metrics`.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Histogram, type Registry } from 'prom-client';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Registry;
+  }
+}
 
 export const metricsPlugin = fp(
-  (app: FastifyInstance) => {
-    const registry = new Registry();
+  (app: FastifyInstance, { registry }: { registry: Registry }) => {
     collectDefaultMetrics({ register: registry });
+    app.decorate('metrics', registry);
     const duration = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP request duration by method, route and status',

@@ -1,6 +1,6 @@
 // Every error leaves the API as RFC 9457 problem details with a stable `code`.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { databaseUnavailable } from '@accord/db';
+import { databaseErrorOf, databaseUnavailable } from '@accord/db';
 import fp from 'fastify-plugin';
 import type { Problem } from '../http/common.schemas.ts';
 import { ApiProblem } from '../http/problems.ts';
@@ -11,6 +11,7 @@ const titles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   410: 'Gone',
   413: 'Content too large',
@@ -20,6 +21,9 @@ const titles: Record<number, string> = {
   500: 'Internal server error',
   503: 'Service unavailable',
 };
+
+/** SQLSTATE of a statement cancelled, here by the API pool's statement_timeout. */
+const QUERY_CANCELED = '57014';
 
 /** What a client waiting out a database restart is told to wait. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -103,6 +107,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
   if (databaseUnavailable(error)) {
     const detail = 'The database cannot be reached just now; retry after `Retry-After` seconds.';
     return problem(503, 'database_unavailable', detail, { instance });
+  }
+  if (databaseErrorOf(error)?.code === QUERY_CANCELED) {
+    const detail = 'The request ran longer than the API allows and was stopped; narrow it, or retry later.';
+    return problem(503, 'query_timeout', detail, { instance });
   }
   const mapped = error.code ? frameworkCodes[error.code] : undefined;
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;

@@ -15,12 +15,20 @@ import {
   type TenantContext,
 } from '@accord/db';
 import { checkRow, customerKeyer, datasetSpecs, storedColumns, type FieldProblem } from '@accord/domain';
-import { retryPolicy, type JobContext, type JobHandler, type JobPayloads, type LoadedBatch } from '@accord/jobs';
+import {
+  RetryLater,
+  retryPolicy,
+  type JobContext,
+  type JobHandler,
+  type JobPayloads,
+  type LoadedBatch,
+} from '@accord/jobs';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import { BatchFailure, decodedText, ERROR_VALUE_CHARS, recordReader, type FeedRecord } from './feed-records.ts';
+import type { FinishedBatch } from '../metrics.ts';
 
 const PROGRESS_EVERY_MS = 1000;
 /** Rows per block sent to the database: large enough for COPY to pay, small enough to overlap well. */
@@ -37,21 +45,32 @@ interface IngestState {
   bytesRead: number;
 }
 
+/** How long a run that found its batch being ingested by another waits before looking again. */
+const BUSY_RETRY_MS = 5000;
+
 type Outcome = { status: 'succeeded' } | { status: 'failed'; code: string; message: string };
 
-/** `afterLoad` runs once a batch has committed as succeeded, and again if its job is retried after that. */
+/**
+ * `afterLoad` runs once a batch has committed as succeeded, and again if its job is retried after that;
+ * `finished` is told each batch's outcome (metrics).
+ */
 export function ingestBatch(
   database: DatabaseHandle,
   logger: Logger,
   afterLoad: (batch: LoadedBatch) => Promise<unknown>,
+  finished: (batch: FinishedBatch) => void = () => {},
 ): JobHandler<'ingest-batch'> {
   const db = database.db;
   return async (payload, job) => {
     // One run per batch at a time, whatever the queue believes: a run that lost its queue lock is
     // still running when another worker picks the job up again.
     const outcome = await database.exclusively(`ingest-batch:${payload.batchId}`, () => run(payload, job));
+    // the other run lands it; this one looks again later (it finds it done), spending no attempt
     if (outcome === 'busy')
-      throw new Error(`batch ${payload.batchId} is being ingested by another run; retrying later`);
+      throw new RetryLater(
+        `batch ${payload.batchId} is being ingested by another run; looking again later`,
+        BUSY_RETRY_MS,
+      );
   };
 
   async function run({ firmId, batchId }: JobPayloads['ingest-batch'], job: JobContext): Promise<void> {
@@ -231,15 +250,37 @@ export function ingestBatch(
         // a lost database or a stopping process is not the batch's fault: it runs again, not fails
         if (job.attempt >= retryPolicy.attempts && !databaseUnavailable(error) && !job.signal.aborted) {
           await fail('ingest_error', 'The batch could not be loaded after several attempts; push it again.');
+          finished({
+            dataset: batch.dataset,
+            status: 'failed',
+            rowsAccepted: 0,
+            rowsRejected: state.rowsRejected,
+            seconds: (Date.now() - started) / 1000,
+          });
         }
         throw error;
       }
     }
+    const seconds = (Date.now() - started) / 1000;
     if (outcome.status === 'failed') {
       await fail(outcome.code, outcome.message);
-      logger.info({ batchId, code: outcome.code }, 'batch failed');
+      finished({
+        dataset: batch.dataset,
+        status: 'failed',
+        rowsAccepted: 0,
+        rowsRejected: state.rowsRejected,
+        seconds,
+      });
+      logger.info({ batchId, dataset: batch.dataset, code: outcome.code }, 'batch failed');
       return;
     }
+    finished({
+      dataset: batch.dataset,
+      status: 'succeeded',
+      rowsAccepted: state.rowsAccepted,
+      rowsRejected: state.rowsRejected,
+      seconds,
+    });
     await afterLoad({ firmId, networkId: batch.networkId, batchId, dataset: batch.dataset });
     logger.info(
       {
@@ -247,7 +288,7 @@ export function ingestBatch(
         dataset: batch.dataset,
         accepted: state.rowsAccepted,
         rejected: state.rowsRejected,
-        ms: Date.now() - started,
+        ms: Math.round(seconds * 1000),
       },
       'batch succeeded',
     );

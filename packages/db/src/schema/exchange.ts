@@ -105,6 +105,11 @@ export const feedBatches = pgTable(
     submittedByUserId: uuid().references(() => users.id),
     submittedByApiKeyId: uuid().references(() => apiKeys.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * While the body is arriving: when the API process receiving it last showed it was alive. A retry
+     * finding it long past takes the upload over (that process died mid-upload).
+     */
+    heartbeatAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     receivedAt: timestamp({ withTimezone: true }),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Readable } from 'node:stream';
+import { Counter, Gauge } from 'prom-client';
 import Type from 'typebox';
 import { Page, problemResponses } from '../../http/common.schemas.ts';
 import { sendCsv } from '../../http/csv.ts';
@@ -26,7 +27,9 @@ import {
   presentBatch,
   receiveFeed,
   requireDatasetAllowed,
+  type UploadTimeouts,
 } from './exchange.service.ts';
+import { UploadSlots, type UploadLimits } from './upload-slots.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['exchange'];
@@ -36,7 +39,39 @@ export const FEED_BODY_LIMIT = 2 * 1024 * 1024 * 1024;
 
 const feedMediaTypes = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
 
-export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const exchangeRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadLimits & UploadTimeouts }> = async (
+  app,
+  { uploads },
+) => {
+  const slots = new UploadSlots(uploads);
+  const registers = [app.metrics];
+  new Gauge({
+    name: 'accord_feed_uploads_in_progress',
+    help: 'Feed bodies arriving at this API process now',
+    registers,
+    collect() {
+      this.set(slots.inUse);
+    },
+  });
+  const received = new Counter({
+    name: 'accord_batches_received_total',
+    help: 'Feed batches whose body this API process received whole, by dataset',
+    labelNames: ['dataset'] as const,
+    registers,
+  });
+  const receivedBytes = new Counter({
+    name: 'accord_batch_received_bytes_total',
+    help: 'Bytes of the feed bodies received whole (as sent: compressed ones compressed), by dataset',
+    labelNames: ['dataset'] as const,
+    registers,
+  });
+  const refused = new Counter({
+    name: 'accord_feed_uploads_refused_total',
+    help: 'Feed pushes refused for load or time: too_many_uploads, body_timeout',
+    labelNames: ['code'] as const,
+    registers,
+  });
+
   // Feed bodies stay streams: the route reads them chunk by chunk.
   app.addContentTypeParser(Object.keys(feedMediaTypes), { bodyLimit: FEED_BODY_LIMIT }, (_request, payload, done) =>
     done(null, payload),
@@ -55,7 +90,11 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'object per line), with `Content-Encoding: gzip` when compressed, and an `Idempotency-Key`. The body ' +
           'is stored as it streams in; the batch is then checked and loaded in the background: follow it at ' +
           '`GET .../batches/{batchId}`. Columns per dataset: see the README. Raw `customer_id`s are hashed on ' +
-          'ingest and never stored; or send `customer_key`s hashed with the recipe at `GET .../hashing`.',
+          'ingest and never stored; or send `customer_key`s hashed with the recipe at `GET .../hashing`. ' +
+          'Retry with the same key and body after `Retry-After` seconds when answered 429 `too_many_uploads` ' +
+          '(a firm may have 4 uploads arriving at once), 409 `batch_in_progress` (the first upload is still ' +
+          'arriving; one that stopped arriving is taken over after a minute), 408 `body_timeout` (no byte for ' +
+          '30 s) or 503.',
         tags,
         security,
         params: FeedParams,
@@ -95,16 +134,38 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body.resume(); // answer the refusal without waiting for a body nobody will read
         throw error;
       });
-      const { batch, created } = await receiveFeed(app.db, caller, {
-        networkId,
-        dataset,
-        format,
-        compressed: encoding === 'gzip',
-        idempotencyKey: request.headers['idempotency-key'],
-        onError: request.query.onError ?? 'skip',
-        ignoreUnknown: request.query.ignoreUnknown ?? false,
-        body,
-      });
+      let release: () => void;
+      try {
+        release = slots.take(caller.firmId);
+      } catch (error) {
+        refused.inc({ code: 'too_many_uploads' });
+        body.resume();
+        throw error;
+      }
+      const { batch, created } = await receiveFeed(
+        app.db,
+        caller,
+        {
+          networkId,
+          dataset,
+          format,
+          compressed: encoding === 'gzip',
+          idempotencyKey: request.headers['idempotency-key'],
+          onError: request.query.onError ?? 'skip',
+          ignoreUnknown: request.query.ignoreUnknown ?? false,
+          body,
+        },
+        uploads,
+      )
+        .catch((error: unknown) => {
+          if (error instanceof ApiProblem && error.code === 'body_timeout') refused.inc({ code: error.code });
+          throw error;
+        })
+        .finally(release);
+      if (created) {
+        received.inc({ dataset: batch.dataset });
+        receivedBytes.inc({ dataset: batch.dataset }, batch.bytes);
+      }
       if (created) {
         await app.queue.enqueue(
           'ingest-batch',

@@ -82,31 +82,37 @@ async function digest(body: Readable): Promise<{ sha256: string; bytes: number }
   return { sha256: hash.digest('hex'), bytes };
 }
 
+/** How long an upload may go without a byte, and when an upload nobody beats on is taken over. */
+export interface UploadTimeouts {
+  /** A body that sends nothing for this long is abandoned: 408 `body_timeout`, and its batch discarded. */
+  idleTimeoutMs: number;
+  /**
+   * A batch still `receiving` whose API process has not beaten on it for this long was left by a process
+   * that died mid-upload: a retry of its Idempotency-Key takes it over. Longer than `idleTimeoutMs`, so
+   * a live upload (beating at least every `heartbeatMs(staleAfterMs)`, or timed out) is never taken.
+   */
+  staleAfterMs: number;
+}
+
+export const defaultUploadTimeouts: UploadTimeouts = { idleTimeoutMs: 30_000, staleAfterMs: 60_000 };
+
+/** How often a receiving upload shows it is alive. */
+export const heartbeatMs = (staleAfterMs: number) => Math.min(5000, staleAfterMs / 4);
+
 /**
  * Takes a feed body for a new batch, or recognises a retry: the same key with the same body answers
  * the batch already made; with another body (or dataset, or network) it is refused; while the first
- * upload is still arriving, the retry is told to wait.
+ * upload is still arriving, the retry is told to wait, and once that upload is known dead (no heartbeat
+ * for `staleAfterMs`) the retry takes its place.
  */
-export async function receiveFeed(db: Database, caller: Caller, feed: FeedRequest): Promise<FeedOutcome> {
-  const [created] = await withTenant(db, tenant(caller), (tx) =>
-    tx
-      .insert(feedBatches)
-      .values({
-        networkId: feed.networkId,
-        firmId: caller.firmId,
-        dataset: feed.dataset,
-        format: feed.format,
-        compressed: feed.compressed,
-        idempotencyKey: feed.idempotencyKey,
-        onError: feed.onError,
-        ignoreUnknown: feed.ignoreUnknown,
-        submittedByUserId: caller.userId,
-        submittedByApiKeyId: caller.pipeline?.apiKeyId ?? null,
-      })
-      .onConflictDoNothing({ target: [feedBatches.firmId, feedBatches.idempotencyKey] })
-      .returning(),
-  );
-  if (!created) return { batch: await retried(db, caller, feed), created: false };
+export async function receiveFeed(
+  db: Database,
+  caller: Caller,
+  feed: FeedRequest,
+  timeouts: UploadTimeouts = defaultUploadTimeouts,
+): Promise<FeedOutcome> {
+  const created = await newBatch(db, caller, feed, timeouts);
+  if (!created) return { batch: await retried(db, caller, feed, timeouts), created: false };
 
   const hash = createHash('sha256');
   let bytes = 0;
@@ -128,9 +134,20 @@ export async function receiveFeed(db: Database, caller: Caller, feed: FeedReques
     chunks = [];
     await withTenant(db, tenant(caller), (tx) => tx.insert(feedBatchChunks).values(values));
   };
+  const beatEveryMs = heartbeatMs(timeouts.staleAfterMs);
+  let beatAt = Date.now();
   try {
     // Awaiting each write before reading on keeps memory flat: the socket waits meanwhile.
     for await (const piece of feed.body as AsyncIterable<Buffer>) {
+      if (Date.now() - beatAt >= beatEveryMs) {
+        beatAt = Date.now();
+        await withTenant(db, tenant(caller), (tx) =>
+          tx
+            .update(feedBatches)
+            .set({ heartbeatAt: sql`now()` })
+            .where(eq(feedBatches.id, created.id)),
+        );
+      }
       hash.update(piece);
       bytes += piece.length;
       for (let at = 0; at < piece.length;) {
@@ -162,12 +179,48 @@ export async function receiveFeed(db: Database, caller: Caller, feed: FeedReques
   return { batch: received!, created: true };
 }
 
+/**
+ * The batch row for a new key; none when the key is taken, unless by an upload left dead mid-body,
+ * which is discarded (with its chunks) in the same transaction and replaced.
+ */
+async function newBatch(db: Database, caller: Caller, feed: FeedRequest, timeouts: UploadTimeouts) {
+  return withTenant(db, tenant(caller), async (tx) => {
+    await tx
+      .delete(feedBatches)
+      .where(
+        and(
+          eq(feedBatches.firmId, caller.firmId),
+          eq(feedBatches.idempotencyKey, feed.idempotencyKey),
+          eq(feedBatches.status, 'receiving'),
+          sql`${feedBatches.heartbeatAt} < now() - make_interval(secs => ${timeouts.staleAfterMs / 1000})`,
+        ),
+      );
+    const [row] = await tx
+      .insert(feedBatches)
+      .values({
+        networkId: feed.networkId,
+        firmId: caller.firmId,
+        dataset: feed.dataset,
+        format: feed.format,
+        compressed: feed.compressed,
+        idempotencyKey: feed.idempotencyKey,
+        onError: feed.onError,
+        ignoreUnknown: feed.ignoreUnknown,
+        submittedByUserId: caller.userId,
+        submittedByApiKeyId: caller.pipeline?.apiKeyId ?? null,
+      })
+      .onConflictDoNothing({ target: [feedBatches.firmId, feedBatches.idempotencyKey] })
+      .returning();
+    return row;
+  });
+}
+
 /** A failed or empty upload leaves nothing behind, so the same key can be used again. */
 async function discard(db: Database, caller: Caller, batchId: string) {
   await withTenant(db, tenant(caller), (tx) => tx.delete(feedBatches).where(eq(feedBatches.id, batchId)));
 }
 
-async function retried(db: Database, caller: Caller, feed: FeedRequest): Promise<BatchRow> {
+async function retried(db: Database, caller: Caller, feed: FeedRequest, timeouts: UploadTimeouts): Promise<BatchRow> {
   const [existing] = await withTenant(db, tenant(caller), (tx) =>
     tx
       .select()
@@ -176,11 +229,16 @@ async function retried(db: Database, caller: Caller, feed: FeedRequest): Promise
   );
   if (!existing || existing.status === 'receiving') {
     feed.body.resume();
+    // by when the first upload has arrived, or is known dead and may be taken over
+    const untilStale = existing ? existing.heartbeatAt.getTime() + timeouts.staleAfterMs - Date.now() : 0;
     throw new ApiProblem(
       409,
       'batch_in_progress',
       'Conflict',
-      'A feed with this Idempotency-Key is still being received; retry when it has arrived.',
+      'A feed with this Idempotency-Key is still being received; retry after `Retry-After` seconds with ' +
+        'the same key and body (an upload that stopped arriving is taken over).',
+      undefined,
+      { retryAfterSeconds: Math.min(30, Math.max(1, Math.ceil(untilStale / 1000))) },
     );
   }
   const { sha256 } = await digest(feed.body);
