@@ -1,6 +1,6 @@
 // The data exchange on real PostgreSQL and Redis: pipelines push feeds with API keys, the worker
 // checks, hashes, COPYs and merges them exactly once, and bad input is reported, never lost silently.
-import { apiKeys, transactions, shipments, serviceCases, activities } from '@accord/db';
+import { activities, apiKeys, batchErrors, feedBatchChunks, serviceCases, shipments, transactions } from '@accord/db';
 import { customerKey } from '@accord/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +18,7 @@ interface Batch {
   rowsReceived: number;
   rowsAccepted: number;
   rowsRejected: number;
+  errorRowsKept: number;
   error: { code: string; message: string } | null;
   progress: number;
 }
@@ -313,6 +314,39 @@ describe('bad rows', () => {
     expect(await errorsOf(batch.id)).toHaveLength(1);
   });
 
+  it('rejects an NDJSON row with a nested value, however deep, and loads the others', async () => {
+    const prefix = unique('nested');
+    const row = (i: number, customer: unknown) =>
+      `{"order_id":"${prefix}-${i}","line_no":1,"occurred_at":"2026-03-01","customer_id":${JSON.stringify(customer)},"sku":"S","quantity":1,"net_amount":"2.50","currency":"EUR","channel":"web"}`;
+    // 20,000 levels: JSON.parse takes it; turning it back into text would overflow the stack
+    const deep = `{"order_id":"${prefix}-2","line_no":1,"occurred_at":"2026-03-01","customer_id":${'['.repeat(20_000)}${']'.repeat(20_000)},"sku":"S","quantity":1,"net_amount":"2.50","currency":"EUR","channel":"web"}`;
+    const body = [row(1, 'a@example.net'), deep, row(3, { id: 'b' }), row(4, 'c@example.net')].join('\n');
+    const batch = await ingest('transactions', body, { contentType: 'application/x-ndjson' });
+    expect(batch).toMatchObject({ status: 'succeeded', rowsReceived: 4, rowsAccepted: 2, rowsRejected: 2 });
+    expect((await errorsOf(batch.id)).map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [2, 'customer_id', 'invalid_value'],
+      [3, 'customer_id', 'invalid_value'],
+    ]);
+    expect((await factsOf(prefix)).rows).toBe(2);
+  });
+
+  it('keeps the problems of the first 10,000 rejected rows, and counts them all', async () => {
+    const lines = [TX_HEADER];
+    for (let i = 1; i <= 10_050; i++) lines.push(`bad-${i},1,2026-13-01,p@example.net,S,1,1.00,EUR,web`);
+    lines.push(`${unique('good')}-1,1,2026-03-01,p@example.net,S,1,1.00,EUR,web`);
+    const batch = await ingest('transactions', `${lines.join('\n')}\n`);
+    expect(batch).toMatchObject({ status: 'succeeded', rowsReceived: 10_051, rowsAccepted: 1, rowsRejected: 10_050 });
+    expect(batch.errorRowsKept).toBe(10_000);
+    const [kept] = await h.database.db
+      .select({
+        rows: sql<number>`count(distinct ${batchErrors.rowNumber})::int`,
+        last: sql<number>`max(${batchErrors.rowNumber})::int`,
+      })
+      .from(batchErrors)
+      .where(eq(batchErrors.batchId, batch.id));
+    expect(kept).toEqual({ rows: 10_000, last: 10_000 });
+  });
+
   it('rejects NDJSON lines that are not objects or carry unknown fields', async () => {
     const body = ['{"order_id": "n1"', '[1,2]', JSON.stringify({ order_id: 'n2', loyalty: 'gold' })].join('\n');
     const batch = await ingest('transactions', body, { contentType: 'application/x-ndjson' });
@@ -356,6 +390,13 @@ describe('bad feeds', () => {
       code: 'customer_identifier_column_missing',
     },
     { name: 'a header and no rows', body: () => `${TX_HEADER}\n`, code: 'no_rows' },
+    {
+      // checked in one pass: the repeated-column check was quadratic in the header's width
+      name: 'a 100,000-column header',
+      body: () => `${TX_HEADER},${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n`,
+      code: 'too_many_columns',
+      message: /at most 256/,
+    },
     {
       name: 'invalid UTF-8',
       body: () =>
@@ -405,6 +446,10 @@ describe('bad feeds', () => {
       expect(batch.status).toBe('failed');
       expect(batch.error?.code).toBe(feed.code);
       if (feed.message) expect(batch.error?.message).toMatch(feed.message);
+      // a batch that ended keeps no raw body: its identifiers are not stored
+      expect(await h.database.db.select().from(feedBatchChunks).where(eq(feedBatchChunks.batchId, batch.id))).toEqual(
+        [],
+      );
       expect((await h.app.inject({ url: '/healthz' })).statusCode).toBe(200);
     });
   }

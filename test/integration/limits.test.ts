@@ -3,12 +3,14 @@
 // statements bounded, and what happened counted in /metrics.
 import { feedBatchChunks, feedBatches } from '@accord/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
 
 const TX_HEADER = 'order_id,line_no,occurred_at,customer_id,sku,quantity,net_amount,currency,channel';
 const IDLE_MS = 800;
 const STALE_MS = 3000;
+const MAX_BYTES = 100_000;
 
 let h: Harness;
 let base: string;
@@ -83,7 +85,7 @@ async function batchesWithKey(idempotencyKey: string) {
 
 beforeAll(async () => {
   h = await startHarness({
-    uploads: { perFirm: 1, total: 2, idleTimeoutMs: IDLE_MS, staleAfterMs: STALE_MS },
+    uploads: { perFirm: 1, total: 2, idleTimeoutMs: IDLE_MS, staleAfterMs: STALE_MS, maxBytes: MAX_BYTES },
     statementTimeoutMs: 300,
   });
   base = await h.app.listen({ host: '127.0.0.1', port: 0 });
@@ -136,6 +138,68 @@ describe('feed uploads at once', () => {
     b.release();
     expect((await a.response).status).toBe(202);
     expect((await b.response).status).toBe(202);
+  });
+});
+
+describe('a feed over the size limit', () => {
+  it('is refused with 413 body_too_large when its declared length is over, before a byte is stored', async () => {
+    const key = unique('declared');
+    const response = await push(tailspin, rows(key, 2000), key); // ~150 KB, with Content-Length
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'body_too_large' });
+    expect(response.json<{ detail: string }>().detail).toContain(String(MAX_BYTES));
+    expect(response.headers.connection).toBe('close');
+    expect(await batchesWithKey(key)).toEqual([]);
+  });
+
+  it('is refused the same way when it streams past the limit without a declared length', async () => {
+    const key = unique('streamed');
+    const text = new TextEncoder().encode(rows(key, 2000));
+    const response = await fetch(feedUrl(), {
+      method: 'POST',
+      headers: { ...tailspin.headers, 'content-type': 'text/csv', 'idempotency-key': key },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < text.length; at += 16_384) controller.enqueue(text.subarray(at, at + 16_384));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'body_too_large' });
+    expect(await batchesWithKey(key)).toEqual([]);
+    expect(await metric('accord_feed_uploads_in_progress')).toBe(0);
+  });
+
+  it('refuses a gzip body that inflates past the limit (a gzip bomb) with 422 inflated_too_large', async () => {
+    const key = unique('bomb');
+    const bomb = gzipSync(Buffer.alloc(50 * MAX_BYTES, 'a')); // 5 MB of one letter: a few KB sent
+    expect(bomb.length).toBeLessThan(MAX_BYTES);
+    const response = await h.app.inject({
+      method: 'POST',
+      url: `/v1/networks/${networkId}/feeds/transactions`,
+      headers: { ...tailspin.headers, 'content-type': 'text/csv', 'content-encoding': 'gzip', 'idempotency-key': key },
+      payload: bomb,
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'inflated_too_large' });
+    expect(await batchesWithKey(key)).toEqual([]);
+    // one under the limit, inflated, goes through
+    const small = unique('small');
+    const fine = await h.app.inject({
+      method: 'POST',
+      url: `/v1/networks/${networkId}/feeds/transactions`,
+      headers: {
+        ...tailspin.headers,
+        'content-type': 'text/csv',
+        'content-encoding': 'gzip',
+        'idempotency-key': small,
+      },
+      payload: gzipSync(rows(small, 100)),
+    });
+    expect(fine.statusCode, fine.body).toBe(202);
+    expect(await waitBatch(fine.json<{ id: string }>().id)).toMatchObject({ status: 'succeeded', rowsAccepted: 100 });
   });
 });
 

@@ -40,7 +40,7 @@ import { strategyRoutes } from './modules/strategy/strategy.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { partnersRoutes } from './modules/partners/partners.routes.ts';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.ts';
-import { defaultUploadTimeouts, type UploadTimeouts } from './modules/exchange/exchange.service.ts';
+import { defaultUploadTimeouts, FEED_MAX_BYTES, type UploadTimeouts } from './modules/exchange/exchange.service.ts';
 import { defaultUploadLimits, type UploadLimits } from './modules/exchange/upload-slots.ts';
 import { Batch } from './modules/exchange/exchange.schemas.ts';
 import { firmsRoutes } from './modules/firms/firms.routes.ts';
@@ -88,9 +88,10 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /**
    * Feed uploads: at most `perFirm` and `total` arriving at once (4 and 16), a body idle for
-   * `idleTimeoutMs` (30 s) cut off, and an upload left dead for `staleAfterMs` (60 s) taken over by a retry.
+   * `idleTimeoutMs` (30 s) cut off, an upload left dead for `staleAfterMs` (60 s) taken over by a retry, and
+   * a body over `maxBytes` (2 GiB, as sent or inflated) refused.
    */
-  uploads?: Partial<UploadLimits & UploadTimeouts>;
+  uploads?: Partial<UploadLimits & UploadTimeouts & { maxBytes: number }>;
   /** Where /metrics is collected from; the composition root shares it with in-process jobs. */
   metrics?: Registry;
 }
@@ -123,7 +124,7 @@ export async function buildApp(deps: AppDependencies) {
   app.decorate('db', deps.database.db);
   app.decorate('queue', deps.queue);
   app.decorate('secretBox', secretBox(secretKeyFrom(deps.secretKey, deps.jwtSecret)));
-  const uploads = { ...defaultUploadLimits, ...defaultUploadTimeouts, ...deps.uploads };
+  const uploads = { ...defaultUploadLimits, ...defaultUploadTimeouts, maxBytes: FEED_MAX_BYTES, ...deps.uploads };
   limitBodyIdleTime(app, uploads.idleTimeoutMs);
 
   for (const schema of [

@@ -965,7 +965,7 @@ export interface paths {
         put?: never;
         /**
          * Push a feed of one dataset: CSV or NDJSON, optionally gzip-compressed, up to 2 GB
-         * @description Send `Content-Type: text/csv` (a header row, then data rows) or `application/x-ndjson` (one JSON object per line), with `Content-Encoding: gzip` when compressed, and an `Idempotency-Key`. The body is stored as it streams in; the batch is then checked and loaded in the background: follow it at `GET .../batches/{batchId}`. Columns per dataset: see the README. Raw `customer_id`s are hashed on ingest and never stored; or send `customer_key`s hashed with the recipe at `GET .../hashing`. Retry with the same key and body after `Retry-After` seconds when answered 429 `too_many_uploads` (a firm may have 4 uploads arriving at once), 409 `batch_in_progress` (the first upload is still arriving; one that stopped arriving is taken over after a minute), 408 `body_timeout` (no byte for 30 s) or 503.
+         * @description Send `Content-Type: text/csv` (a header row, then data rows) or `application/x-ndjson` (one JSON object per line), with `Content-Encoding: gzip` when compressed, and an `Idempotency-Key`. The body is stored as it streams in; the batch is then checked and loaded in the background: follow it at `GET .../batches/{batchId}`. Columns per dataset: see the README. Raw `customer_id`s are hashed on ingest and never stored; or send `customer_key`s hashed with the recipe at `GET .../hashing`. Retry with the same key and body after `Retry-After` seconds when answered 429 `too_many_uploads` (a firm may have 4 uploads arriving at once), 409 `batch_in_progress` (the first upload is still arriving; one that stopped arriving is taken over after a minute), 408 `body_timeout` (no byte for 30 s) or 503. A feed is at most 2 GiB as sent and, gzip-compressed, once inflated (413 `body_too_large`, 422 `inflated_too_large`); a header has at most 256 columns; a batch keeps the problems of its first 10,000 rejected rows (`errorRowsKept`) and counts them all.
          */
         post: operations["pushFeed"];
         delete?: never;
@@ -2375,6 +2375,8 @@ export interface components {
             rowsReceived: number;
             rowsAccepted: number;
             rowsRejected: number;
+            /** @description Rejected rows whose problems are kept at `.../errors`: all of them, up to the first 10,000 of a batch. */
+            errorRowsKept: number;
             progress: number;
             /** @description Why the whole batch failed, when it did. */
             error: {

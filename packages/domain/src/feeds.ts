@@ -113,24 +113,40 @@ export type HeaderProblem =
   | { code: 'missing_columns'; columns: string[] }
   | { code: 'unknown_columns'; columns: string[] }
   | { code: 'duplicate_columns'; columns: string[] }
-  | { code: 'customer_identifier_column_missing'; columns: string[] };
+  | { code: 'customer_identifier_column_missing'; columns: string[] }
+  | { code: 'too_many_columns'; columns: string[] };
 
 /** Checks a feed's column names against the dataset; unknown columns may be ignored on request. */
+/**
+ * Rejected rows whose problems a batch keeps for its error report: the first ones, which show what is
+ * wrong; `rowsRejected` still counts them all.
+ */
+export const MAX_ERROR_ROWS = 10_000;
+
+/** The widest header a feed may have: every dataset has a dozen columns, an export from elsewhere a few more. */
+export const MAX_COLUMNS = 256;
+
 export function checkHeader(
   spec: DatasetSpec,
   header: readonly string[],
   ignoreUnknown: boolean,
 ): HeaderProblem | null {
+  if (header.length > MAX_COLUMNS) return { code: 'too_many_columns', columns: [] };
   const names = header.map((h) => h.trim());
+  // every check is one pass over the header, however wide
+  const present = new Set(names);
   // Missing columns first: a wrong delimiter or a missing header row shows up as those.
-  const missing = spec.columns.filter((c) => c.required && !names.includes(c.name)).map((c) => c.name);
+  const missing = spec.columns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
   if (missing.length) return { code: 'missing_columns', columns: missing };
-  const duplicates = names.filter((n, i) => names.indexOf(n) !== i);
-  if (duplicates.length) return { code: 'duplicate_columns', columns: [...new Set(duplicates)] };
+  if (present.size < names.length) {
+    const seen = new Set<string>();
+    const duplicates = new Set(names.filter((n) => seen.has(n) || !seen.add(n)));
+    return { code: 'duplicate_columns', columns: [...duplicates] };
+  }
   const accepted = new Set(acceptedColumns(spec));
   const unknown = names.filter((n) => !accepted.has(n));
   if (unknown.length && !ignoreUnknown) return { code: 'unknown_columns', columns: unknown };
-  if (spec.customer && !names.includes(CUSTOMER_ID) && !names.includes(CUSTOMER_KEY)) {
+  if (spec.customer && !present.has(CUSTOMER_ID) && !present.has(CUSTOMER_KEY)) {
     return { code: 'customer_identifier_column_missing', columns: [CUSTOMER_ID, CUSTOMER_KEY] };
   }
   return null;

@@ -1,7 +1,7 @@
 // Reading a feed body: strict UTF-8 text in, one record (column name to raw text) or one problem out
 // per row, handed to a callback synchronously. The job checks and buffers each row as it comes, so
 // there is no promise per row; it awaits the database only between pieces of text.
-import { acceptedColumns, checkHeader, type DatasetSpec, type FieldProblem } from '@accord/domain';
+import { acceptedColumns, checkHeader, MAX_COLUMNS, type DatasetSpec, type FieldProblem } from '@accord/domain';
 import { parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 
@@ -121,11 +121,14 @@ function headerFailure(code: string, columns: string[], header: string[]): Batch
     header.length === 1 && /[;\t|]/.test(header[0]!)
       ? ' The header has a single column: is the file separated by semicolons or tabs instead of commas?'
       : '';
+  const named =
+    columns.length > 20 ? `${columns.slice(0, 20).join(', ')} and ${columns.length - 20} more` : columns.join(', ');
   const what: Record<string, string> = {
-    missing_columns: `The header lacks required column(s): ${columns.join(', ')}.`,
-    unknown_columns: `The header has column(s) this dataset does not have: ${columns.join(', ')} (add ?ignoreUnknown=true to skip them).`,
-    duplicate_columns: `The header repeats column(s): ${columns.join(', ')}.`,
+    missing_columns: `The header lacks required column(s): ${named}.`,
+    unknown_columns: `The header has column(s) this dataset does not have: ${named} (add ?ignoreUnknown=true to skip them).`,
+    duplicate_columns: `The header repeats column(s): ${named}.`,
     customer_identifier_column_missing: 'The header needs customer_id or customer_key.',
+    too_many_columns: `The header has ${header.length} columns; a feed has at most ${MAX_COLUMNS}.`,
   };
   return new BatchFailure(code, `${what[code] ?? code}${hint}`);
 }
@@ -169,12 +172,19 @@ function ndjsonReader(spec: DatasetSpec, ignoreUnknown: boolean, onRecord: (reco
     const fields: Record<string, string | undefined> = {};
     for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
       if (value === null || value === undefined) continue;
-      fields[key] =
-        typeof value === 'string'
-          ? value
-          : typeof value === 'number' || typeof value === 'boolean'
-            ? String(value)
-            : JSON.stringify(value);
+      if (typeof value === 'object') {
+        // every column is a single value; a nested one (however deep) is this row's problem, not the batch's
+        onRecord({
+          problem: {
+            column: key,
+            value: '',
+            code: 'invalid_value',
+            message: `The field must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}.`,
+          },
+        });
+        return;
+      }
+      fields[key] = typeof value === 'string' ? value : String(value);
     }
     onRecord({ fields });
   };

@@ -14,7 +14,14 @@ import {
   type DatabaseHandle,
   type TenantContext,
 } from '@accord/db';
-import { checkRow, customerKeyer, datasetSpecs, storedColumns, type FieldProblem } from '@accord/domain';
+import {
+  checkRow,
+  customerKeyer,
+  datasetSpecs,
+  MAX_ERROR_ROWS,
+  storedColumns,
+  type FieldProblem,
+} from '@accord/domain';
 import {
   RetryLater,
   retryPolicy,
@@ -161,6 +168,7 @@ export function ingestBatch(
           return;
         }
         state.rowsRejected += 1;
+        if (state.rowsRejected > MAX_ERROR_ROWS) return; // counted, not kept
         const problems: FieldProblem[] = checked ? checked.problems : [(record as { problem: FieldProblem }).problem];
         for (const p of problems) {
           errors.push({
@@ -224,9 +232,11 @@ export function ingestBatch(
       return { status: 'succeeded' };
     };
 
+    // a batch that ends, failed as succeeded, keeps no raw body (raw identifiers are never kept)
     const fail = (code: string, message: string) =>
-      withTenant(db, context, (tx) =>
-        tx
+      withTenant(db, context, async (tx) => {
+        await tx.delete(feedBatchChunks).where(eq(feedBatchChunks.batchId, batchId));
+        await tx
           .update(feedBatches)
           .set({
             status: 'failed',
@@ -237,8 +247,8 @@ export function ingestBatch(
             rowsRejected: state.rowsRejected,
             finishedAt: new Date(),
           })
-          .where(eq(feedBatches.id, batchId)),
-      );
+          .where(eq(feedBatches.id, batchId));
+      });
 
     let outcome: Outcome;
     try {

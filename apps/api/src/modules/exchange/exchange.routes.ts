@@ -25,6 +25,8 @@ import {
   listBatchErrors,
   listBatches,
   presentBatch,
+  feedTooLarge,
+  FEED_MAX_BYTES,
   receiveFeed,
   requireDatasetAllowed,
   type UploadTimeouts,
@@ -35,14 +37,12 @@ const security = [{ bearer: [] }];
 const tags = ['exchange'];
 
 /** The largest feed body accepted. */
-export const FEED_BODY_LIMIT = 2 * 1024 * 1024 * 1024;
 
 const feedMediaTypes = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
 
-export const exchangeRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadLimits & UploadTimeouts }> = async (
-  app,
-  { uploads },
-) => {
+export const exchangeRoutes: FastifyPluginAsyncTypebox<{
+  uploads: UploadLimits & UploadTimeouts & { maxBytes: number };
+}> = async (app, { uploads }) => {
   const slots = new UploadSlots(uploads);
   const registers = [app.metrics];
   new Gauge({
@@ -73,14 +73,14 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadLimits &
   });
 
   // Feed bodies stay streams: the route reads them chunk by chunk.
-  app.addContentTypeParser(Object.keys(feedMediaTypes), { bodyLimit: FEED_BODY_LIMIT }, (_request, payload, done) =>
+  app.addContentTypeParser(Object.keys(feedMediaTypes), { bodyLimit: FEED_MAX_BYTES }, (_request, payload, done) =>
     done(null, payload),
   );
 
   app.post(
     '/v1/networks/:networkId/feeds/:dataset',
     {
-      bodyLimit: FEED_BODY_LIMIT,
+      bodyLimit: FEED_MAX_BYTES,
       config: { pipeline: true },
       schema: {
         operationId: 'pushFeed',
@@ -94,7 +94,9 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadLimits &
           'Retry with the same key and body after `Retry-After` seconds when answered 429 `too_many_uploads` ' +
           '(a firm may have 4 uploads arriving at once), 409 `batch_in_progress` (the first upload is still ' +
           'arriving; one that stopped arriving is taken over after a minute), 408 `body_timeout` (no byte for ' +
-          '30 s) or 503.',
+          '30 s) or 503. A feed is at most 2 GiB as sent and, gzip-compressed, once inflated (413 `body_too_large`, ' +
+          '422 `inflated_too_large`); a header has at most 256 columns; a batch keeps the problems of its first ' +
+          '10,000 rejected rows (`errorRowsKept`) and counts them all.',
         tags,
         security,
         params: FeedParams,
@@ -134,6 +136,14 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadLimits &
         body.resume(); // answer the refusal without waiting for a body nobody will read
         throw error;
       });
+      // the body, and what it inflates to, is bounded (counted while received); a declared length says at once
+      const stopReading = (error: unknown) => {
+        if (error instanceof ApiProblem && (error.code === 'body_too_large' || error.code === 'inflated_too_large')) {
+          reply.header('connection', 'close'); // rather than read the rest of a body nobody will keep
+        }
+        throw error;
+      };
+      if (Number(request.headers['content-length']) > uploads.maxBytes) stopReading(feedTooLarge(uploads.maxBytes));
       let release: () => void;
       try {
         release = slots.take(caller.firmId);
@@ -156,10 +166,11 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadLimits &
           body,
         },
         uploads,
+        uploads.maxBytes,
       )
         .catch((error: unknown) => {
           if (error instanceof ApiProblem && error.code === 'body_timeout') refused.inc({ code: error.code });
-          throw error;
+          return stopReading(error);
         })
         .finally(release);
       if (created) {

@@ -46,6 +46,10 @@ export const Batch = Type.Object(
     rowsReceived: Type.Integer({ description: 'Data rows read so far.' }),
     rowsAccepted: Type.Integer(),
     rowsRejected: Type.Integer(),
+    errorRowsKept: Type.Integer({
+      description:
+        'Rejected rows whose problems are kept at `.../errors`: all of them, up to the first 10,000 of a batch.',
+    }),
     progress: Type.Number({ minimum: 0, maximum: 1 }),
     error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()], {
       description: 'Why the whole batch failed, when it did.',

@@ -9,10 +9,13 @@ import {
   type Dataset,
   type Transaction,
 } from '@accord/db';
-import { customerKey, hoursBetween } from '@accord/domain';
+import { customerKey, hoursBetween, MAX_ERROR_ROWS } from '@accord/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { paginate, presentPage, type PageRequest } from '../../http/pagination.ts';
 import { ApiProblem, forbidden, notFound } from '../../http/problems.ts';
@@ -47,6 +50,7 @@ export function presentBatch(row: BatchRow) {
     rowsReceived: row.rowsReceived,
     rowsAccepted: row.rowsAccepted,
     rowsRejected: row.rowsRejected,
+    errorRowsKept: Math.min(row.rowsRejected, MAX_ERROR_ROWS),
     progress: row.progress,
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
     submittedBy: row.submittedByApiKeyId ? ('api_key' as const) : ('user' as const),
@@ -96,6 +100,55 @@ export interface UploadTimeouts {
 
 export const defaultUploadTimeouts: UploadTimeouts = { idleTimeoutMs: 30_000, staleAfterMs: 60_000 };
 
+/** The largest feed, in bytes as sent and, when gzip-compressed, once inflated. */
+export const FEED_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
+export function feedTooLarge(maxBytes: number): ApiProblem {
+  return new ApiProblem(
+    413,
+    'body_too_large',
+    'Content too large',
+    `A feed is at most ${maxBytes} bytes; split it into several batches.`,
+  );
+}
+
+/**
+ * What a gzip body inflates to, counted as it arrives and thrown away: a small body that inflates past
+ * the limit (a gzip bomb) is refused while it is received, before the worker spends time on it. A
+ * corrupt body is left for the worker to report (`invalid_gzip`).
+ */
+function inflatedTooLarge(maxBytes: number): ApiProblem {
+  return new ApiProblem(
+    422,
+    'inflated_too_large',
+    'Unprocessable content',
+    `The gzip body inflates to more than ${maxBytes} bytes, the most a feed may be; split it into several batches.`,
+  );
+}
+
+function inflatedSize() {
+  const gunzip = createGunzip();
+  let bytes = 0;
+  let broken = false;
+  gunzip.on('data', (data: Buffer) => (bytes += data.length));
+  gunzip.on('error', () => (broken = true));
+  return {
+    get bytes() {
+      return bytes;
+    },
+    async write(piece: Buffer) {
+      if (broken) return;
+      if (!gunzip.write(piece)) await once(gunzip, 'drain').catch(() => {});
+    },
+    async end() {
+      if (broken) return;
+      gunzip.end();
+      await finished(gunzip).catch(() => {});
+    },
+    destroy: () => gunzip.destroy(),
+  };
+}
+
 /** How often a receiving upload shows it is alive. */
 export const heartbeatMs = (staleAfterMs: number) => Math.min(5000, staleAfterMs / 4);
 
@@ -110,6 +163,7 @@ export async function receiveFeed(
   caller: Caller,
   feed: FeedRequest,
   timeouts: UploadTimeouts = defaultUploadTimeouts,
+  maxBytes = FEED_MAX_BYTES,
 ): Promise<FeedOutcome> {
   const created = await newBatch(db, caller, feed, timeouts);
   if (!created) return { batch: await retried(db, caller, feed, timeouts), created: false };
@@ -136,6 +190,9 @@ export async function receiveFeed(
   };
   const beatEveryMs = heartbeatMs(timeouts.staleAfterMs);
   let beatAt = Date.now();
+  const inflated = feed.compressed ? inflatedSize() : null;
+  // the body is failed with the problem (not thrown past it), so the request is answered, not cut off
+  const refuse = (problem: ApiProblem) => feed.body.destroy(problem);
   try {
     // Awaiting each write before reading on keeps memory flat: the socket waits meanwhile.
     for await (const piece of feed.body as AsyncIterable<Buffer>) {
@@ -150,6 +207,11 @@ export async function receiveFeed(
       }
       hash.update(piece);
       bytes += piece.length;
+      if (bytes > maxBytes) refuse(feedTooLarge(maxBytes));
+      if (inflated) {
+        await inflated.write(piece);
+        if (inflated.bytes > maxBytes) refuse(inflatedTooLarge(maxBytes));
+      }
       for (let at = 0; at < piece.length;) {
         const part = piece.subarray(at, at + CHUNK_BYTES - pendingBytes);
         pending.push(part);
@@ -159,9 +221,12 @@ export async function receiveFeed(
       }
       if (chunks.length >= CHUNKS_PER_WRITE) await write();
     }
+    await inflated?.end();
+    if (inflated && inflated.bytes > maxBytes) throw inflatedTooLarge(maxBytes);
     cut();
     await write();
   } catch (error) {
+    inflated?.destroy();
     await discard(db, caller, created.id);
     throw error;
   }

@@ -590,12 +590,14 @@ export async function periodScores(
   // the independent reads go out together (one round trip on PostgreSQL); an open period shows the current
   // measures, read with them, a closed one the measures it was scored with, read once its values are in
   const closed = period.status === 'closed';
-  const [values, earlier, comments, actions, current] = await Promise.all([
+  const [values, earlier, comments, actions, current, members, signed] = await Promise.all([
     periodValues(tx, period.id, viewer, subject.firmId),
     earlierValues(tx, card, period, viewer, subject.firmId, HISTORY_PERIODS),
     commentCounts(tx, period.id),
     actionStatuses(tx, period.id),
     closed ? undefined : measuresOfPeriod(tx, card, period, []),
+    activeMembers(tx, card.networkId),
+    periodSignoffs(tx, period.id),
   ]);
   const measures =
     current ??
@@ -640,8 +642,6 @@ export async function periodScores(
     rows.map((r) => ({ perspective: r.measure.perspective, score: r.score, weight: r.weight })),
     card.perspectiveWeights,
   );
-  const members = await activeMembers(tx, card.networkId);
-  const signed = await periodSignoffs(tx, period.id);
   const computedAt = values.reduce<Date | null>((at, v) => (at && at > v.computedAt ? at : v.computedAt), null);
   return {
     scorecard: summaryView(card),

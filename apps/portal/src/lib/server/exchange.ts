@@ -13,7 +13,7 @@ export function problemResponse(problem: Problem): Response {
   });
 }
 
-/** The largest feed the API takes (its FEED_BODY_LIMIT): 2 GiB. */
+/** The largest feed the API takes (its FEED_MAX_BYTES): 2 GiB. */
 export const API_FEED_LIMIT = 2 * 1024 * 1024 * 1024;
 
 /**
