@@ -174,6 +174,7 @@ export default async function setup(project: TestProject) {
       JWT_SECRET: randomBytes(32).toString('hex'),
       ACCORD_PORTAL_URL: portalUrl,
       ACCORD_LOGIN_RATE_LIMIT: '1000',
+      ACCORD_LOGIN_ADDRESS_LIMIT: '10000',
       // single sign-on against a provider the SSO test starts on loopback, its domains verified through the
       // DNS server that test serves on this port
       ACCORD_SSO_ALLOW_HTTP_LOOPBACK: 'true',

@@ -69,6 +69,7 @@ export async function startStack(postgres: LocalPostgres, redis: LocalService): 
     ACCORD_DEMO_FEEDS: '0',
     JWT_SECRET: 'fault-matrix-secret-fault-matrix-secret',
     ACCORD_LOGIN_RATE_LIMIT: '1000',
+    ACCORD_LOGIN_ADDRESS_LIMIT: '10000',
     HOST: '127.0.0.1',
     PORT: String(port),
     // short bounds, so that an upload left dead by a killed API is taken over within the test

@@ -86,6 +86,51 @@ describe('sign-in', () => {
       await limited.close();
     }
   });
+
+  it('limits sign-in attempts per address across emails: one address cannot spray a password', async () => {
+    const limited = await startHarness({ loginAddressLimit: 5 });
+    try {
+      const attempt = (i: number, remoteAddress = '192.0.2.10') =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/v1/auth/login',
+          remoteAddress,
+          payload: { email: `sprayed-${i}@wingtip.example`, password: 'Summer2026!' },
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await attempt(i)).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      const refused = await attempt(6);
+      expect(refused.json()).toMatchObject({ code: 'rate_limited', status: 429 });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      // the same address asking for password resets of many accounts is limited the same way
+      const resets: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await limited.app.inject({
+          method: 'POST',
+          url: '/v1/auth/password-reset',
+          remoteAddress: '192.0.2.11',
+          payload: { email: `reset-${i}@wingtip.example` },
+        });
+        resets.push(r.statusCode);
+      }
+      expect(resets.slice(-1)).toEqual([429]);
+      expect(resets.filter((status) => status === 429)).toHaveLength(1);
+      // another address is not refused for it, and many people signing in behind one address are not stopped
+      expect((await attempt(7, '192.0.2.20')).statusCode).toBe(401);
+      for (let i = 0; i < 8; i++) {
+        const signedIn = await limited.app.inject({
+          method: 'POST',
+          url: '/v1/auth/login',
+          remoteAddress: '192.0.2.30',
+          payload: { email: 'admin@wingtip.example', password: 'accord-demo' },
+        });
+        expect(signedIn.statusCode).toBe(200);
+      }
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe('refresh tokens', () => {

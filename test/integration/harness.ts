@@ -33,6 +33,7 @@ export interface Harness {
 export async function startHarness(
   options: {
     loginRateLimit?: number;
+    loginAddressLimit?: number;
     signUpLimits?: AppDependencies['signUpLimits'];
     sso?: AppDependencies['sso'];
     uploads?: AppDependencies['uploads'];
@@ -77,6 +78,7 @@ export async function startHarness(
     jwtSecret: 'integration-secret-integration-secret',
     portalUrl: 'http://portal.test',
     loginRateLimit: options.loginRateLimit ?? 1000,
+    loginAddressLimit: options.loginAddressLimit ?? 10_000,
     signUpLimits: options.signUpLimits ?? { perIpPerHour: 1000, perEmailDomainPerDay: 1000 },
     ...(options.sso ? { sso: options.sso } : {}),
     ...(options.uploads ? { uploads: options.uploads } : {}),

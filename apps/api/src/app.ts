@@ -74,6 +74,8 @@ export interface AppDependencies {
   secretKey?: string | undefined;
   portalUrl: string;
   loginRateLimit?: number;
+  /** Sign-in and reset attempts per minute from one client address across every email (60). */
+  loginAddressLimit?: number;
   /** Sign-ups per address and hour, and unconfirmed sign-ups per email domain and day (5 and 20 by default). */
   signUpLimits?: Partial<SignUpLimits>;
   /** Shares rate-limit counters between API instances; in memory when absent. */
@@ -168,7 +170,11 @@ export async function buildApp(deps: AppDependencies) {
   await app.register(metricsPlugin, { registry: deps.metrics ?? new Registry() });
 
   await app.register(healthRoutes);
-  await app.register(authRoutes, { loginRateLimit: deps.loginRateLimit ?? 10, portalUrl: deps.portalUrl });
+  await app.register(authRoutes, {
+    loginRateLimit: deps.loginRateLimit ?? 10,
+    loginAddressLimit: deps.loginAddressLimit ?? 60,
+    portalUrl: deps.portalUrl,
+  });
   await app.register(ssoRoutes, {
     loginRateLimit: deps.loginRateLimit ?? 10,
     sso: ssoOptionsFrom(deps.portalUrl, deps.sso),

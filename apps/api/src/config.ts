@@ -33,6 +33,7 @@ export interface ApiConfig {
   dnsServers: string[];
   /** Sign-in attempts per minute for one address and email. */
   loginRateLimit: number;
+  loginAddressLimit: number;
   trustProxy: boolean;
   logLevel: string;
   migrateOnStart: boolean;
@@ -76,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       .map((server) => server.trim())
       .filter(Boolean),
     loginRateLimit: Number(env.ACCORD_LOGIN_RATE_LIMIT ?? 10),
+    loginAddressLimit: positive(env, 'ACCORD_LOGIN_ADDRESS_LIMIT', 60),
     trustProxy: flag(env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL ?? 'info',
     migrateOnStart: flag(env.ACCORD_MIGRATE_ON_START, true),

@@ -105,6 +105,7 @@ const app = await buildApp({
   secretKey: config.secretKey,
   portalUrl: config.portalUrl,
   loginRateLimit: config.loginRateLimit,
+  loginAddressLimit: config.loginAddressLimit,
   sso: {
     ...(config.ssoRedirectUri ? { redirectUri: config.ssoRedirectUri } : {}),
     allowHttpLoopback: config.ssoAllowHttpLoopback,

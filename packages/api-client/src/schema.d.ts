@@ -62,7 +62,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. People who must sign in through their firm's identity provider get 403 `sso_required`; people who signed up and have not yet confirmed their email get 403 `email_not_verified`. Sign-in attempts are limited per address and email; five failures in a row lock the account for a minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).
+         * @description Answers a 15-minute access token and sets the rotating refresh token as an httpOnly cookie. A user with two-factor sign-in gets `{ mfaRequired, mfaToken }` instead (finish with POST /v1/auth/mfa); a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. People who must sign in through their firm's identity provider get 403 `sso_required`; people who signed up and have not yet confirmed their email get 403 `email_not_verified`. Sign-in attempts are limited per address and email, and failed ones per address across emails (429 `rate_limited` with Retry-After); five failures in a row lock the account for a minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).
          */
         post: operations["login"];
         delete?: never;

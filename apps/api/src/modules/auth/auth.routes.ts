@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { perAddressAndEmail } from '../../http/rate-limits.ts';
+import { perAddress, perAddressAndEmail } from '../../http/rate-limits.ts';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
 import { ApiProblem } from '../../http/problems.ts';
 import { asActor } from '../../plugins/auth.ts';
@@ -37,10 +37,15 @@ import {
 import { confirmSignInEnrolment, finishMfaSignIn, startSignInEnrolment } from './mfa-sign-in.service.ts';
 import { clearRefreshCookie, clientOf, REFRESH_COOKIE, sendSession } from './session-cookie.ts';
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; portalUrl: string }> = async (
-  app,
-  options,
-) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  loginRateLimit: number;
+  loginAddressLimit: number;
+  portalUrl: string;
+}> = async (app, options) => {
+  // one address failing to sign in to many accounts, or asking many resets, meets a limit
+  const sprays = perAddress(app, 'login', options.loginAddressLimit, 60_000);
+  const resets = perAddress(app, 'reset', options.loginAddressLimit, 60_000);
+
   app.post(
     '/v1/auth/login',
     {
@@ -48,6 +53,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
         public: true,
         rateLimit: perAddressAndEmail('login', options.loginRateLimit, 60_000),
       },
+      preHandler: (request) => sprays.check(request),
       schema: {
         operationId: 'login',
         summary: 'Sign in with email and password',
@@ -57,7 +63,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
           'a user of a firm that requires MFA but who has none set up gets `{ mfaEnrolmentRequired, mfaToken }`. ' +
           "People who must sign in through their firm's identity provider get 403 `sso_required`; people who " +
           'signed up and have not yet confirmed their email get 403 `email_not_verified`. ' +
-          'Sign-in attempts are limited per address and email; five failures in a row lock the account for a ' +
+          'Sign-in attempts are limited per address and email, and failed ones per address across emails ' +
+          '(429 `rate_limited` with Retry-After); five failures in a row lock the account for a ' +
           'minute, doubling with each further failure up to an hour (429 `account_locked` with Retry-After).',
         tags: ['auth'],
         body: LoginBody,
@@ -65,7 +72,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
       },
     },
     async (request, reply) => {
-      const outcome = await signIn(app.db, request.body, clientOf(request));
+      const outcome = await signIn(app.db, request.body, clientOf(request)).catch(async (error: unknown) => {
+        if (error instanceof ApiProblem && error.status === 401) await sprays.count(request);
+        throw error;
+      });
       if ('session' in outcome) return sendSession(request, reply, outcome.session);
       const { purpose, mfaToken } = outcome.challenge;
       return purpose === 'verify'
@@ -145,6 +155,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: number; por
       config: {
         public: true,
         rateLimit: perAddressAndEmail('reset', options.loginRateLimit, 60_000),
+      },
+      preHandler: async (request) => {
+        await resets.check(request);
+        await resets.count(request);
       },
       schema: {
         operationId: 'requestPasswordReset',
