@@ -1,5 +1,6 @@
 // Bad requests over a real socket: each gets problem details with the right status, and the server
 // keeps serving.
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startHarness, type Harness, type SignedIn } from './harness.ts';
 
@@ -146,6 +147,71 @@ describe('bad input', () => {
       body: JSON.stringify({ email: 1, password: 'x' }),
     });
     expect(wrongType.body.errors).toContainEqual(expect.objectContaining({ path: 'body/email' }));
+  });
+});
+
+describe('values the schemas let through', () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  /** A token signed with the API's own secret: only its header or claims are wrong. */
+  function forged(header: { alg: string }, claims: Record<string, unknown>) {
+    const unsigned = `${b64({ ...header, typ: 'JWT' })}.${b64(claims)}`;
+    const digest = header.alg === 'HS512' ? 'sha512' : 'sha256';
+    return `${unsigned}.${createHmac(digest, 'integration-secret-integration-secret').update(unsigned).digest('base64url')}`;
+  }
+
+  it('answers 401 token_invalid to a token of another algorithm, none, or without an expiry', async () => {
+    const claims = JSON.parse(Buffer.from(session.token.split('.')[1]!, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    const { exp: _exp, ...withoutExpiry } = claims;
+    const tokens = {
+      hs512: forged({ alg: 'HS512' }, claims),
+      rs256: forged({ alg: 'RS256' }, claims),
+      none: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`,
+      withoutExpiry: forged({ alg: 'HS256' }, withoutExpiry),
+    };
+    for (const [name, token] of Object.entries(tokens)) {
+      const answer = await send('/v1/me', { headers: { authorization: `Bearer ${token}` } });
+      expect([name, answer.status, answer.body.code]).toEqual([name, 401, 'token_invalid']);
+    }
+    // the genuine token still works
+    expect((await send('/v1/me', { headers: session.headers })).status).toBe(200);
+  });
+
+  it('answers 400 invalid_cursor to a forged cursor whose parts are not the key’s types', async () => {
+    const networks = await fetch(`${base}/v1/networks`, { headers: session.headers });
+    const networkId = ((await networks.json()) as { items: Array<{ id: string }> }).items[0]!.id;
+    for (const cursor of [b64(['Contoso', 'not-a-uuid']), b64(['x', 'y'])]) {
+      const members = await send(`/v1/networks/${networkId}/members?cursor=${cursor}`, { headers: session.headers });
+      expect(members).toMatchObject({ status: 400, body: { code: 'invalid_cursor' } });
+      const batches = await send(`/v1/networks/${networkId}/batches?cursor=${cursor}`, { headers: session.headers });
+      expect(batches).toMatchObject({ status: 400, body: { code: 'invalid_cursor' } });
+    }
+  });
+
+  it('answers 400 invalid_value to a NUL character in a text and a date PostgreSQL cannot hold', async () => {
+    const nul = await send('/v1/signup', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        firmName: 'Nul\u0000 Traders',
+        chainRole: 'retailer',
+        name: 'Nul',
+        email: 'nul@nul-traders.example',
+        password: 'correct horse battery staple 9',
+      }),
+    });
+    expect(nul).toMatchObject({ status: 400, body: { code: 'invalid_value' } });
+    const focal = await signIn(h.app, 'admin@northwind.example');
+    const networks = await fetch(`${base}/v1/networks`, { headers: focal.headers });
+    const networkId = ((await networks.json()) as { items: Array<{ id: string }> }).items[0]!.id;
+    const yearZero = await send(`/v1/networks/${networkId}/surveys`, {
+      method: 'POST',
+      headers: { ...json, ...focal.headers },
+      body: JSON.stringify({ title: 'Year zero', opensOn: '0000-01-01', closesOn: '0000-01-31' }),
+    });
+    expect(yearZero).toMatchObject({ status: 400, body: { code: 'invalid_value' } });
   });
 });
 

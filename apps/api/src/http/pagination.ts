@@ -1,5 +1,6 @@
 // Keyset pagination: a page ends where its last row's sort key is, and the next page starts after
 // it. Cursors are opaque: the sort key of that last row, base64url-encoded.
+import { databaseErrorOf } from '@accord/db';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { badRequest } from './problems.ts';
@@ -40,8 +41,11 @@ export function decodeCursor(cursor: string | undefined, parts: number): string[
   } catch {
     // fall through to the problem below
   }
-  throw badRequest('invalid_cursor', 'The cursor is not one this API issued; start again without it.');
+  throw invalidCursor();
 }
+
+const invalidCursor = () =>
+  badRequest('invalid_cursor', 'The cursor is not one this API issued; start again without it.');
 
 /**
  * One page of a keyset-ordered list. The query is asked for one row more than the page holds: when
@@ -53,7 +57,12 @@ export async function paginate<T>(
   keyset: Keyset<T>,
 ): Promise<Page<T>> {
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-  const rows = await fetch({ after: decodeCursor(request.cursor, keyset.parts), take: limit + 1 });
+  const after = decodeCursor(request.cursor, keyset.parts);
+  const rows = await fetch({ after, take: limit + 1 }).catch((error: unknown) => {
+    // a cursor of the right shape whose parts PostgreSQL cannot read as the key's types (a uuid, a time)
+    if (after && databaseErrorOf(error)?.code?.startsWith('22')) throw invalidCursor();
+    throw error;
+  });
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyset.key(last)) : null };

@@ -58,7 +58,8 @@ export const authPlugin = fp(
     await app.register(fastifyJwt, {
       secret: options.secret,
       sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS },
-      verify: { algorithms: ['HS256'] },
+      // a token without an expiry is not one this API issued
+      verify: { algorithms: ['HS256'], requiredClaims: ['exp'] },
     });
     app.decorateRequest('actor', null);
     app.decorateRequest('pipeline', null);
@@ -72,7 +73,14 @@ export const authPlugin = fp(
         request.pipeline = await authenticateApiKey(app.db, bearer);
         return;
       }
-      const claims = await request.jwtVerify<AccessClaims>();
+      const claims = await request.jwtVerify<AccessClaims>().catch((error: unknown) => {
+        // missing and expired have their own codes; any other refusal (a foreign algorithm, a missing
+        // claim, a malformed token) is an invalid token, not a fault of ours
+        const code = (error as { code?: string }).code;
+        if (code === 'FST_JWT_NO_AUTHORIZATION_IN_HEADER' || code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED')
+          throw error;
+        throw unauthorized('token_invalid', 'The access token is not valid.');
+      });
       if (typeof claims.sub !== 'string' || typeof claims.firm !== 'string' || typeof claims.sid !== 'string') {
         throw unauthorized('token_invalid', 'The access token lacks its user, firm or session.');
       }

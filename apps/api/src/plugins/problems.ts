@@ -25,6 +25,18 @@ const titles: Record<number, string> = {
 /** SQLSTATE of a statement cancelled, here by the API pool's statement_timeout. */
 const QUERY_CANCELED = '57014';
 
+/**
+ * Data exceptions only a request's own values cause, which the schemas let through: a NUL character in a
+ * text (PostgreSQL stores none), a date PostgreSQL cannot hold (year 0). Others of their class (division
+ * by zero, numeric overflow) are ours, and stay 500.
+ */
+const VALUE_REFUSED: Record<string, string> = {
+  '22021': 'Text may not contain NUL characters.',
+  '22P05': 'Text may not contain NUL characters.',
+  '22007': 'A date or time is not one the database can read.',
+  '22008': 'A date or time is out of range (years 1 to 9999).',
+};
+
 /** What a client waiting out a database restart is told to wait. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -108,6 +120,8 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
     const detail = 'The database cannot be reached just now; retry after `Retry-After` seconds.';
     return problem(503, 'database_unavailable', detail, { instance });
   }
+  const refusedValue = VALUE_REFUSED[databaseErrorOf(error)?.code ?? ''];
+  if (refusedValue) return problem(400, 'invalid_value', refusedValue, { instance });
   if (databaseErrorOf(error)?.code === QUERY_CANCELED) {
     const detail = 'The request ran longer than the API allows and was stopped; narrow it, or retry later.';
     return problem(503, 'query_timeout', detail, { instance });
