@@ -1,6 +1,6 @@
 // Boots the API: opens the database (PostgreSQL or embedded PGlite), migrates, seeds the demo in
 // demo mode, picks the job queue (BullMQ with Redis, else in-process), listens, and shuts down cleanly.
-import { openDatabase } from '@accord/db';
+import { loggableError, openDatabase } from '@accord/db';
 import { createBullQueue, createInProcessQueue, type JobQueue } from '@accord/jobs';
 import {
   createJobHandlers,
@@ -23,7 +23,9 @@ import { DEMO_PASSWORD, demoEmail, demoFirms, seedDemo } from './modules/demo/de
 import { txtResolverOf } from './modules/sso/sso.service.ts';
 
 const config = loadConfig();
-const logger = pino({ level: config.logLevel });
+// a failed statement is logged without its parameters (password and token hashes, raw identifiers)
+const serializers = { err: (error: unknown) => pino.stdSerializers.err(loggableError(error) as Error) };
+const logger = pino({ level: config.logLevel, serializers });
 if (config.uploadStaleMs <= config.bodyIdleTimeoutMs) {
   logger.fatal(
     'ACCORD_UPLOAD_STALE_MS must be longer than ACCORD_BODY_IDLE_TIMEOUT_MS (a live upload is never taken over)',
@@ -112,7 +114,7 @@ const app = await buildApp({
     ...(config.dnsServers.length ? { resolveTxt: txtResolverOf(config.dnsServers) } : {}),
   },
   trustProxy: config.trustProxy,
-  logger: { level: config.logLevel },
+  logger: { level: config.logLevel, serializers },
   ...(rateLimitRedis ? { rateLimitRedis } : {}),
   uploads: {
     perFirm: config.uploadsPerFirm,

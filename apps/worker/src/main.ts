@@ -1,5 +1,5 @@
 // The worker process: takes jobs from Redis and runs them until told to stop.
-import { openDatabase } from '@accord/db';
+import { loggableError, openDatabase } from '@accord/db';
 import { createBullQueue, startBullWorker } from '@accord/jobs';
 import { createServer } from 'node:http';
 import { setPriority } from 'node:os';
@@ -12,7 +12,12 @@ import { PRUNE_EVERY_MS } from './jobs/prune-expired.job.ts';
 import { untilAvailable, untilDatabaseReady } from './outage.ts';
 import { resumeUnfinishedBatches } from './resume.ts';
 
-const logger = pino({ name: 'worker', level: process.env.LOG_LEVEL ?? 'info' });
+// a failed statement is logged without its parameters (raw identifiers, token hashes)
+const logger = pino({
+  name: 'worker',
+  level: process.env.LOG_LEVEL ?? 'info',
+  serializers: { err: (error: unknown) => pino.stdSerializers.err(loggableError(error) as Error) },
+});
 const redisUrl = process.env.REDIS_URL;
 const databaseUrl = process.env.DATABASE_URL;
 if (!redisUrl || !databaseUrl) {

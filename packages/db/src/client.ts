@@ -1,7 +1,7 @@
 // One way to open the database: PostgreSQL through postgres.js when a URL is given, otherwise
 // embedded PGlite (one in-process connection, data on disk or in memory).
 import { PGlite } from '@electric-sql/pglite';
-import { sql, type SQL } from 'drizzle-orm';
+import { DrizzleQueryError, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -312,4 +312,18 @@ export function databaseErrorOf(error: unknown): DatabaseError | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * An error as it may be logged: a failed drizzle statement keeps its text and its cause (PostgreSQL's
+ * code and message) but loses its parameters, which can be password hashes, token hashes or raw
+ * identifiers. Any other error is as it was.
+ */
+export function loggableError(error: unknown): unknown {
+  if (!(error instanceof DrizzleQueryError)) return error;
+  const safe = new Error(`Failed query: ${error.query}`, { cause: error.cause });
+  safe.name = 'DrizzleQueryError';
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.startsWith('    at '));
+  safe.stack = [`${safe.name}: ${safe.message}`, ...frames].join('\n');
+  return safe;
 }
