@@ -632,6 +632,21 @@ describe('API keys', () => {
     expect(onUserRoute.json()).toMatchObject({ status: 403, code: 'user_token_required' });
   });
 
+  it('read aggregates only of the datasets they are for', async () => {
+    const transactionsOnly = await createKey(tailspin, ['transactions']);
+    const read = (dataset: string) =>
+      h.app.inject({
+        url: `/v1/networks/${networkId}/aggregates/${dataset}?by=currency`,
+        headers: { authorization: `Bearer ${transactionsOnly}` },
+      });
+    expect((await read('transactions')).statusCode).toBe(200);
+    for (const dataset of ['service_cases', 'shipments']) {
+      const refused = await read(dataset);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'dataset_not_allowed' });
+    }
+  });
+
   it('are managed by firm admins only, for networks the firm is active in', async () => {
     const analyst = await signIn(h.app, 'analyst@tailspin.example');
     const refused = await h.app.inject({

@@ -1203,7 +1203,7 @@ export interface paths {
         };
         /**
          * Grouped results over your data and the data partners grant you
-         * @description Per owner firm and one dimension: distinct customers, rows, amount and quantity. Another firm's groups with fewer than its k distinct customers are pooled into one row (pooled: true), which is dropped too when still under k. Each read of another firm writes its access log.
+         * @description Per owner firm and one dimension: distinct customers, rows, amount and quantity. Another firm's groups with fewer than its k distinct customers are pooled into one row (pooled: true), which is dropped too when still under k. Each read of another firm writes its access log. An API key reads only the datasets it is for (403 `dataset_not_allowed`).
          */
         get: operations["readAggregates"];
         put?: never;

@@ -331,7 +331,7 @@ export function requireDatasetAllowed(caller: Caller, dataset: Dataset): void {
   if (caller.pipeline && !caller.pipeline.datasets.includes(dataset)) {
     throw forbidden(
       'dataset_not_allowed',
-      `This API key may push ${caller.pipeline.datasets.join(', ')}, not ${dataset}.`,
+      `This API key is for ${caller.pipeline.datasets.join(', ')}, not ${dataset}.`,
     );
   }
 }

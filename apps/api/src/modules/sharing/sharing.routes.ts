@@ -6,6 +6,7 @@ import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import { asNetworkCaller, asNetworkMember } from '../../plugins/network-access.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
+import { requireDatasetAllowed } from '../exchange/exchange.service.ts';
 import {
   AccessLogEntry,
   AccessLogQuery,
@@ -208,7 +209,8 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Per owner firm and one dimension: distinct customers, rows, amount and quantity. Another ' +
           "firm's groups with fewer than its k distinct customers are pooled into one row (pooled: true), " +
-          'which is dropped too when still under k. Each read of another firm writes its access log.',
+          'which is dropped too when still under k. Each read of another firm writes its access log. An API key ' +
+          'reads only the datasets it is for (403 `dataset_not_allowed`).',
         tags,
         security,
         params: AggregateParams,
@@ -222,6 +224,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     (request) =>
       asNetworkCaller(request, request.params.networkId, {}, async (tx, caller) => {
         const { networkId, dataset } = request.params;
+        requireDatasetAllowed(caller, dataset); // an API key reads only the datasets it is for
         const reader = { firmId: caller.firmId, userId: caller.userId, apiKeyId: caller.pipeline?.apiKeyId ?? null };
         return {
           items: await readAggregates(tx, reader, networkId, dataset, request.query.by ?? 'none'),
