@@ -436,6 +436,20 @@ describe('firm admins and their members', () => {
     expect(on.json()).toMatchObject({ deactivated: false });
     expect((await login(people.manager!.email, DEMO_PASSWORD)).statusCode).toBe(200);
     expect((await useKey(otherKey)).statusCode).toBe(200);
+
+    // a key carries its maker's authority: demoted from firm admin, their keys stop; promoted again, they work
+    const setRole = (role: string) =>
+      h.app.inject({
+        method: 'PATCH',
+        url: `/v1/firms/${firm.id}/users/${other.userId}`,
+        headers: admin.headers,
+        payload: { role },
+      });
+    expect((await setRole('analyst')).statusCode).toBe(200);
+    expect((await useKey(otherKey)).json()).toMatchObject({ status: 401, code: 'api_key_creator_not_admin' });
+    expect((await useKey(adminKey)).statusCode).toBe(200);
+    expect((await setRole('firm_admin')).statusCode).toBe(200);
+    expect((await useKey(otherKey)).statusCode).toBe(200);
   });
 });
 

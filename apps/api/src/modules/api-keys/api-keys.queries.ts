@@ -24,6 +24,8 @@ export interface StoredApiKey {
   expires_at: Date | string | null;
   revoked_at: Date | string | null;
   creator_active: boolean;
+  /** The maker is still a firm admin of the firm. */
+  creator_admin: boolean;
 }
 
 export async function apiKeyByPrefix(db: Database, prefix: string): Promise<StoredApiKey | undefined> {

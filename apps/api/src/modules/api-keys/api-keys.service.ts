@@ -54,6 +54,13 @@ export async function authenticateApiKey(db: Database, key: string): Promise<Pip
       'The person who created this API key was deactivated; a firm admin must create a new key.',
     );
   }
+  // and it carries their authority: it stops when they are no longer a firm admin of the firm
+  if (!stored.creator_admin) {
+    throw unauthorized(
+      'api_key_creator_not_admin',
+      'The person who created this API key is no longer a firm admin; a firm admin must create a new key.',
+    );
+  }
   if (stored.expires_at && new Date(stored.expires_at).getTime() <= Date.now()) {
     throw unauthorized('api_key_expired', 'This API key has expired; create a new one.');
   }
