@@ -1,3 +1,5 @@
+import { refreshTokens } from '@accord/db';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirm, refreshCookieOf, signIn, startHarness, type Harness } from './harness.ts';
@@ -133,6 +135,14 @@ describe('sign-in', () => {
   });
 });
 
+/** Makes the user's spent refresh tokens look spent a minute ago: past the reuse grace. */
+async function spentLongAgo(userId: string) {
+  await h.database.db
+    .update(refreshTokens)
+    .set({ usedAt: sql`${refreshTokens.usedAt} - interval '1 minute'` })
+    .where(and(eq(refreshTokens.userId, userId), isNotNull(refreshTokens.usedAt)));
+}
+
 describe('refresh tokens', () => {
   it('rotate on every refresh, and reuse of a spent token ends the whole sign-in', async () => {
     const session = await signIn(h.app, 'manager@contoso.example');
@@ -145,6 +155,8 @@ describe('refresh tokens', () => {
       200,
     );
 
+    // presented again after the grace two tabs refreshing at once are given
+    await spentLongAgo(session.userId);
     const replay = await refresh(session.refreshCookie);
     expect(replay.statusCode).toBe(401);
     expect(replay.json()).toMatchObject({ code: 'refresh_token_reused' });
@@ -155,6 +167,18 @@ describe('refresh tokens', () => {
     // other sign-ins of the same user are untouched
     const elsewhere = await signIn(h.app, 'manager@contoso.example');
     expect((await refresh(elsewhere.refreshCookie)).statusCode).toBe(200);
+  });
+
+  it('answers two refreshes with one token at the same moment alike, without ending the sign-in', async () => {
+    const session = await signIn(h.app, 'manager@contoso.example');
+    const [a, b] = await Promise.all([refresh(session.refreshCookie), refresh(session.refreshCookie)]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    // and a third within the grace (a retried request), after both finished
+    const c = await refresh(session.refreshCookie);
+    expect(c.statusCode).toBe(200);
+    // every successor still refreshes: the family was not revoked
+    for (const answer of [a, b, c])
+      expect((await refresh(refreshCookieOf(answer.headers['set-cookie']))).statusCode).toBe(200);
   });
 
   it('refuses a missing or unknown refresh token', async () => {

@@ -372,8 +372,14 @@ export function revokeFamily(tx: Transaction, familyId: string) {
 }
 
 /**
+ * How long a spent refresh token still refreshes: two tabs (or a retried request) refreshing with the
+ * same token at the same moment both get a session of the family, instead of the second one ending it.
+ */
+export const REFRESH_REUSE_GRACE_MS = 10_000;
+
+/**
  * Rotates a refresh token: the presented token is spent and a new one of the same family issued.
- * A token presented a second time means it was stolen or replayed: the whole family is revoked.
+ * A token presented again after the grace means it was stolen or replayed: the whole family is revoked.
  */
 export async function rotate(
   db: Database,
@@ -389,10 +395,12 @@ export async function rotate(
     throw unauthorized('refresh_token_expired', 'The session has expired; sign in again.');
   }
   // One transaction: the next token is issued (a firm switch the user may not make fails here and
-  // spends nothing), then the presented one is spent. Losing that race, or presenting a spent
-  // token, revokes the family; the revocation commits before the refusal is thrown.
+  // spends nothing), then the presented one is spent (a concurrent refresh with it may have just done
+  // so: the same moment, answered alike). Presenting it after the grace revokes the family; the
+  // revocation commits before the refusal is thrown.
+  const spentAt = stored.used_at ? new Date(stored.used_at).getTime() : null;
   const outcome = await withTenant(db, { userId: stored.user_id, firmId: null }, async (tx) => {
-    if (!stored.used_at) {
+    if (spentAt === null || Date.now() - spentAt < REFRESH_REUSE_GRACE_MS) {
       const session = await startSession(
         tx,
         stored.user_id,
@@ -400,12 +408,11 @@ export async function rotate(
         stored.family_id,
         client,
       );
-      const spent = await tx
+      await tx
         .update(refreshTokens)
         .set({ usedAt: new Date() })
-        .where(and(eq(refreshTokens.id, stored.id), isNull(refreshTokens.usedAt)))
-        .returning({ id: refreshTokens.id });
-      if (spent.length === 1) return session;
+        .where(and(eq(refreshTokens.id, stored.id), isNull(refreshTokens.usedAt)));
+      return session;
     }
     await revokeFamily(tx, stored.family_id);
     return 'reused' as const;
