@@ -182,7 +182,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the refresh token and get a new access token
-         * @description Spends the refresh token cookie and sets a new one. Presenting a spent token again ends every session of that sign-in. Pass `firmId` to switch to another firm the user belongs to.
+         * @description Spends the refresh token cookie and sets a new one. A token spent less than 10 s ago still refreshes (two tabs at once); presenting it after that ends every session of that sign-in. Pass `firmId` to switch to another firm the user belongs to.
          */
         post: operations["refreshSession"];
         delete?: never;

@@ -215,8 +215,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'refreshSession',
         summary: 'Rotate the refresh token and get a new access token',
         description:
-          'Spends the refresh token cookie and sets a new one. Presenting a spent token again ends every ' +
-          'session of that sign-in. Pass `firmId` to switch to another firm the user belongs to.',
+          'Spends the refresh token cookie and sets a new one. A token spent less than 10 s ago still ' +
+          'refreshes (two tabs at once); presenting it after that ends every session of that sign-in. Pass `firmId` to switch to another firm the user belongs to.',
         tags: ['auth'],
         body: RefreshBody,
         response: { 200: Session, ...problemResponses },
