@@ -274,6 +274,27 @@ describe('lockout', () => {
 });
 
 describe('sessions', () => {
+  it('refuse the reads sent ahead of the access check at once too', async () => {
+    const here = await signIn(h.app, 'admin@tailspin.example');
+    const there = await signIn(h.app, 'admin@tailspin.example');
+    const networkId = (await h.app.inject({ url: '/v1/networks', headers: here.headers })).json<{
+      items: Array<{ id: string }>;
+    }>().items[0]!.id;
+    const reads = [`/v1/networks/${networkId}`, `/v1/networks/${networkId}/customer-features?limit=5`];
+    const read = (url: string, who: SignedIn) => h.app.inject({ url, headers: who.headers });
+    for (const url of reads) expect((await read(url, there)).statusCode).toBe(200);
+    const ended = await h.app.inject({
+      method: 'DELETE',
+      url: `/v1/me/sessions/${sidOf(there)}`,
+      headers: here.headers,
+    });
+    expect(ended.statusCode).toBe(204);
+    for (const url of reads) {
+      expect((await read(url, there)).json()).toMatchObject({ status: 401, code: 'session_revoked' });
+      expect((await read(url, here)).statusCode).toBe(200);
+    }
+  });
+
   it('lists sessions with device, address and current flag; revoking one refuses its access token at once', async () => {
     const { people } = await freshFirm(['analyst']);
     const email = people.analyst!.email;

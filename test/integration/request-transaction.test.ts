@@ -1,7 +1,15 @@
 // A request's transaction on PostgreSQL (packages/db/src/pipelining.ts, withTenantGate): BEGIN, the
 // tenancy settings and the access check go out together, statements are prepared, and none of that
 // changes what a transaction sees or keeps.
-import { databaseErrorOf, openDatabase, query, withTenant, withTenantGate, type DatabaseHandle } from '@accord/db';
+import {
+  databaseErrorOf,
+  openDatabase,
+  query,
+  withTenant,
+  withTenantGate,
+  withTenantGateAhead,
+  type DatabaseHandle,
+} from '@accord/db';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +92,77 @@ describe('a gated transaction', () => {
     );
     expect(databaseErrorOf(failed)?.code).toBe('22012'); // division_by_zero
     expect(await observer`select n from request_transaction_probe where n = 3`).toEqual([]);
+  });
+});
+
+describe('a read sent ahead of its gate (withTenantGateAhead)', () => {
+  it('sees the settings although it started before the gate answered, also when many run at once', async () => {
+    const seen = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        withTenantGateAhead<{ one: number }, string>(
+          database.db,
+          { firmId, userId: i % 2 ? userId : null },
+          sql`select 1 as one`,
+          (gate) => expect(gate?.one).toBe(1),
+          async (tx) => {
+            const [row] = await query<{ firm: string; user: string; role: string }>(
+              tx,
+              sql`select current_setting('app.firm_id', true) as firm, current_setting('app.user_id', true) as user,
+                         current_user as role`,
+            );
+            return `${row?.firm}|${row?.user}|${row?.role}`;
+          },
+        ),
+      ),
+    );
+    seen.forEach((s, i) => expect(s).toBe(`${firmId}|${i % 2 ? userId : ''}|accord_app`));
+  });
+
+  it('goes out in the same round trip as the settings and the gate', async () => {
+    // the work does not wait for the gate: its statement is on the wire before the gate has answered
+    let gateAnswered = false;
+    await withTenantGateAhead<{ slept: string }, void>(
+      database.db,
+      { firmId, userId },
+      sql`select pg_sleep(0.3)::text as slept`,
+      () => {
+        gateAnswered = true;
+      },
+      async (tx) => {
+        await tx.execute(sql`select 1`);
+        expect(gateAnswered).toBe(false);
+      },
+    );
+    expect(gateAnswered).toBe(true);
+  });
+
+  it('is refused by the gate whatever the work did: the refusal wins, and what the work wrote is rolled back', async () => {
+    const single = openDatabase({ url: inject('databaseUrl'), max: 1 });
+    try {
+      const refused = await withTenantGateAhead(
+        single.db,
+        { firmId, userId },
+        sql`select false as live`,
+        (gate: { live: boolean } | undefined) => {
+          if (!gate?.live) throw new Error('session ended');
+        },
+        async (tx) => {
+          await tx.execute(sql`insert into request_transaction_probe values (4)`);
+          throw new Error('the work failed too');
+        },
+      ).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect((refused as Error).message).toBe('session ended');
+      // the connection serves the next transaction, which keeps its write
+      await withTenant(single.db, { firmId, userId }, (tx) =>
+        tx.execute(sql`insert into request_transaction_probe values (5)`),
+      );
+      expect(await observer`select n from request_transaction_probe where n in (4, 5) order by n`).toEqual([{ n: 5 }]);
+    } finally {
+      await single.close();
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import { Problem } from './http/common.schemas.ts';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { ApiKey } from './modules/api-keys/api-keys.schemas.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { invitationRoutes } from './modules/auth/invitation.routes.ts';
 import {
   FirmOfUser,
   MfaEnrolmentRequired,
@@ -175,6 +176,7 @@ export async function buildApp(deps: AppDependencies) {
     loginAddressLimit: deps.loginAddressLimit ?? 60,
     portalUrl: deps.portalUrl,
   });
+  await app.register(invitationRoutes);
   await app.register(ssoRoutes, {
     loginRateLimit: deps.loginRateLimit ?? 10,
     sso: ssoOptionsFrom(deps.portalUrl, deps.sso),

@@ -102,6 +102,7 @@ export function batchOf(overrides: Partial<Batch> = {}): Batch {
     rowsReceived: 0,
     rowsAccepted: 0,
     rowsRejected: 0,
+    errorRowsKept: 0,
     onError: 'skip',
     ignoreUnknown: false,
     progress: 0,

@@ -51,6 +51,31 @@ export async function withTenantGate<G, T>(
   });
 }
 
+/**
+ * Like withTenantGate, for work that does not depend on the gate's answer, only on whether there is an
+ * answer to give (a read whose rows row-level security decides): the work's first statements go out
+ * with the settings and the gate, so the whole read is one round trip before COMMIT. `judge` looks at the
+ * gate's row and throws to refuse; a refusal wins over anything the work threw, and the work's result is
+ * thrown away with the transaction. The work is always waited for before the transaction ends, so none
+ * of its statements outlives it.
+ */
+export async function withTenantGateAhead<G, T>(
+  db: Database,
+  context: TenantContext,
+  gate: SQL,
+  judge: (gate: G | undefined) => void,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const checked = Promise.all([tx.execute(tenantSettings(context)), tx.execute(gate)]);
+    const [check, outcome] = await Promise.allSettled([checked, work(tx)]);
+    if (check.status === 'rejected') throw check.reason;
+    judge(rowsOf<G>(check.value[1])[0]);
+    if (outcome.status === 'rejected') throw outcome.reason;
+    return outcome.value;
+  });
+}
+
 /** Rows of a raw `db.execute` result, whichever driver answered. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

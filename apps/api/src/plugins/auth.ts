@@ -1,7 +1,7 @@
 // Who is calling: a signed-in user acting for one firm, proven by a short-lived access JWT, or a
 // data pipeline holding a firm's API key (`acc_...`), on the routes that say `pipeline: true`.
 // Routes are private unless their config says `public: true`.
-import { withTenantGate, type FirmRole, type Transaction } from '@accord/db';
+import { withTenantGate, withTenantGateAhead, type FirmRole, type Transaction } from '@accord/db';
 import { hasRole } from '@accord/domain';
 import { authenticateApiKey, type Pipeline } from '../modules/api-keys/api-keys.service.ts';
 import fastifyJwt from '@fastify/jwt';
@@ -127,12 +127,37 @@ export function asActorWith<T>(
     request.server.db,
     { userId: actor.userId, firmId: actor.firmId },
     gateOf(actor.sessionId, networkId),
-    (tx, gate) => {
-      if (!gate?.role) throw unauthorized('membership_revoked', 'You no longer act for this firm; sign in again.');
-      if (!gate.live) throw unauthorized('session_revoked', 'This session was ended; sign in again.');
-      return work(tx, { ...actor, role: gate.role }, gate);
-    },
+    (tx, gate) => work(tx, { ...actor, role: admitted(gate) }, gate!),
   );
+}
+
+/**
+ * Like asActorWith, for reads that need only who is calling, not the check's answer: the read goes out
+ * with the access check in its first round trip, and `judge` (given the acting role and the gate) decides
+ * afterwards whether it is answered.
+ */
+export function asActorAhead<T>(
+  request: FastifyRequest,
+  networkId: string | null,
+  judge: (role: FirmRole, gate: Gate) => void,
+  work: (tx: Transaction, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = request.actor;
+  if (!actor) throw unauthorized('token_missing', 'This endpoint needs an access token.');
+  return withTenantGateAhead<Gate, T>(
+    request.server.db,
+    { userId: actor.userId, firmId: actor.firmId },
+    gateOf(actor.sessionId, networkId),
+    (gate) => judge(admitted(gate), gate!),
+    (tx) => work(tx, actor),
+  );
+}
+
+/** The acting role, once the gate says the user still acts for the firm in a live session. */
+function admitted(gate: Gate | undefined): FirmRole {
+  if (!gate?.role) throw unauthorized('membership_revoked', 'You no longer act for this firm; sign in again.');
+  if (!gate.live) throw unauthorized('session_revoked', 'This session was ended; sign in again.');
+  return gate.role;
 }
 
 /** Runs work as the calling user's firm under row-level security, after the access check (asActorWith). */

@@ -9,7 +9,16 @@
 import type { FirmRole, Transaction } from '@accord/db';
 import type { FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../http/problems.ts';
-import { asActorWith, asCallerWith, requireRole, type ActingMember, type Caller, type Gate } from './auth.ts';
+import {
+  asActorAhead,
+  asActorWith,
+  asCallerWith,
+  requireRole,
+  type ActingMember,
+  type Actor,
+  type Caller,
+  type Gate,
+} from './auth.ts';
 
 export interface NetworkRule {
   /** The least role a user needs in their firm. */
@@ -56,6 +65,30 @@ export function asNetworkMember<T>(
     admit(standing, rule, actor.role);
     return work(tx, { ...actor, networkId, isFocalFirm: standing.focal === true });
   });
+}
+
+/** Who reads in a network, before the access check has answered: the caller and the network only. */
+export interface NetworkReader extends Actor {
+  networkId: string;
+}
+
+/**
+ * Like asNetworkMember, for reads that need only who is calling and the network: the read goes out with
+ * the access check (one round trip), and is answered only once the rule lets the caller in. What a
+ * refused caller's statements saw is thrown away unread, and row-level security bounded it anyway.
+ */
+export function asNetworkReader<T>(
+  request: FastifyRequest,
+  networkId: string,
+  rule: NetworkRule,
+  work: (tx: Transaction, reader: NetworkReader) => Promise<T>,
+): Promise<T> {
+  return asActorAhead(
+    request,
+    networkId,
+    (role, standing) => admit(standing, rule, role),
+    (tx, actor) => work(tx, { ...actor, networkId }),
+  );
 }
 
 /**

@@ -184,7 +184,8 @@ function ndjsonReader(spec: DatasetSpec, ignoreUnknown: boolean, onRecord: (reco
         });
         return;
       }
-      fields[key] = typeof value === 'string' ? value : String(value);
+      if (typeof value === 'string') fields[key] = value;
+      else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value);
     }
     onRecord({ fields });
   };

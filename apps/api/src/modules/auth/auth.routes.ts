@@ -5,10 +5,7 @@ import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.t
 import { ApiProblem } from '../../http/problems.ts';
 import { asActor } from '../../plugins/auth.ts';
 import {
-  AcceptInvitationBody,
   EnrolledSession,
-  InvitationPreview,
-  InvitationTokenBody,
   LoginBody,
   LoginResult,
   Me,
@@ -23,7 +20,6 @@ import {
   TotpEnrolment,
 } from './auth.schemas.ts';
 import {
-  acceptInvitation,
   completePasswordReset,
   describeMe,
   MFA_TOKEN_SECONDS,
@@ -32,7 +28,6 @@ import {
   rotate,
   signIn,
   signOut,
-  usableInvitation,
 } from './auth.service.ts';
 import { confirmSignInEnrolment, finishMfaSignIn, startSignInEnrolment } from './mfa-sign-in.service.ts';
 import { clearRefreshCookie, clientOf, REFRESH_COOKIE, sendSession } from './session-cookie.ts';
@@ -264,48 +259,5 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (request) => asActor(request, (tx, actor) => describeMe(tx, actor)),
-  );
-
-  app.post(
-    '/v1/invitations/lookup',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'lookupInvitation',
-        summary: 'What an invitation link is for, before accepting it',
-        tags: ['auth'],
-        body: InvitationTokenBody,
-        response: { 200: InvitationPreview, ...problemResponses },
-      },
-    },
-    async (request) => {
-      const invitation = await usableInvitation(app.db, request.body.token);
-      return {
-        firmName: invitation.firm_name,
-        email: invitation.email,
-        role: invitation.role,
-        expiresAt: new Date(invitation.expires_at).toISOString(),
-        userExists: invitation.user_exists,
-      };
-    },
-  );
-
-  app.post(
-    '/v1/invitations/accept',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'acceptInvitation',
-        summary: 'Accept an invitation to a firm and sign in',
-        description:
-          'A new person sets a name and password; a person who already has an account enters its password. ' +
-          'Answers like sign-in.',
-        tags: ['auth'],
-        body: AcceptInvitationBody,
-        response: { 200: Session, ...problemResponses },
-      },
-    },
-    async (request, reply) =>
-      sendSession(request, reply, await acceptInvitation(app.db, request.body, clientOf(request))),
   );
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, Page, PageQuery, problemResponses } from '../../http/common.schemas.ts';
 import { asActor, requireRole } from '../../plugins/auth.ts';
-import { asNetworkMember } from '../../plugins/network-access.ts';
+import { asNetworkMember, asNetworkReader } from '../../plugins/network-access.ts';
 import {
   CreateNetworkBody,
   InvitePartnerBody,
@@ -81,8 +81,8 @@ export const networksRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) =>
-      asNetworkMember(request, request.params.networkId, { invited: true }, (tx, member) =>
-        getNetwork(tx, member.firmId, member.networkId),
+      asNetworkReader(request, request.params.networkId, { invited: true }, (tx, reader) =>
+        getNetwork(tx, reader.firmId, reader.networkId),
       ),
   );
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, problemResponses } from '../../http/common.schemas.ts';
 import { sendCsv } from '../../http/csv.ts';
-import { asNetworkMember, networkWork } from '../../plugins/network-access.ts';
+import { asNetworkMember, asNetworkReader, networkWork } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import {
   Action,
@@ -66,8 +66,8 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      const view = await asNetworkMember(request, networkId, {}, (tx, actor) =>
-        scoredPeriod(tx, actor, networkId, ref, request.query.subject),
+      const view = await asNetworkReader(request, networkId, {}, (tx, reader) =>
+        scoredPeriod(tx, reader, networkId, ref, request.query.subject),
       );
       if (request.query.format === 'csv')
         return sendCsv(reply, `scorecard-${view.period.startsOn}.csv`, periodCsvHeader, periodCsvRows(view));

@@ -340,7 +340,7 @@ export async function rescoreScorecard(
 /** A period as the acting firm scored it, for the chain or one partner. */
 export async function scoredPeriod(
   tx: Transaction,
-  actor: ActingMember,
+  actor: { firmId: string },
   networkId: string,
   ref: { scorecardId: string; period: string },
   subjectRef: string | undefined,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { asNetworkMember, networkWork } from '../../plugins/network-access.ts';
+import { asNetworkMember, asNetworkReader, networkWork } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import { clvModelRoutes } from './clv-model.routes.ts';
 import {
@@ -133,7 +133,9 @@ export const segmentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { networkId } = request.params;
       const run = networkWork(request, networkId, {});
-      if (request.query.format !== 'csv') return run((tx, member) => customerFeatures(tx, member, request.query));
+      if (request.query.format !== 'csv') {
+        return asNetworkReader(request, networkId, {}, (tx, reader) => customerFeatures(tx, reader, request.query));
+      }
       const csv = await customerFeaturesCsv(deps, run, networkId, request.query);
       return reply
         .type('text/csv; charset=utf-8')

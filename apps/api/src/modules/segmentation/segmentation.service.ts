@@ -465,7 +465,11 @@ function featureFilter(q: FeatureQueryParams): FeatureFilter {
 }
 
 /** A page of the firm's latest complete features, with the snapshot's state. */
-export async function customerFeatures(tx: Transaction, member: NetworkMember, q: FeatureQueryParams) {
+export async function customerFeatures(
+  tx: Transaction,
+  member: { networkId: string; firmId: string },
+  q: FeatureQueryParams,
+) {
   const { networkId } = member;
   const {
     whaleCurve: _,
