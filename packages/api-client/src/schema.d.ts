@@ -1243,7 +1243,7 @@ export interface paths {
         };
         /**
          * Customer 360 by pseudonymous key
-         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, activities per firm and code, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted. Every other firm's rows shown are written to its access log.
+         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, activities per firm and code, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted, among those that already share some dataset with you at customer level (each such hint is in their access log). Every other firm's rows shown are written to its access log.
          */
         get: operations["getCustomer360"];
         put?: never;
@@ -1265,7 +1265,7 @@ export interface paths {
         put?: never;
         /**
          * Customer 360 by raw identifier (hashed here, never stored)
-         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, activities per firm and code, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted. Every other firm's rows shown are written to its access log.
+         * @description Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time status, service cases, activities per firm and code, first and last purchase: from your own data and what partners grant you at customer level. `hidden` names the partners holding data you have not been granted, among those that already share some dataset with you at customer level (each such hint is in their access log). Every other firm's rows shown are written to its access log.
          */
         post: operations["lookupCustomer360"];
         delete?: never;

@@ -10,7 +10,8 @@ const tags = ['sharing'];
 const description =
   'Purchases by partner and channel, spend and share of wallet per partner, returns, shipments with on-time ' +
   'status, service cases, activities per firm and code, first and last purchase: from your own data and what partners grant you at ' +
-  'customer level. `hidden` names the partners holding data you have not been granted. Every other ' +
+  'customer level. `hidden` names the partners holding data you have not been granted, among those that ' +
+  'already share some dataset with you at customer level (each such hint is in their access log). Every other ' +
   "firm's rows shown are written to its access log.";
 
 export const customersRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -121,7 +121,17 @@ export async function customer360(
   for (const s of shipments) count(s.firm_id, 'shipments', 1);
   for (const c of cases) count(c.firm_id, 'service_cases', 1);
   for (const a of activities) count(a.firm_id, 'activities', a.count);
-  await logReads(tx, reader, networkId, [...shown.values()]);
+  // that a firm holds a dataset on this customer is a hint about its data too: logged for it
+  const hinted = hidden.flatMap((h) =>
+    h.datasets.map((dataset): Read => ({
+      ownerFirmId: h.firm_id,
+      dataset,
+      level: 'customer',
+      reading: 'customer 360: held, not granted',
+      rowCount: 0,
+    })),
+  );
+  await logReads(tx, reader, networkId, [...shown.values(), ...hinted]);
 
   const partners = new Map<
     string,
