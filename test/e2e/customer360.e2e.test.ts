@@ -2,7 +2,8 @@
 // global-setup.ts): Tailspin Retail loads a few purchases of one customer and Northwind Appliances a shipment to
 // them; Tailspin grants its transactions at customer level to Northwind, whose admin looks the customer up by
 // identifier and sees Tailspin's purchases; Tailspin revokes the grant, and Northwind's next look shows no
-// purchases and Tailspin under the partners holding data it has not been granted; Tailspin's access log lists
+// purchases; once Tailspin shares its service cases, Northwind is told Tailspin holds transactions on the
+// customer and asks for them; Tailspin's access log lists
 // Northwind's read. Screenshots land in test/e2e/artifacts/ (c360-*.png). The database may be reused across
 // runs, so the customer and the agreement's purpose carry a run id of their own.
 import type { Locator, Page } from 'playwright-core';
@@ -60,14 +61,27 @@ async function lookUp(page: Page): Promise<void> {
   expect(page.url()).not.toContain('c360-');
 }
 
+/** Tailspin's admin shares one dataset with Northwind at customer level, on the Agreements page. */
+async function grantToNorthwind(dataset: 'transactions' | 'service_cases', why: string): Promise<void> {
+  await tailspin.goto('/agreements');
+  await hydrated(tailspin);
+  const grant = tailspin.locator('#grant');
+  await grant.getByLabel('Share with').selectOption({ label: 'Northwind Appliances' });
+  await grant.getByLabel('Dataset').selectOption(dataset);
+  await grant.getByLabel('Level').selectOption('customer');
+  await grant.getByLabel('Purpose').fill(why);
+  await grant.getByRole('button', { name: 'Grant access' }).click();
+  expect(await text(grant.locator('[role=status]'))).toContain('Northwind Appliances may use your');
+}
+
 function partner(page: Page, name: string): Locator {
   return page.locator('#purchases article.partner', { has: page.locator('h3', { hasText: name }) });
 }
 
-describe('Customer 360 between Tailspin Retail and Northwind Appliances', () => {
-  let tailspin: Page;
-  let northwind: Page;
+let tailspin: Page;
+let northwind: Page;
 
+describe('Customer 360 between Tailspin Retail and Northwind Appliances', () => {
   beforeAll(async () => {
     tailspin = await newPage();
     await signIn(tailspin, 'admin@tailspin.example');
@@ -100,7 +114,7 @@ describe('Customer 360 between Tailspin Retail and Northwind Appliances', () => 
     );
   });
 
-  test('before any grant, Northwind sees its own shipments and Tailspin among the partners it may not see', async () => {
+  test('before any grant, Northwind sees its own shipments and nothing of Tailspin’s', async () => {
     await lookUp(northwind);
     expect(await text(northwind.locator('h1'))).toBe('Customer 360');
     expect(await northwind.locator('nav[aria-label=Modules] a[aria-current=page]').textContent()).toContain(
@@ -111,22 +125,11 @@ describe('Customer 360 between Tailspin Retail and Northwind Appliances', () => 
     expect(await shipments.count()).toBe(2);
     expect(await text(northwind.locator(`#shipments tr[data-shipment="c360-s-${runId}-1"] .badge`))).toBe('Late');
     expect(await text(northwind.locator(`#shipments tr[data-shipment="c360-s-${runId}-2"] .badge`))).toBe('In transit');
-    const hidden = northwind.locator('#hidden li[data-firm]', { hasText: 'Tailspin Retail' });
-    expect(await text(hidden.locator('li[data-dataset=transactions]'))).toContain('Transactions');
-    expect(await hidden.getByRole('button', { name: /Request access/ }).count()).toBeGreaterThan(0);
     await shot(northwind, 'c360-01-before-grant');
   });
 
   test('Tailspin grants its transactions at customer level to Northwind on the Agreements page', async () => {
-    await tailspin.goto('/agreements');
-    await hydrated(tailspin);
-    const grant = tailspin.locator('#grant');
-    await grant.getByLabel('Share with').selectOption({ label: 'Northwind Appliances' });
-    await grant.getByLabel('Dataset').selectOption('transactions');
-    await grant.getByLabel('Level').selectOption('customer');
-    await grant.getByLabel('Purpose').fill(purpose);
-    await grant.getByRole('button', { name: 'Grant access' }).click();
-    expect(await text(grant.locator('[role=status]'))).toContain('Northwind Appliances may use your transactions');
+    await grantToNorthwind('transactions', purpose);
   });
 
   test('Northwind looks the customer up by identifier and sees Tailspin’s purchases', async () => {
@@ -147,7 +150,7 @@ describe('Customer 360 between Tailspin Retail and Northwind Appliances', () => 
     await shot(northwind, 'c360-02-granted');
   });
 
-  test('Tailspin revokes the grant; Northwind’s next look shows no purchases and Tailspin hidden', async () => {
+  test('Tailspin revokes the grant; Northwind’s next look shows no purchases', async () => {
     await tailspin.goto('/agreements');
     await hydrated(tailspin);
     const row = tailspin.locator('#granted tbody tr', { hasText: purpose });
@@ -157,11 +160,19 @@ describe('Customer 360 between Tailspin Retail and Northwind Appliances', () => 
 
     await lookUp(northwind);
     expect(await partner(northwind, 'Tailspin Retail').count()).toBe(0);
+    await shot(northwind, 'c360-03-revoked');
+  });
+
+  test('once Tailspin shares its service cases at customer level, Northwind is told Tailspin holds transactions on the customer', async () => {
+    // a partner is named among the holders of data not granted only when it already shares some dataset
+    // with the viewer at customer level: the name alone would otherwise say who knows a person
+    await grantToNorthwind('service_cases', `Customer 360 e2e service cases (${runId})`);
+    await lookUp(northwind);
     const hidden = northwind.locator('#hidden');
     expect(await text(hidden.locator('h2'))).toMatch(/^\d+ partners? holds? data you have not been granted$/);
     const holder = hidden.locator('li[data-firm]', { hasText: 'Tailspin Retail' });
     expect(await text(holder.locator('li[data-dataset=transactions]'))).toContain('Transactions');
-    await shot(northwind, 'c360-03-revoked');
+    expect(await holder.getByRole('button', { name: /Request access/ }).count()).toBeGreaterThan(0);
   });
 
   test('Northwind asks Tailspin for its transactions from the hidden section', async () => {
