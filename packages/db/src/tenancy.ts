@@ -68,7 +68,8 @@ export async function withTenantGateAhead<G, T>(
 ): Promise<T> {
   return db.transaction(async (tx) => {
     const checked = Promise.all([tx.execute(tenantSettings(context)), tx.execute(gate)]);
-    const [check, outcome] = await Promise.allSettled([checked, work(tx)]);
+    // called at once (its first statements join the settings' write); a throw becomes its outcome
+    const [check, outcome] = await Promise.allSettled([checked, (async () => work(tx))()]);
     if (check.status === 'rejected') throw check.reason;
     judge(rowsOf<G>(check.value[1])[0]);
     if (outcome.status === 'rejected') throw outcome.reason;

@@ -112,11 +112,6 @@ export function feedTooLarge(maxBytes: number): ApiProblem {
   );
 }
 
-/**
- * What a gzip body inflates to, counted as it arrives and thrown away: a small body that inflates past
- * the limit (a gzip bomb) is refused while it is received, before the worker spends time on it. A
- * corrupt body is left for the worker to report (`invalid_gzip`).
- */
 function inflatedTooLarge(maxBytes: number): ApiProblem {
   return new ApiProblem(
     422,
@@ -126,6 +121,11 @@ function inflatedTooLarge(maxBytes: number): ApiProblem {
   );
 }
 
+/**
+ * What a gzip body inflates to, counted as it arrives and thrown away: a small body that inflates past
+ * the limit (a gzip bomb) is refused while it is received, before the worker spends time on it. A
+ * corrupt body is left for the worker to report (`invalid_gzip`).
+ */
 function inflatedSize() {
   const gunzip = createGunzip();
   let bytes = 0;
