@@ -64,8 +64,12 @@ export function jobMetrics(registry: Registry, queue: Pick<JobQueue, 'depth'>): 
     labelNames: ['state'] as const,
     registers,
     async collect() {
-      // a queue that cannot answer (Redis away) leaves the gauge out rather than failing the scrape
-      const depth = await queue.depth().catch(() => undefined);
+      // a queue that cannot answer (Redis away: its commands wait for the reconnect) leaves the gauge out
+      // after 2 s rather than failing or holding the scrape
+      const depth = await Promise.race([
+        queue.depth(),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref()),
+      ]).catch(() => undefined);
       this.reset();
       if (!depth) return;
       this.set({ state: 'waiting' }, depth.waiting);
