@@ -13,6 +13,11 @@ class IdleLimited extends Transform {
   constructor(idleMs: number) {
     super();
     this.#timer = setTimeout(() => {
+      // bytes that arrived and wait for the handler (a slow database under a feed) are not the client's idling
+      if (this.readableLength > 0 || this.writableLength > 0) {
+        this.#timer.refresh();
+        return;
+      }
       this.destroy(
         new ApiProblem(
           408,

@@ -176,8 +176,6 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       if (created) {
         received.inc({ dataset: batch.dataset });
         receivedBytes.inc({ dataset: batch.dataset }, batch.bytes);
-      }
-      if (created) {
         await app.queue.enqueue(
           'ingest-batch',
           { firmId: batch.firmId, networkId: batch.networkId, batchId: batch.id },
