@@ -29,7 +29,7 @@ async function appReadingAfter(waitMs: number) {
 }
 
 function send(url: string, body: ReadableStream<Uint8Array>) {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv' }, body, duplex: 'half' } as RequestInit);
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv' }, body, duplex: 'half' });
 }
 
 describe('limitBodyIdleTime', () => {
