@@ -2,8 +2,8 @@
 // global-setup.ts): Tailspin Retail loads a few purchases of one customer and Northwind Appliances a shipment to
 // them; Tailspin grants its transactions at customer level to Northwind, whose admin looks the customer up by
 // identifier and sees Tailspin's purchases; Tailspin revokes the grant, and Northwind's next look shows no
-// purchases; once Tailspin shares its service cases, Northwind is told Tailspin holds transactions on the
-// customer and asks for them; Tailspin's access log lists
+// purchases; once Tailspin shares its activities, Northwind is told Tailspin holds transactions on the
+// customer and asks for them, until that grant is revoked too; Tailspin's access log lists
 // Northwind's read. Screenshots land in test/e2e/artifacts/ (c360-*.png). The database may be reused across
 // runs, so the customer and the agreement's purpose carry a run id of their own.
 import type { Locator, Page } from 'playwright-core';
@@ -14,6 +14,7 @@ const DEMO_NETWORK = 'Northwind Appliances value chain';
 const runId = Date.now().toString(36);
 const customerId = `c360-${runId}@example.net`;
 const purpose = `Customer 360 e2e (${runId})`;
+const activitiesPurpose = `Customer 360 e2e activities (${runId})`;
 
 /** Makes the demo network the current one (a firm may be in others from earlier runs). */
 async function useDemoNetwork(page: Page): Promise<void> {
@@ -62,7 +63,7 @@ async function lookUp(page: Page): Promise<void> {
 }
 
 /** Tailspin's admin shares one dataset with Northwind at customer level, on the Agreements page. */
-async function grantToNorthwind(dataset: 'transactions' | 'service_cases', why: string): Promise<void> {
+async function grantToNorthwind(dataset: 'transactions' | 'activities', why: string): Promise<void> {
   await tailspin.goto('/agreements');
   await hydrated(tailspin);
   const grant = tailspin.locator('#grant');
@@ -72,6 +73,16 @@ async function grantToNorthwind(dataset: 'transactions' | 'service_cases', why: 
   await grant.getByLabel('Purpose').fill(why);
   await grant.getByRole('button', { name: 'Grant access' }).click();
   expect(await text(grant.locator('[role=status]'))).toContain('Northwind Appliances may use your');
+}
+
+/** Tailspin's admin revokes the agreement of that purpose on the Agreements page. */
+async function revokeGrant(why: string): Promise<void> {
+  await tailspin.goto('/agreements');
+  await hydrated(tailspin);
+  const row = tailspin.locator('#granted tbody tr', { hasText: why });
+  await row.getByRole('link', { name: /Revoke/ }).click();
+  await tailspin.getByRole('button', { name: 'Revoke now' }).click();
+  expect(await text(tailspin.locator('#granted [role=status]'))).toContain('Revoked at once');
 }
 
 function partner(page: Page, name: string): Locator {
@@ -151,22 +162,18 @@ describe('Customer 360 between Tailspin Retail and Northwind Appliances', () => 
   });
 
   test('Tailspin revokes the grant; Northwind’s next look shows no purchases', async () => {
-    await tailspin.goto('/agreements');
-    await hydrated(tailspin);
-    const row = tailspin.locator('#granted tbody tr', { hasText: purpose });
-    await row.getByRole('link', { name: /Revoke/ }).click();
-    await tailspin.getByRole('button', { name: 'Revoke now' }).click();
-    expect(await text(tailspin.locator('#granted [role=status]'))).toContain('Revoked at once');
+    await revokeGrant(purpose);
 
     await lookUp(northwind);
     expect(await partner(northwind, 'Tailspin Retail').count()).toBe(0);
     await shot(northwind, 'c360-03-revoked');
   });
 
-  test('once Tailspin shares its service cases at customer level, Northwind is told Tailspin holds transactions on the customer', async () => {
+  test('once Tailspin shares its activities at customer level, Northwind is told Tailspin holds transactions on the customer', async () => {
     // a partner is named among the holders of data not granted only when it already shares some dataset
-    // with the viewer at customer level: the name alone would otherwise say who knows a person
-    await grantToNorthwind('service_cases', `Customer 360 e2e service cases (${runId})`);
+    // with the viewer at customer level: the name alone would otherwise say who knows a person. (Activities:
+    // the agreements test leaves service cases shared at aggregate level, and the strictest agreement wins.)
+    await grantToNorthwind('activities', activitiesPurpose);
     await lookUp(northwind);
     const hidden = northwind.locator('#hidden');
     expect(await text(hidden.locator('h2'))).toMatch(/^\d+ partners? holds? data you have not been granted$/);
@@ -243,5 +250,11 @@ describe('Customer 360 between Tailspin Retail and Northwind Appliances', () => 
         .count(),
     ).toBe(0);
     await shot(page, 'c360-06-analyst-no-js');
+  });
+
+  test('Tailspin revokes its activities grant; Northwind is no longer told what Tailspin holds', async () => {
+    await revokeGrant(activitiesPurpose);
+    await lookUp(northwind);
+    expect(await northwind.locator('#hidden li[data-firm]', { hasText: 'Tailspin Retail' }).count()).toBe(0);
   });
 });
