@@ -36,7 +36,8 @@ beforeAll(async () => {
     const key = String(i).padStart(64, 'a');
     await sql`insert into transactions (network_id, firm_id, customer_key, batch_id, order_id, line_no, occurred_at,
                 sku, quantity, net_amount, currency, channel)
-              values (${networkId}, ${firm.O}, ${key}, ${batch}, ${`o-${i}`}, 1, now(), 'S', 1, 9.99, 'EUR', 'web')`;
+              values (${networkId}, ${firm.O}, ${key}, ${batch}, ${`o-${i}`}, 1,
+                      date_trunc('month', now()) - interval '2 months' + interval '9 days', 'S', 1, 9.99, 'EUR', 'web')`;
     await sql`insert into shipments (network_id, firm_id, customer_key, batch_id, shipment_id, order_id, carrier,
                 promised_at, expedited, cost_amount)
               values (${networkId}, ${firm.O}, ${key}, ${batch}, ${`s-${i}`}, ${`o-${i}`}, 'DHL', now(), false, 4.5)`;

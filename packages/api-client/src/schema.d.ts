@@ -1203,7 +1203,7 @@ export interface paths {
         };
         /**
          * Grouped results over your data and the data partners grant you
-         * @description Per owner firm and one dimension: distinct customers, rows, amount and quantity. Another firm's groups with fewer than its k distinct customers are pooled into one row (pooled: true), which is dropped too when still under k. Each read of another firm writes its access log. An API key reads only the datasets it is for (403 `dataset_not_allowed`).
+         * @description Per owner firm and one dimension: distinct customers, rows, amount and quantity. Your own data and customer-level grants are live. Another firm's data at aggregate level comes from released months only (a month is released seven days after it ends and never changes after): in a released month a fact counts only where, in every dimension, its group has at least k distinct customers and no customer holds more than half of it, or it pools into one such "other" row (pooled: true); so every dimension adds up to the same total, and answers cannot be subtracted from one another to isolate fewer than k customers. Each read of another firm writes its access log. An API key reads only the datasets it is for (403 `dataset_not_allowed`).
          */
         get: operations["readAggregates"];
         put?: never;
@@ -6927,15 +6927,17 @@ export interface operations {
                                 name: string;
                             };
                             group: string | null;
-                            /** @description True for the row pooling an owner's groups under k. */
+                            /** @description True for the row pooling an owner's groups that are not shown on their own (released figures). */
                             pooled: boolean;
-                            /** @description Distinct customers. */
+                            /** @description Distinct customers; in released figures distinct within each month and added over the months, so a customer active in two months counts twice. */
                             customers: number;
                             rows: number;
                             amount: string | null;
                             quantity: string | null;
-                            /** @description The owner's k for you (1 for your own data). */
+                            /** @description The owner's k for you (1 for your own data and customer-level grants); the smallest k any month in the figures was released at. */
                             minGroupSize: number;
+                            /** @description The last month (its first day) in released figures: another firm's data at aggregate level. Null for live figures. */
+                            releasedThrough: string | null;
                         }[];
                         nextCursor: null;
                     };

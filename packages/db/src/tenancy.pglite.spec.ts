@@ -77,4 +77,32 @@ describe('tenancy on PGlite', () => {
       (outcome) => outcome === '42501' || (Array.isArray(outcome) && outcome.length === 0),
     );
   });
+
+  it('answers aggregate-level grants from released months, as on PostgreSQL', async () => {
+    // B's transactions two months back: 12 customers on the web, 1 in store; A may see them at k = 10
+    await handle.db.execute(sql`
+      insert into transactions (network_id, firm_id, customer_key, batch_id, order_id, line_no, occurred_at, sku,
+                                quantity, net_amount, currency, channel)
+      select m.network_id, ${ids.b}::uuid, lpad(i::text, 64, '0'), gen_random_uuid(), 'o' || i, 1,
+             date_trunc('month', now()) - interval '2 months' + interval '3 days', 'S', 1, 10, 'EUR',
+             (case when i = 13 then 'store' else 'web' end)::sales_channel
+      from generate_series(1, 13) i, (select network_id from network_memberships where firm_id = ${ids.b}) m`);
+    await handle.db.execute(sql`
+      insert into sharing_agreements (network_id, owner_firm_id, grantee_firm_id, dataset, level, min_group_size,
+                                      purpose, status)
+      select network_id, ${ids.b}::uuid, ${ids.a}::uuid, 'transactions', 'aggregate', 10, 'sizing', 'active'
+      from network_memberships where firm_id = ${ids.b}`);
+    const read = (by = 'channel') =>
+      withTenant(handle.db, { firmId: ids.a, userId: null }, (tx) =>
+        query<{ grp: string | null; customers: string | number; amount: string | number }>(
+          tx,
+          sql`select a.grp, a.customers, a.amount from network_memberships m,
+                lateral app_aggregate('transactions', m.network_id, ${by}) a
+              where m.firm_id = ${ids.a}`,
+        ),
+      ).then((rows) => rows.map((r) => [r.grp, Number(r.customers), Number(r.amount)]));
+    // the lone store customer counts towards no figure, and a second read is answered from the release
+    expect(await read()).toEqual([['web', 12, 120]]);
+    expect(await read('none')).toEqual([[null, 12, 120]]);
+  });
 });

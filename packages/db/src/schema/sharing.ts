@@ -3,7 +3,23 @@
 // customers only); partners ask, owners approve, decline or revoke. Every read of another firm's data
 // is written to the append-only access log its owner reads.
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { agreementStatuses, sharingLevels } from '@accord/domain/vocabulary';
 import { apiKeys, dataset } from './exchange.ts';
 import { firms, users } from './identity.ts';
@@ -82,4 +98,97 @@ export const accessLog = pgTable(
     groupCount: integer(),
   },
   (t) => [index().on(t.ownerFirmId, t.at), index().on(t.readerFirmId, t.at)],
+);
+
+/**
+ * Another firm's data at aggregate level is answered from released months only: a month of one
+ * owner's dataset is released at one k once, when it has closed, and its figures never change after.
+ * Written and read only by app_aggregate (0037_released_aggregates.sql); the runtime role has no rights.
+ */
+export const aggregateReleases = pgTable(
+  'aggregate_releases',
+  {
+    networkId: uuid()
+      .notNull()
+      .references(() => networks.id),
+    ownerFirmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    dataset: dataset().notNull(),
+    minGroupSize: integer().notNull(),
+    /** The first day of the month released. */
+    month: date().notNull(),
+    releasedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.ownerFirmId, t.dataset, t.minGroupSize, t.month] })],
+);
+
+/**
+ * A released month's groups, per dimension: computed once from the month's facts that survive the
+ * suppression rules (see app_release_month), so every dimension of a month adds up to the same total.
+ */
+export const aggregateReleaseCells = pgTable(
+  'aggregate_release_cells',
+  {
+    networkId: uuid().notNull(),
+    ownerFirmId: uuid().notNull(),
+    dataset: dataset().notNull(),
+    minGroupSize: integer().notNull(),
+    month: date().notNull(),
+    /** none, or one of the dataset's dimensions other than month. */
+    dimension: text().notNull(),
+    grp: text(),
+    /** True for the cell pooling the dimension's groups that are not shown on their own. */
+    pooled: boolean().notNull(),
+    customers: bigint({ mode: 'number' }).notNull(),
+    rowCount: bigint({ mode: 'number' }).notNull(),
+    amount: numeric(),
+    quantity: numeric(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.networkId, t.ownerFirmId, t.dataset, t.minGroupSize, t.month],
+      foreignColumns: [
+        aggregateReleases.networkId,
+        aggregateReleases.ownerFirmId,
+        aggregateReleases.dataset,
+        aggregateReleases.minGroupSize,
+        aggregateReleases.month,
+      ],
+    }).onDelete('cascade'),
+    index().on(t.networkId, t.ownerFirmId, t.dataset, t.minGroupSize, t.dimension, t.month),
+  ],
+);
+
+/**
+ * The query ledger: which released month (at which k) each reader firm has been answered. A month,
+ * once answered to a reader, is answered from the same release ever after, whatever the agreement's k
+ * becomes; months before the first one answered are never answered to that reader.
+ */
+export const aggregateReleaseReads = pgTable(
+  'aggregate_release_reads',
+  {
+    networkId: uuid().notNull(),
+    ownerFirmId: uuid().notNull(),
+    readerFirmId: uuid()
+      .notNull()
+      .references(() => firms.id),
+    dataset: dataset().notNull(),
+    month: date().notNull(),
+    minGroupSize: integer().notNull(),
+    firstReadAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.ownerFirmId, t.readerFirmId, t.dataset, t.month] }),
+    foreignKey({
+      columns: [t.networkId, t.ownerFirmId, t.dataset, t.minGroupSize, t.month],
+      foreignColumns: [
+        aggregateReleases.networkId,
+        aggregateReleases.ownerFirmId,
+        aggregateReleases.dataset,
+        aggregateReleases.minGroupSize,
+        aggregateReleases.month,
+      ],
+    }),
+  ],
 );

@@ -207,9 +207,13 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'readAggregates',
         summary: 'Grouped results over your data and the data partners grant you',
         description:
-          'Per owner firm and one dimension: distinct customers, rows, amount and quantity. Another ' +
-          "firm's groups with fewer than its k distinct customers are pooled into one row (pooled: true), " +
-          'which is dropped too when still under k. Each read of another firm writes its access log. An API key ' +
+          'Per owner firm and one dimension: distinct customers, rows, amount and quantity. Your own data and ' +
+          "customer-level grants are live. Another firm's data at aggregate level comes from released months " +
+          'only (a month is released seven days after it ends and never changes after): in a released month ' +
+          'a fact counts only where, in every dimension, its group has at least k distinct customers and no ' +
+          'customer holds more than half of it, or it pools into one such "other" row (pooled: true); so ' +
+          'every dimension adds up to the same total, and answers cannot be subtracted from one another to ' +
+          'isolate fewer than k customers. Each read of another firm writes its access log. An API key ' +
           'reads only the datasets it is for (403 `dataset_not_allowed`).',
         tags,
         security,

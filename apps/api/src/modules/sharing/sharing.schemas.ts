@@ -117,12 +117,26 @@ const Decimal = Type.Union([Type.String({ description: 'Exact decimal.' }), Type
 export const AggregateGroup = Type.Object({
   owner: FirmRef,
   group: Type.Union([Type.String(), Type.Null()]),
-  pooled: Type.Boolean({ description: "True for the row pooling an owner's groups under k." }),
-  customers: Type.Integer({ description: 'Distinct customers.' }),
+  pooled: Type.Boolean({
+    description: "True for the row pooling an owner's groups that are not shown on their own (released figures).",
+  }),
+  customers: Type.Integer({
+    description:
+      'Distinct customers; in released figures distinct within each month and added over the months, so a ' +
+      'customer active in two months counts twice.',
+  }),
   rows: Type.Integer(),
   amount: Decimal,
   quantity: Decimal,
-  minGroupSize: Type.Integer({ description: "The owner's k for you (1 for your own data)." }),
+  minGroupSize: Type.Integer({
+    description:
+      "The owner's k for you (1 for your own data and customer-level grants); the smallest k any month in the figures was released at.",
+  }),
+  releasedThrough: Type.Union([Type.String({ format: 'date' }), Type.Null()], {
+    description:
+      "The last month (its first day) in released figures: another firm's data at aggregate level. Null for live " +
+      'figures.',
+  }),
 });
 
 export const AccessLogQuery = Type.Object(

@@ -192,18 +192,21 @@ interface AggregateRow {
   row_count: string;
   amount: string | null;
   quantity: string | null;
+  released_through: string | null;
 }
 
 /**
- * Grouped results through the database's aggregate layer (which applies each owner's k), and one
- * access-log entry per other firm whose data they show.
+ * Grouped results through the database's aggregate layer (which answers aggregate-level grants from
+ * released months under each owner's k), and one access-log entry per other firm whose data they show.
  */
 export async function readAggregates(tx: Transaction, reader: Reader, networkId: string, dataset: Dataset, by: string) {
   let rows: AggregateRow[];
   try {
     rows = await query<AggregateRow>(
       tx,
-      sql`select a.*, f.name as owner_name from app_aggregate(${dataset}::dataset, ${networkId}::uuid, ${by}) a
+      sql`select a.owner_firm_id, a.min_group_size, a.grp, a.pooled, a.customers, a.row_count, a.amount, a.quantity,
+                 a.released_through::text as released_through, f.name as owner_name
+          from app_aggregate(${dataset}::dataset, ${networkId}::uuid, ${by}) a
           join firms f on f.id = a.owner_firm_id`,
     );
   } catch (error) {
@@ -241,6 +244,7 @@ export async function readAggregates(tx: Transaction, reader: Reader, networkId:
     amount: r.amount,
     quantity: r.quantity,
     minGroupSize: r.min_group_size,
+    releasedThrough: r.released_through,
   }));
 }
 
