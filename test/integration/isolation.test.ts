@@ -1,12 +1,13 @@
 // A firm never sees another firm's data: every route that takes an id answers 404 to a firm that
 // has no business with it, and the database itself refuses the runtime role a handwritten query.
-import { firmInvitations, networks, notifications, userInvitations } from '@accord/db';
+import { firmInvitations, firmMemberships, networks, notifications, userInvitations, users } from '@accord/db';
 import { emptyStrategyContent, integrationLevels, spectrumIndicators, surveyItems } from '@accord/domain';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFirm, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
+import { hashPassword } from '../../apps/api/src/modules/auth/passwords.ts';
+import { createFirm, DEMO_PASSWORD, signIn, startHarness, unique, type Harness, type SignedIn } from './harness.ts';
 
 let h: Harness;
 let victim: SignedIn;
@@ -307,6 +308,11 @@ const bodies: Record<string, object | typeof feed | undefined> = {
   },
 };
 
+// Bodies for the operations without an id that a viewer may not call.
+const writeBodies: Record<string, object | typeof feed | undefined> = {
+  'POST /v1/networks': { name: 'Viewer network' },
+};
+
 describe('every route that takes an id', () => {
   it('answers 404 to another firm, and changes nothing', async () => {
     const document = h.app.swagger() as { paths: Record<string, Record<string, unknown>> };
@@ -359,6 +365,87 @@ describe('every route that takes an id', () => {
     // the victim's session survived, and its firm still does not require MFA
     const firm = await h.app.inject({ url: `/v1/firms/${victim.firmId}`, headers: victim.headers });
     expect(firm.json()).toMatchObject({ requireMfa: false });
+  });
+});
+
+// What a viewer may do besides reading: its own sign-in, sessions, password, MFA and notifications,
+// and the reads that take a body. Everything else a viewer asks is refused with 403 role_required.
+const viewerMay = new Set([
+  'POST /v1/auth/login',
+  'POST /v1/auth/mfa',
+  'POST /v1/auth/mfa/enrolment',
+  'POST /v1/auth/mfa/enrolment/confirm',
+  'POST /v1/auth/password-reset',
+  'POST /v1/auth/password-reset/complete',
+  'POST /v1/auth/refresh',
+  'POST /v1/auth/logout',
+  'POST /v1/auth/sso/start',
+  'POST /v1/auth/sso/callback',
+  'POST /v1/auth/verify-email',
+  'POST /v1/auth/verify-email/resend',
+  'POST /v1/invitations/lookup',
+  'POST /v1/invitations/accept',
+  'POST /v1/signup',
+  'POST /v1/me/sessions/revoke-others',
+  'DELETE /v1/me/sessions/{sessionId}',
+  'POST /v1/me/password',
+  'POST /v1/me/mfa/totp',
+  'POST /v1/me/mfa/totp/confirm',
+  'DELETE /v1/me/mfa',
+  'POST /v1/notifications/read-all',
+  'POST /v1/notifications/{notificationId}/read',
+  'POST /v1/networks/{networkId}/customers/lookup',
+]);
+
+describe('a viewer', () => {
+  it('writes nothing: every operation that is not a read or its own account answers 403', async () => {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const [user] = await h.database.db
+      .insert(users)
+      .values({ email: `${unique('viewer')}@northwind.example`, name: 'Northwind viewer', passwordHash })
+      .returning();
+    await h.database.db.insert(firmMemberships).values({ firmId: victim.firmId, userId: user!.id, role: 'viewer' });
+    const viewer = await signIn(h.app, user!.email);
+    const document = h.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const writes = Object.entries(document.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`))
+      .filter((route) => !route.startsWith('GET ') && !viewerMay.has(route));
+    expect(writes.length).toBeGreaterThan(60);
+    const allowed: string[] = [];
+    for (const route of writes) {
+      const [method, path] = route.split(' ') as [string, string];
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'dataset' ? 'transactions' : ids[name]!));
+      const body = bodies[route] ?? writeBodies[route];
+      const response = await h.app.inject({
+        method: method as 'POST',
+        url,
+        headers: {
+          ...viewer.headers,
+          ...(body && 'csv' in body ? { 'content-type': 'text/csv', 'idempotency-key': unique('viewer') } : {}),
+        },
+        ...(body ? { payload: 'csv' in body ? (body as typeof feed).csv : body } : {}),
+      });
+      if (response.statusCode !== 403 || response.json<{ code: string }>().code !== 'role_required') {
+        allowed.push(`${route}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+      }
+    }
+    expect(allowed).toEqual([]);
+  });
+});
+
+describe('an empty change', () => {
+  it('answers every PATCH with {} as a 4xx with a code, never a 500', async () => {
+    const document = h.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const patches = Object.entries(document.paths)
+      .filter(([, methods]) => 'patch' in methods)
+      .map(([path]) => path);
+    expect(patches.length).toBeGreaterThan(3);
+    for (const path of patches) {
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+      const response = await h.app.inject({ method: 'PATCH', url, headers: victim.headers, payload: {} });
+      expect(response.statusCode, `PATCH ${path}: ${response.body}`).toBeLessThan(500);
+      if (response.statusCode >= 400) expect(response.json<{ code: string }>().code, path).toMatch(/^[a-z_]+$/);
+    }
   });
 });
 

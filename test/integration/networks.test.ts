@@ -132,11 +132,15 @@ describe('a new network', () => {
       relationshipStage: 'collaborative',
     });
     expect(selfStaged.json()).toMatchObject({ status: 403, code: 'focal_firm_only' });
-    // the member names its own sponsor, only from its own users
-    const sponsor = await call('PATCH', `/v1/networks/${network.id}/members/${partner.firm.id}`, partnerAdmin, {
+    // the member names its own sponsor, only from its own managers and admins (a sponsor signs the strategy)
+    const analystSponsor = await call('PATCH', `/v1/networks/${network.id}/members/${partner.firm.id}`, partnerAdmin, {
       executiveSponsorUserId: partnerAnalyst.userId,
     });
-    expect(sponsor.json()).toMatchObject({ executiveSponsor: { email: partner.people.analyst!.email } });
+    expect(analystSponsor.json()).toMatchObject({ status: 422, code: 'sponsor_role_required' });
+    const sponsor = await call('PATCH', `/v1/networks/${network.id}/members/${partner.firm.id}`, partnerAdmin, {
+      executiveSponsorUserId: partnerAdmin.userId,
+    });
+    expect(sponsor.json()).toMatchObject({ executiveSponsor: { email: partner.people.firm_admin!.email } });
     const foreignSponsor = await call('PATCH', `/v1/networks/${network.id}/members/${partner.firm.id}`, partnerAdmin, {
       executiveSponsorUserId: northwind.userId,
     });

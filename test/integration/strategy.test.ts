@@ -133,10 +133,14 @@ let v2: Version;
 
 describe('the strategy team', () => {
   it('is the focal firm’s managers; nobody else starts or edits a version', async () => {
-    for (const who of ['M.analyst', 'R.manager', 'R.firm_admin']) {
+    for (const [who, code] of [
+      ['M.analyst', 'role_required'],
+      ['R.manager', 'strategy_team_only'],
+      ['R.firm_admin', 'strategy_team_only'],
+    ] as const) {
       const refused = await call(as[who]!, 'POST', '/strategy/versions', {});
       expect(refused.statusCode, who).toBe(403);
-      expect(refused.json()).toMatchObject({ code: 'strategy_team_only' });
+      expect(refused.json()).toMatchObject({ code });
     }
     const started = await call(as['M.manager']!, 'POST', '/strategy/versions', { title: 'Joint CRM strategy 2027' });
     expect(started.statusCode, started.body).toBe(201);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { problemResponses } from '../../http/common.schemas.ts';
-import { asActor } from '../../plugins/auth.ts';
+import { asActor, requireRole } from '../../plugins/auth.ts';
 import { asNetworkMember } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
 import { CommentBody, CreateInsightBody, Insight, InsightListQuery, InsightParams } from './knowledge.schemas.ts';
@@ -81,9 +81,10 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const insight = await asActor(request, (tx, actor) =>
-        commentOnInsight(tx, actor, request.params.networkId, request.params.insightId, request.body.body),
-      );
+      const insight = await asActor(request, (tx, actor) => {
+        requireRole(actor, 'analyst'); // viewers only read
+        return commentOnInsight(tx, actor, request.params.networkId, request.params.insightId, request.body.body);
+      });
       return reply.status(201).send(insight);
     },
   );

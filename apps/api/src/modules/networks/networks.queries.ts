@@ -7,6 +7,7 @@ import {
   query,
   users,
   type ChainRole,
+  type FirmRole,
   type Transaction,
 } from '@accord/db';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
@@ -105,12 +106,12 @@ export async function listMembers(tx: Transaction, networkId: string, filter: Me
 }
 
 /** Whether the user belongs to the firm. */
-export async function isOwnUser(tx: Transaction, firmId: string, userId: string): Promise<boolean> {
+export async function roleOfOwnUser(tx: Transaction, firmId: string, userId: string): Promise<FirmRole | undefined> {
   const [row] = await tx
-    .select({ userId: firmMemberships.userId })
+    .select({ role: firmMemberships.role })
     .from(firmMemberships)
     .where(and(eq(firmMemberships.firmId, firmId), eq(firmMemberships.userId, userId)));
-  return row !== undefined;
+  return row?.role;
 }
 
 /** Whether the acting firm is an active member of the network (the same test row-level security applies). */

@@ -65,7 +65,7 @@ export const UpdateMemberBody = Type.Object(
       description: 'Set by the member firm: one of its own users.',
     }),
   },
-  strict,
+  { ...strict, minProperties: 1 },
 );
 
 export const RespondBody = Type.Object(

@@ -1,5 +1,6 @@
 // Value-chain networks: the focal firm creates one and invites partners; partners answer.
 import type { ChainRole, RelationshipStage, Transaction } from '@accord/db';
+import { hasRole } from '@accord/domain/vocabulary';
 import { ApiProblem, conflict, forbidden, notFound } from '../../http/problems.ts';
 import { paginate, type PageRequest } from '../../http/pagination.ts';
 import type { ActingMember } from '../../plugins/auth.ts';
@@ -9,7 +10,7 @@ import {
   firmChainRole,
   insertMembership,
   insertNetwork,
-  isOwnUser,
+  roleOfOwnUser,
   listMembers,
   listNetworks,
   membershipStatus,
@@ -32,8 +33,18 @@ export async function getMember(tx: Transaction, networkId: string, firmId: stri
 }
 
 /** The firm's own user, for naming an executive sponsor. */
-export async function assertOwnUser(tx: Transaction, firmId: string, userId: string) {
-  if (!(await isOwnUser(tx, firmId, userId))) throw notFound('user in your firm');
+/** An executive sponsor decides on the joint strategy for its firm: one of the firm's managers or admins. */
+export async function assertSponsor(tx: Transaction, firmId: string, userId: string, path: string) {
+  const role = await roleOfOwnUser(tx, firmId, userId);
+  if (!role) throw notFound('user in your firm');
+  if (!hasRole(role, 'manager'))
+    throw new ApiProblem(
+      422,
+      'sponsor_role_required',
+      'Not a manager',
+      `An executive sponsor signs the joint strategy for the firm, so must be a manager or firm admin (this user is ${role}).`,
+      [{ path, message: 'must be a manager or firm admin of your firm' }],
+    );
 }
 
 /** The acting firm creates a network and becomes its focal firm and first active member, the actor its sponsor. */
@@ -132,7 +143,8 @@ export async function updateMember(tx: Transaction, member: NetworkMember, firmI
   }
   if (executiveSponsorUserId !== undefined) {
     if (firmId !== member.firmId) throw forbidden('own_firm_only', 'Each firm names its own executive sponsor.');
-    if (executiveSponsorUserId) await assertOwnUser(tx, member.firmId, executiveSponsorUserId);
+    if (executiveSponsorUserId)
+      await assertSponsor(tx, member.firmId, executiveSponsorUserId, '/executiveSponsorUserId');
   }
   await updateMembership(tx, member.networkId, firmId, {
     ...(relationshipStage ? { relationshipStage } : {}),
@@ -154,7 +166,7 @@ export async function answerInvitation(
     throw conflict('no_pending_invitation', `Your firm is ${network.myStatus} in this network, not invited.`);
   }
   const sponsor = executiveSponsorUserId ?? member.userId;
-  if (answer === 'accept') await assertOwnUser(tx, member.firmId, sponsor);
+  if (answer === 'accept') await assertSponsor(tx, member.firmId, sponsor, '/executiveSponsorUserId');
   const now = new Date();
   await updateMembership(
     tx,

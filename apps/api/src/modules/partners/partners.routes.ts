@@ -34,6 +34,10 @@ import {
 
 const security = [{ bearer: [] }];
 const tags = ['partners'];
+/** Assessing a relationship, naming its contacts and opening survey rounds are managers' work. */
+const managers = { role: 'manager' } as const;
+/** Anyone in a firm who works with the data may answer a survey; viewers only read. */
+const contributors = { role: 'analyst' } as const;
 
 export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = async (app, options) => {
   const deps: PartnersDeps = { db: app.db, queue: app.queue, portalUrl: options.portalUrl };
@@ -91,7 +95,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, firmId } = request.params;
-      return asNetworkMember(request, networkId, {}, (tx, actor) =>
+      return asNetworkMember(request, networkId, managers, (tx, actor) =>
         assessRelationship(tx, actor, networkId, firmId, request.body),
       );
     },
@@ -112,7 +116,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, firmId } = request.params;
-      const contact = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+      const contact = await asNetworkMember(request, networkId, managers, (tx, actor) =>
         addContact(tx, actor, networkId, firmId, request.body),
       );
       return reply.code(201).send(contact);
@@ -133,7 +137,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, firmId, contactId } = request.params;
-      await asNetworkMember(request, networkId, {}, (tx, actor) =>
+      await asNetworkMember(request, networkId, managers, (tx, actor) =>
         removeContact(tx, actor, networkId, firmId, contactId),
       );
       return reply.code(204).send(null);
@@ -173,7 +177,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const view = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+      const view = await asNetworkMember(request, networkId, managers, (tx, actor) =>
         openSurveyRound(deps, tx, actor, networkId, request.body),
       );
       return reply.code(201).send(view);
@@ -213,7 +217,7 @@ export const partnersRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, ...ref } = request.params;
-      return answerSurvey(deps, networkWork(request, networkId, {}), networkId, ref, request.body);
+      return answerSurvey(deps, networkWork(request, networkId, contributors), networkId, ref, request.body);
     },
   );
 };

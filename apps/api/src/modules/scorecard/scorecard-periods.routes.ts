@@ -131,7 +131,7 @@ export const scorecardPeriodsRoutes: FastifyPluginAsyncTypebox<{ deps: Scorecard
     },
     async (request, reply) => {
       const { networkId, ...ref } = request.params;
-      const comment = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+      const comment = await asNetworkMember(request, networkId, analyst, (tx, actor) =>
         commentOnMeasure(tx, actor, networkId, ref, request.body.body),
       );
       return reply.status(201).send(comment);

@@ -187,7 +187,7 @@ export const scorecardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { networkId, scorecardId } = request.params;
-      await rescoreScorecard(deps, networkWork(request, networkId, {}), networkId, scorecardId);
+      await rescoreScorecard(deps, networkWork(request, networkId, { role: 'analyst' }), networkId, scorecardId);
       return reply.status(202).send({ queued: true });
     },
   );

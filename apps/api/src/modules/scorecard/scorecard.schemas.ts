@@ -120,7 +120,7 @@ export const CreateScorecardBody = Type.Object(
     ),
     perspectiveWeights: Type.Optional(PerspectiveWeights),
   },
-  strict,
+  { ...strict, minProperties: 1 },
 );
 
 export const UpdateScorecardBody = Type.Object(
@@ -128,7 +128,7 @@ export const UpdateScorecardBody = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     perspectiveWeights: Type.Optional(PerspectiveWeights),
   },
-  strict,
+  { ...strict, minProperties: 1 },
 );
 
 const TrendSchema = Type.Object({
@@ -291,7 +291,7 @@ export const ActionPatchBody = Type.Object(
     dueOn: Type.Optional(Day),
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('done')])),
   },
-  strict,
+  { ...strict, minProperties: 1 },
 );
 
 export const ActionListQuery = Type.Object(

@@ -36,6 +36,10 @@ import {
 
 const security = [{ bearer: [] }];
 const tags = ['strategy'];
+/** The strategy team and the executives who decide on a version are firm admins and managers. */
+const managers = { role: 'manager' } as const;
+/** Comments come from anyone in a firm who works with the data; viewers only read. */
+const contributors = { role: 'analyst' } as const;
 
 export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = async (app, options) => {
   const deps: StrategyDeps = { db: app.db, queue: app.queue, portalUrl: options.portalUrl };
@@ -74,7 +78,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const view = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+      const view = await asNetworkMember(request, networkId, managers, (tx, actor) =>
         startVersion(tx, actor, networkId, request.body.title),
       );
       return reply.code(201).send(view);
@@ -116,7 +120,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     (request) => {
       const { networkId, versionId } = request.params;
-      return asNetworkMember(request, networkId, {}, (tx, actor) =>
+      return asNetworkMember(request, networkId, managers, (tx, actor) =>
         saveVersion(tx, actor, networkId, versionId, request.body),
       );
     },
@@ -136,7 +140,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, versionId } = request.params;
-      await asNetworkMember(request, networkId, {}, (tx) => discardDraft(tx, networkId, versionId));
+      await asNetworkMember(request, networkId, managers, (tx) => discardDraft(tx, networkId, versionId));
       return reply.code(204).send(null);
     },
   );
@@ -158,7 +162,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
       },
       (request) => {
         const { networkId, versionId } = request.params;
-        return moveVersion(deps, networkWork(request, networkId, {}), networkId, versionId, lifecycle);
+        return moveVersion(deps, networkWork(request, networkId, managers), networkId, versionId, lifecycle);
       },
     );
   step('submit', 'submitStrategyVersion', 'Put a draft in review (strategy team)', { from: 'draft', to: 'in_review' });
@@ -188,7 +192,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, versionId } = request.params;
-      const comment = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+      const comment = await asNetworkMember(request, networkId, contributors, (tx, actor) =>
         commentOnVersion(tx, actor, networkId, versionId, request.body),
       );
       return reply.code(201).send(comment);
@@ -215,7 +219,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
       const { networkId, versionId } = request.params;
       const signoff = await decideOnVersion(
         deps,
-        networkWork(request, networkId, {}),
+        networkWork(request, networkId, managers),
         networkId,
         versionId,
         request.body,
@@ -258,7 +262,7 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId } = request.params;
-      const member = await asNetworkMember(request, networkId, {}, (tx, actor) =>
+      const member = await asNetworkMember(request, networkId, managers, (tx, actor) =>
         inviteToTeam(deps, tx, actor, networkId, request.body.userId),
       );
       return reply.code(201).send(member);
@@ -279,7 +283,9 @@ export const strategyRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string }> = 
     },
     async (request, reply) => {
       const { networkId, userId } = request.params;
-      await asNetworkMember(request, networkId, {}, (tx, member) => removeFromTeam(tx, member, networkId, userId));
+      await asNetworkMember(request, networkId, managers, (tx, member) =>
+        removeFromTeam(tx, member, networkId, userId),
+      );
       return reply.code(204).send(null);
     },
   );
