@@ -161,7 +161,8 @@ describe('PostgreSQL restarted', () => {
     const prefix = `pgload${counter++}`;
     const { body, cents } = feed(prefix);
     const id = await pushAndCatchMidway(body);
-    const restart = postgres.restart({ downMs: 3000 });
+    // down long enough that a probe lands in the gap even when a busy machine answers slowly
+    const restart = postgres.restart({ downMs: 8000 });
     // while PostgreSQL is away: a clear, retryable answer, and readiness says why
     const during = await until(async () => {
       const response = await api(`/v1/networks/${networkId}`);

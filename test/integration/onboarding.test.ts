@@ -136,6 +136,17 @@ describe('signing a firm up', () => {
       code: 'firm_name_taken',
     });
     expect((await signUp({ firmName: 'Wingtip Stores' })).json()).toMatchObject({ code: 'firm_name_taken' });
+    // look-alikes: a zero for the o is another firm's name; a Cyrillic A inside a Latin word is refused as such
+    expect((await signUp({ firmName: 'N0rthwind  APPLIANCES' })).json()).toMatchObject({
+      status: 409,
+      code: 'firm_name_taken',
+    });
+    expect((await signUp({ firmName: 'Northwind \u0410ppliances' })).json()).toMatchObject({
+      status: 422,
+      code: 'mixed_script_name',
+      errors: [{ path: '/firmName' }],
+    });
+    expect((await signUp({ firmName: `Северный ветер ${unique('co')}` })).statusCode).toBe(201);
     const taken = await signUp({ email: email.toUpperCase() });
     expect(taken.json()).toMatchObject({ status: 409, code: 'email_taken' });
     expect(taken.json<{ detail: string }>().detail).toMatch(/sign in/);

@@ -455,6 +455,25 @@ describe('aggregates and the access log through the API', () => {
     expect(foreign.statusCode).toBe(404);
   });
 
+  it('exports an access log of many pages to its last entry, newest first, formulas defused', async () => {
+    // five pages and a row: the export runs page after page to the last entry (no cap: it once stopped at 1,000,000)
+    const entries = 25_001;
+    await sql`insert into access_log (network_id, owner_firm_id, reader_firm_id, dataset, level, purpose, reading, row_count)
+              select ${networkId}, ${firm.M}, ${firm.G}, 'transactions', 'aggregate', '=HYPERLINK("x")', 'bulk ' || i, i
+              from generate_series(1, ${entries}) i`;
+    try {
+      const csv = await h.app.inject({ url: `/v1/firms/${firm.M}/access-log?format=csv`, headers: admin.M!.headers });
+      expect(csv.statusCode).toBe(200);
+      const lines = csv.body.split('\n').filter((l) => l.length > 0);
+      expect(lines).toHaveLength(entries + 1);
+      expect(lines[1]).toContain(`,bulk ${entries},${entries},`);
+      expect(lines.at(-1)).toContain(',bulk 1,1,');
+      expect(lines[1]).toContain(`,"'=HYPERLINK(""x"")",`);
+    } finally {
+      await sql`delete from access_log where owner_firm_id = ${firm.M} and reading like 'bulk %'`;
+    }
+  });
+
   it('answers 400 for a dimension the dataset does not have', async () => {
     const read = await h.app.inject({
       url: `/v1/networks/${networkId}/aggregates/activities?by=carrier`,

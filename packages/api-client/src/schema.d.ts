@@ -1017,7 +1017,7 @@ export interface paths {
         };
         /**
          * A batch's rejected rows: row number, column, value, code and message
-         * @description JSON pages by default; `?format=csv` answers every error at once as text/csv.
+         * @description JSON pages by default; `?format=csv` streams every error as text/csv, to the last.
          */
         get: operations["listBatchErrors"];
         put?: never;
@@ -1223,7 +1223,7 @@ export interface paths {
         };
         /**
          * Who read your firm's data: reader, dataset, level, purpose, how much, when
-         * @description Newest first. `?format=csv` answers every entry at once as text/csv.
+         * @description Newest first. `?format=csv` streams every entry as text/csv, to the last.
          */
         get: operations["listAccessLog"];
         put?: never;
@@ -5985,7 +5985,7 @@ export interface operations {
     listBatchErrors: {
         parameters: {
             query?: {
-                /** @description `csv` answers every error as text/csv. */
+                /** @description `csv` streams every error as text/csv (limit and cursor do not apply). */
                 format?: "json" | "csv";
                 limit?: number;
                 cursor?: string;
@@ -6969,7 +6969,7 @@ export interface operations {
                 limit?: number;
                 /** @description From `nextCursor` of the previous page. */
                 cursor?: string;
-                /** @description csv: every entry at once, as text/csv. */
+                /** @description csv: every entry, newest first, streamed as text/csv however many (limit and cursor do not apply). */
                 format?: "json" | "csv";
             };
             header?: never;

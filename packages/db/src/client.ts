@@ -1,7 +1,8 @@
 // One way to open the database: PostgreSQL through postgres.js when a URL is given, otherwise
 // embedded PGlite (one in-process connection, data on disk or in memory).
 import { PGlite } from '@electric-sql/pglite';
-import { DrizzleQueryError, sql, type SQL } from 'drizzle-orm';
+import { nameSkeleton } from '@accord/domain/names';
+import { DrizzleQueryError, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -13,6 +14,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import type { Database, Transaction } from './database.ts';
+import { firms } from './schema/identity.ts';
 import { pipelining } from './pipelining.ts';
 import { rowsOf, tenantSettings, withTenant, type TenantContext } from './tenancy.ts';
 
@@ -148,6 +150,7 @@ function openPostgres(url: string, options: OpenDatabaseOptions, logger: QueryLo
       try {
         await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
         await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder });
+        await fillNameSkeletons(drizzlePostgres({ client: single, casing: 'snake_case' }));
         await single`select pg_advisory_unlock(${MIGRATION_LOCK})`;
       } finally {
         await single.end();
@@ -215,6 +218,7 @@ function openPglite(dataDir: string | undefined, logger: QueryLogger): DatabaseH
     kind: 'pglite',
     async migrate() {
       await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+      await fillNameSkeletons(db);
     },
     async ping() {
       await client.query('select 1');
@@ -251,6 +255,17 @@ function openPglite(dataDir: string | undefined, logger: QueryLogger): DatabaseH
       if (!client.closed) await client.close();
     },
   };
+}
+
+/** Firms created before their names' skeletons were kept get theirs (migration 0039). */
+async function fillNameSkeletons(db: Database): Promise<void> {
+  const missing = await db.select({ id: firms.id, name: firms.name }).from(firms).where(isNull(firms.nameSkeleton));
+  for (const firm of missing) {
+    await db
+      .update(firms)
+      .set({ nameSkeleton: nameSkeleton(firm.name) })
+      .where(eq(firms.id, firm.id));
+  }
 }
 
 function quoteIdentifier(name: string): string {

@@ -21,15 +21,21 @@ export { chainRoles, firmRoles, type ChainRole, type FirmRole } from '@accord/do
 export const chainRole = pgEnum('chain_role', chainRoles);
 export const firmRole = pgEnum('firm_role', firmRoles);
 
-export const firms = pgTable('firms', {
-  id: uuid().primaryKey().defaultRandom(),
-  name: text().notNull(),
-  slug: text().notNull().unique(),
-  chainRole: chainRole().notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  /** Every member must sign in with a second factor (TOTP). */
-  requireMfa: boolean().notNull().default(false),
-});
+export const firms = pgTable(
+  'firms',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    slug: text().notNull().unique(),
+    chainRole: chainRole().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Every member must sign in with a second factor (TOTP). */
+    requireMfa: boolean().notNull().default(false),
+    /** What the name looks like (@accord/domain/names): a new firm may not take a name that looks like another's. */
+    nameSkeleton: text(),
+  },
+  (t) => [index().on(t.nameSkeleton)],
+);
 
 export const users = pgTable(
   'users',

@@ -97,7 +97,8 @@ export const accessLog = pgTable(
     rowCount: integer(),
     groupCount: integer(),
   },
-  (t) => [index().on(t.ownerFirmId, t.at), index().on(t.readerFirmId, t.at)],
+  // (owner, id): the owner's log newest first, page after page by keyset, at any length
+  (t) => [index().on(t.ownerFirmId, t.at), index().on(t.ownerFirmId, t.id), index().on(t.readerFirmId, t.at)],
 );
 
 /**

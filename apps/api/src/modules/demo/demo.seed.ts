@@ -13,6 +13,7 @@ import {
   type FirmRole,
   type RelationshipStage,
 } from '@accord/db';
+import { nameSkeleton } from '@accord/domain/names';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.ts';
 import { seedRelationships } from './demo.relationships.ts';
@@ -71,7 +72,14 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean; network
   return db.transaction(async (tx) => {
     const firmRows = await tx
       .insert(firms)
-      .values(demoFirms.map((f) => ({ name: f.name, slug: demoSlug(f.name), chainRole: f.chainRole })))
+      .values(
+        demoFirms.map((f) => ({
+          name: f.name,
+          slug: demoSlug(f.name),
+          chainRole: f.chainRole,
+          nameSkeleton: nameSkeleton(f.name),
+        })),
+      )
       .returning({ id: firms.id, name: firms.name });
     const sponsors = new Map<string, string>();
     for (const firm of firmRows) {

@@ -3,7 +3,8 @@ import type { Readable } from 'node:stream';
 import { Counter, Gauge } from 'prom-client';
 import Type from 'typebox';
 import { Page, problemResponses } from '../../http/common.schemas.ts';
-import { sendCsv } from '../../http/csv.ts';
+import { csvPages, sendCsvPages } from '../../http/csv.ts';
+import type { PageRequest } from '../../http/pagination.ts';
 import { ApiProblem } from '../../http/problems.ts';
 import { asNetworkCaller } from '../../plugins/network-access.ts';
 import { NetworkParams } from '../networks/networks.schemas.ts';
@@ -233,7 +234,7 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         operationId: 'listBatchErrors',
         summary: "A batch's rejected rows: row number, column, value, code and message",
-        description: 'JSON pages by default; `?format=csv` answers every error at once as text/csv.',
+        description: 'JSON pages by default; `?format=csv` streams every error as text/csv, to the last.',
         tags,
         security,
         params: BatchParams,
@@ -243,16 +244,15 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const csv = request.query.format === 'csv';
-      const result = await asNetworkCaller(request, request.params.networkId, {}, (tx, caller) =>
-        listBatchErrors(tx, caller.networkId, request.params.batchId, { ...request.query, all: csv }),
-      );
-      if (!csv) return result;
-      return sendCsv(
+      const { networkId, batchId } = request.params;
+      const errorsPage = (page: PageRequest) =>
+        asNetworkCaller(request, networkId, {}, (tx, caller) => listBatchErrors(tx, caller.networkId, batchId, page));
+      if (request.query.format !== 'csv') return errorsPage(request.query);
+      return sendCsvPages(
         reply,
-        `batch-${request.params.batchId}-errors.csv`,
+        `batch-${batchId}-errors.csv`,
         ['row_number', 'column', 'value', 'code', 'message'],
-        result.items.map((e) => [e.rowNumber, e.column, e.value, e.code, e.message]),
+        csvPages(errorsPage, (e) => [e.rowNumber, e.column, e.value, e.code, e.message]),
       );
     },
   );

@@ -83,7 +83,11 @@ export const BatchError = Type.Object({
 
 export const BatchErrorsQuery = Type.Object(
   {
-    format: Type.Optional(Type.Enum(['json', 'csv'], { description: '`csv` answers every error as text/csv.' })),
+    format: Type.Optional(
+      Type.Enum(['json', 'csv'], {
+        description: '`csv` streams every error as text/csv (limit and cursor do not apply).',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
   },

@@ -350,15 +350,10 @@ export async function getBatch(tx: Transaction, networkId: string, batchId: stri
   return batch;
 }
 
-/** Every error at once for a CSV answer; pages of them otherwise. */
-export async function listBatchErrors(
-  tx: Transaction,
-  networkId: string,
-  batchId: string,
-  page: PageRequest & { all: boolean },
-) {
+/** A batch's errors, a page at a time. */
+export async function listBatchErrors(tx: Transaction, networkId: string, batchId: string, page: PageRequest) {
   const batch = await getBatch(tx, networkId, batchId);
-  const request = page.all ? { limit: 1_000_000 } : { limit: page.limit ?? 100, cursor: page.cursor };
+  const request = { limit: page.limit ?? 100, cursor: page.cursor };
   return paginate(request, (window) => batchErrorsOf(tx, batch.id, window), {
     parts: 2,
     key: (e) => [String(e.rowNumber), e.column],

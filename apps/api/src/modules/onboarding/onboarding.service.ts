@@ -13,6 +13,7 @@ import {
   type Transaction,
 } from '@accord/db';
 import { daysFrom, firmSlugFrom, hoursFrom } from '@accord/domain';
+import { mixedScriptWord, nameSkeleton } from '@accord/domain/names';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ApiProblem, badRequest, conflict, gone, notFound } from '../../http/problems.ts';
 import type { NetworkMember } from '../../plugins/network-access.ts';
@@ -83,7 +84,10 @@ const refusals: Record<string, () => ApiProblem> = {
         'If you signed up and never confirmed the address, ask for a new link (POST /v1/auth/verify-email/resend).',
     ),
   firm_name_taken: () =>
-    conflict('firm_name_taken', 'A firm with this name is already on Accord; ask its firm admins to invite you.'),
+    conflict(
+      'firm_name_taken',
+      'A firm with this name, or one that looks the same, is already on Accord; ask its firm admins to invite you.',
+    ),
   domain_limit: () =>
     new ApiProblem(
       429,
@@ -108,6 +112,19 @@ async function actAs(tx: Transaction, firmId: string, userId: string): Promise<v
   await tx.execute(tenantSettings({ firmId, userId }));
 }
 
+/** 422 `mixed_script_name` for a firm name with a word in two scripts (a Cyrillic "А" in a Latin word). */
+function checkFirmName(firmName: string): void {
+  const mixed = mixedScriptWord(firmName);
+  if (!mixed) return;
+  throw new ApiProblem(
+    422,
+    'mixed_script_name',
+    'Unprocessable content',
+    `"${mixed.word}" mixes ${mixed.scripts.join(' and ')} letters; write each word of the firm name in one script.`,
+    [{ path: '/firmName', message: 'a word mixes scripts' }],
+  );
+}
+
 /** Creates the firm, its first user (firm admin) and, unless invited, the verification email, in one transaction. */
 export async function signUp(
   db: Database,
@@ -117,6 +134,7 @@ export async function signUp(
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
   const firmName = input.firmName.trim().replace(/\s+/g, ' ');
+  checkFirmName(firmName);
   checkNewPassword(input.password, { email, name });
   const passwordHash = await hashPassword(input.password);
   const token = newSecretToken();
@@ -133,7 +151,7 @@ export async function signUp(
       tx,
       sql`select * from auth_sign_up(${firmName}, ${firmSlugFrom(firmName)}, ${input.chainRole}::chain_role,
             ${name}, ${email}, ${passwordHash}, ${hashToken(token)}, ${expiresAt.toISOString()}::timestamptz,
-            ${invitationHash}, ${options.perEmailDomainPerDay})`,
+            ${invitationHash}, ${options.perEmailDomainPerDay}, ${nameSkeleton(firmName)})`,
     );
     if (row?.outcome !== 'created') {
       const refusal = refusals[row?.outcome ?? ''];

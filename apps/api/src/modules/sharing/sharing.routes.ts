@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { emptyBodyAsObject, Page, problemResponses } from '../../http/common.schemas.ts';
-import { sendCsv } from '../../http/csv.ts';
+import { csvPages, sendCsvPages } from '../../http/csv.ts';
+import type { PageRequest } from '../../http/pagination.ts';
 import { asActor, asOwnFirm, requireRole } from '../../plugins/auth.ts';
 import { asNetworkCaller, asNetworkMember } from '../../plugins/network-access.ts';
 import { FirmParams } from '../firms/firms.schemas.ts';
@@ -243,7 +244,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listAccessLog',
         summary: "Who read your firm's data: reader, dataset, level, purpose, how much, when",
-        description: 'Newest first. `?format=csv` answers every entry at once as text/csv.',
+        description: 'Newest first. `?format=csv` streams every entry as text/csv, to the last.',
         tags,
         security,
         params: FirmParams,
@@ -253,12 +254,14 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const csv = request.query.format === 'csv';
-      const page = await asOwnFirm(request, request.params.firmId, (tx, actor) =>
-        listAccessLog(tx, actor.firmId, { ...request.query, all: csv }),
-      );
-      if (!csv) return page;
-      return sendCsv(
+      const { firmId } = request.params;
+      if (request.query.format !== 'csv') {
+        return asOwnFirm(request, firmId, (tx, actor) => listAccessLog(tx, actor.firmId, request.query));
+      }
+      // every entry, newest first, a page per transaction (each checks the caller again)
+      const entriesPage = (page: PageRequest) =>
+        asOwnFirm(request, firmId, (tx, actor) => listAccessLog(tx, actor.firmId, page));
+      return sendCsvPages(
         reply,
         'access-log.csv',
         [
@@ -274,7 +277,7 @@ export const sharingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'rows',
           'groups',
         ],
-        page.items.map((e) => [
+        csvPages(entriesPage, (e) => [
           e.at,
           e.networkId,
           e.reader.name,

@@ -142,7 +142,12 @@ export const AggregateGroup = Type.Object({
 export const AccessLogQuery = Type.Object(
   {
     ...PageQuery.properties,
-    format: Type.Optional(Type.Enum(['json', 'csv'], { description: 'csv: every entry at once, as text/csv.' })),
+    format: Type.Optional(
+      Type.Enum(['json', 'csv'], {
+        description:
+          'csv: every entry, newest first, streamed as text/csv however many (limit and cursor do not apply).',
+      }),
+    ),
   },
   strict,
 );

@@ -250,10 +250,8 @@ export async function readAggregates(tx: Transaction, reader: Reader, networkId:
 
 const reader = alias(firms, 'reader');
 
-/** Who read the firm's data, newest first. */
-/** Who read the firm's data, newest first: every entry at once for a CSV answer, pages otherwise. */
-export function listAccessLog(tx: Transaction, ownerFirmId: string, page: PageRequest & { all: boolean }) {
-  const request = page.all ? { limit: 1_000_000 } : page;
+/** Who read the firm's data, newest first, a page at a time. */
+export function listAccessLog(tx: Transaction, ownerFirmId: string, request: PageRequest) {
   return paginate(request, (window) => accessLogOf(tx, ownerFirmId, window), {
     parts: 1,
     key: (e) => [String(e.id)],

@@ -1,0 +1,2 @@
+-- The owner's access log newest first, page after page by keyset (the CSV export streams every entry).
+CREATE INDEX "access_log_owner_firm_id_id_index" ON "access_log" USING btree ("owner_firm_id","id");
