@@ -92,6 +92,19 @@ interface Fact {
   quantity: number;
 }
 
+/** One sale in the closed month on the web, of 10.00 EUR for one unit of S, unless told otherwise. */
+const sale = (customer: string, other: Partial<Fact> = {}): Fact => ({
+  customer,
+  at: CLOSED,
+  channel: 'web',
+  sku: 'S',
+  currency: 'EUR',
+  location: null,
+  amount: 10,
+  quantity: 1,
+  ...other,
+});
+
 let orderSeq = 0;
 async function load(networkId: string, facts: Fact[]) {
   if (!facts.length) return;
@@ -115,16 +128,7 @@ async function networkWith(groups: number[], agreements: Array<{ level: 'custome
     for (let c = 0; c < customers; c++) {
       // each customer buys twice: distinct customers, not rows, decide
       for (let line = 0; line < 2; line++) {
-        facts.push({
-          customer: `${g}-${c}`,
-          at: CLOSED,
-          channel: channels[g]!,
-          sku: 'S',
-          currency: 'EUR',
-          location: null,
-          amount: 10,
-          quantity: 1,
-        });
+        facts.push(sale(`${g}-${c}`, { channel: channels[g]! }));
       }
     }
   });
@@ -182,27 +186,9 @@ describe('app_aggregate', () => {
     const networkId = await newNetwork([{ level: 'aggregate', k: 50 }]);
     const facts: Fact[] = [];
     for (let c = 0; c < 60; c++) {
-      facts.push({
-        customer: `eur-${c}`,
-        at: CLOSED,
-        channel: 'web',
-        sku: 'S',
-        currency: 'EUR',
-        location: null,
-        amount: 20,
-        quantity: 1,
-      });
+      facts.push(sale(`eur-${c}`, { amount: 20 }));
     }
-    facts.push({
-      customer: 'lone',
-      at: CLOSED,
-      channel: 'web',
-      sku: 'S',
-      currency: 'USD',
-      location: null,
-      amount: 1234.56,
-      quantity: 2,
-    });
+    facts.push(sale('lone', { currency: 'USD', amount: 1234.56, quantity: 2 }));
     await load(networkId, facts);
     const total = await aggregateAs(firm.G, networkId, 'none');
     const byCurrency = await aggregateAs(firm.G, networkId, 'currency');
@@ -211,28 +197,7 @@ describe('app_aggregate', () => {
     expect(total.map((r) => [Number(r.customers), Number(r.row_count), Number(r.amount)])).toEqual([[60, 60, 1200]]);
 
     // over time: a late order for the released month and one this month change nothing
-    await load(networkId, [
-      {
-        customer: 'late',
-        at: CLOSED,
-        channel: 'web',
-        sku: 'S',
-        currency: 'EUR',
-        location: null,
-        amount: 999,
-        quantity: 1,
-      },
-      {
-        customer: 'eur-1',
-        at: dayOfMonth(0, 1),
-        channel: 'web',
-        sku: 'S',
-        currency: 'EUR',
-        location: null,
-        amount: 77,
-        quantity: 1,
-      },
-    ]);
+    await load(networkId, [sale('late', { amount: 999 }), sale('eur-1', { at: dayOfMonth(0, 1), amount: 77 })]);
     expect(await aggregateAs(firm.G, networkId, 'none')).toEqual(total);
     // the month closes with one customer in it: still nothing to subtract
     expect(await aggregateAs(firm.G, networkId, 'none', dayOfMonth(0, 1))).toEqual([
@@ -250,26 +215,7 @@ describe('app_aggregate', () => {
     const networkId = await newNetwork([{ level: 'aggregate', k: 3 }]);
     const facts: Fact[] = [];
     for (let c = 0; c < 5; c++) {
-      facts.push({
-        customer: `s-${c}`,
-        at: CLOSED,
-        channel: 'store',
-        sku: 'A',
-        currency: 'EUR',
-        location: null,
-        amount: 10,
-        quantity: 1,
-      });
-      facts.push({
-        customer: `w-${c}`,
-        at: CLOSED,
-        channel: 'web',
-        sku: 'A',
-        currency: 'EUR',
-        location: null,
-        amount: c === 0 ? 500 : 10,
-        quantity: 1,
-      });
+      facts.push(sale(`s-${c}`, { channel: 'store' }), sale(`w-${c}`, { amount: c === 0 ? 500 : 10 }));
     }
     await load(networkId, facts);
     const byChannel = await aggregateAs(firm.G, networkId, 'channel');
@@ -306,25 +252,7 @@ describe('app_aggregate', () => {
             at: dayOfMonth(f.month, 1 + (Number(f.customer) % 27)),
           });
           // one fact in the earliest month, so the first answer enters every month since in the ledger
-          await load(networkId, [
-            {
-              ...asFact(
-                first[0] ??
-                  later[0] ?? {
-                    customer: '0',
-                    month: -4,
-                    channel: 'web',
-                    sku: 'A',
-                    currency: 'EUR',
-                    location: null,
-                    amount: 1,
-                    quantity: 1,
-                  },
-              ),
-              at: dayOfMonth(-4),
-            },
-            ...first.map(asFact),
-          ]);
+          await load(networkId, [sale('0', { at: dayOfMonth(-4) }), ...first.map(asFact)]);
           const answer = async (through?: string) =>
             Object.fromEntries(
               await Promise.all(
@@ -367,29 +295,9 @@ describe('app_aggregate', () => {
     const networkId = await newNetwork([{ level: 'aggregate', k: 6 }]);
     const facts: Fact[] = [];
     for (let c = 0; c < 8; c++) {
-      facts.push({
-        customer: `a-${c}`,
-        at: CLOSED,
-        channel: 'store',
-        sku: 'A',
-        currency: 'EUR',
-        location: null,
-        amount: 10,
-        quantity: 1,
-      });
+      facts.push(sale(`a-${c}`, { channel: 'store' }));
     }
-    for (let c = 0; c < 3; c++) {
-      facts.push({
-        customer: `b-${c}`,
-        at: CLOSED,
-        channel: 'web',
-        sku: 'A',
-        currency: 'EUR',
-        location: null,
-        amount: 10,
-        quantity: 1,
-      });
-    }
+    for (let c = 0; c < 3; c++) facts.push(sale(`b-${c}`));
     await load(networkId, facts);
     const atSix = await aggregateAs(firm.G, networkId, 'channel');
     expect(atSix.map((r) => [r.grp, Number(r.customers), r.min_group_size])).toEqual([['store', 8, 6]]);

@@ -789,7 +789,7 @@ export interface paths {
         put?: never;
         /**
          * Sign a new firm up, with its first user as firm admin
-         * @description Creates the firm (its slug derived from the name, with -2, -3... when taken) and you as its firm admin, and emails a link to confirm the address (valid 24 hours): sign-in answers 403 `email_not_verified` until it is followed. With `networkInvitation` (the token of a firm invitation, sent to this very email) the firm joins the inviting network as an active member, you as its executive sponsor, and the email counts as confirmed. 409 `firm_name_taken` / `email_taken`; 422 `weak_password`; 429 when too many sign-ups come from one address or email domain.
+         * @description Creates the firm (its slug derived from the name, with -2, -3... when taken) and you as its firm admin, and emails a link to confirm the address (valid 24 hours): sign-in answers 403 `email_not_verified` until it is followed. With `networkInvitation` (the token of a firm invitation, sent to this very email) the firm joins the inviting network as an active member, you as its executive sponsor, and the email counts as confirmed. 409 `firm_name_taken` (the name, or one that looks the same, is taken) / `email_taken`; 422 `mixed_script_name` (a word mixes scripts) / `weak_password`; 429 when too many sign-ups come from one address or email domain.
          */
         post: operations["signUp"];
         delete?: never;

@@ -68,8 +68,9 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ portalUrl: string; si
           `admin, and emails a link to confirm the address (valid ${EMAIL_VERIFICATION_HOURS} hours): sign-in ` +
           'answers 403 `email_not_verified` until it is followed. With `networkInvitation` (the token of a firm ' +
           'invitation, sent to this very email) the firm joins the inviting network as an active member, you as ' +
-          'its executive sponsor, and the email counts as confirmed. 409 `firm_name_taken` / `email_taken`; ' +
-          '422 `weak_password`; 429 when too many sign-ups come from one address or email domain.',
+          'its executive sponsor, and the email counts as confirmed. 409 `firm_name_taken` (the name, or one that ' +
+          'looks the same, is taken) / `email_taken`; 422 `mixed_script_name` (a word mixes scripts) / ' +
+          '`weak_password`; 429 when too many sign-ups come from one address or email domain.',
         tags: ['onboarding'],
         body: SignUpBody,
         response: { 201: SignUpResult, ...problemResponses },
